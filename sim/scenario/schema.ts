@@ -1,0 +1,165 @@
+/**
+ * The scenario schema: every parameter of a run, with its default, unit and one line of meaning.
+ *
+ * This file is the single source (as in vega-lite: types -> schema -> docs): the validator, the
+ * generated `scenarios/scenario.schema.json` and `docs/scenarios.md` all come from it. Defaults are
+ * those of MODEL.md section 12; every constant there marked (assumption) is a field here, so it can be
+ * swept. Field names that are a contract (MODEL.md section 11) must never be renamed.
+ *
+ * Units go in `meta({ unit })`; descriptions are one line each.
+ */
+import { z } from 'zod';
+
+interface Bounds { min?: number; max?: number; gt?: number }
+const bounded = (n: z.ZodNumber, b: Bounds): z.ZodNumber => {
+  let s = n;
+  if (b.gt !== undefined) s = s.gt(b.gt);
+  if (b.min !== undefined) s = s.min(b.min);
+  if (b.max !== undefined) s = s.max(b.max);
+  return s;
+};
+const num = (def: number, unit: string, text: string, b: Bounds = {}) =>
+  bounded(z.number(), b).default(def).describe(text).meta({ unit });
+const int = (def: number, unit: string, text: string, b: Bounds = {}) =>
+  bounded(z.number().int(), b).default(def).describe(text).meta({ unit });
+const share = (def: number, text: string) => z.number().min(0).max(1).default(def).describe(text).meta({ unit: 'share' });
+// A group of fields, every one with a default, so the group itself defaults to {} (prefault: parsed).
+const group = <T extends z.ZodRawShape>(text: string, shape: T) =>
+  z.strictObject(shape).prefault({} as z.input<z.ZodObject<T>>).describe(text);
+
+/** Which institution the economy uses for each role (MODEL.md section 4); presets are combinations. */
+export const Institutions = group('Institutions: one option per role; the presets are named combinations', {
+  money: z
+    .enum(['none', 'mutual-credit'])
+    .default('mutual-credit')
+    .describe('How money exists: none (gift) or mutual credit in CH and MH tokens (two-token)')
+    .meta({ unit: 'option' }),
+  inputs: z
+    .enum(['donation', 'par'])
+    .default('par')
+    .describe('How hours move between agents: donations (gift) or par input markets paid in tokens')
+    .meta({ unit: 'option' }),
+  pricing: z
+    .enum(['free', 'benchmark'])
+    .default('benchmark')
+    .describe('How goods are priced: released free on completion, or benchmark cost pricing with campaigns')
+    .meta({ unit: 'option' }),
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).default('two-token').describe('A label for the run, shown in reports').meta({ unit: 'text' }),
+    agents: int(1000, 'agents', 'How many agents (people with a PC) the economy has', { min: 1, max: 10_000_000 }),
+    days: int(3650, 'days', 'How many days (ticks) a run lasts', { min: 1, max: 100_000 }),
+    seed: int(1, 'seed', 'Seed of every random stream of the run', { min: 0, max: 2 ** 32 - 1 }),
+    calibration: z
+      .enum(['source', '2009', '2020s'])
+      .default('source')
+      .describe('Rmax calibration: the talk page (1.25 GFLOPS), a 2008 quad-core (40), a 2020s desktop (130)')
+      .meta({ unit: 'option' }),
+    institutions: Institutions,
+    sale: z.enum(['pledge']).default('pledge').describe('How goods are sold: threshold pledge campaigns').meta({ unit: 'option' }),
+    genres: group('Genres of digital goods', {
+      count: int(10, 'genres', 'Number of genres K', { min: 1, max: 255 }),
+      liked: int(3, 'genres', 'Liked genres per agent (it produces and consumes in them)', { min: 1, max: 255 }),
+    }),
+    goods: group('The base recipe of a good', {
+      baseMh: num(39, 'MH', 'Man-hours per good in the base recipe', { gt: 0 }),
+      computeDays: num(5, 'days', 'CH per good, as days of the installed PCs\' typical (geometric mean) output', { gt: 0 }),
+    }),
+    population: group('Endowment types (the key `agents` is the count, so types live here)', {
+      cpuRichShare: share(0.5, 'Share of CPU-rich agents (the rest are labour-rich)'),
+      cpuRichRmaxFactor: num(2, 'x', 'Rmax factor of a CPU-rich agent', { gt: 0 }),
+      labourRichRmaxFactor: num(0.5, 'x', 'Rmax factor of a labour-rich agent', { gt: 0 }),
+      labourRichHoursFactor: num(1.5, 'x', 'Work-hours factor of a labour-rich agent', { min: 0 }),
+      techSigmaLog: num(0.3, 'log', 'Sigma of the lognormal per-agent-and-genre recipe multiplier m', { min: 0, max: 3 }),
+    }),
+    work: group('Daily work budget', {
+      hoursPerDay: num(8, 'MH/day', 'Work hours per day of an agent (before type factor)', { min: 0, max: 24 }),
+      upkeepMh: num(0.2, 'MH/day', 'Man-hours a day to maintain a working PC', { min: 0 }),
+    }),
+    pc: group('PCs: rating, ageing, death and replacement', {
+      onHoursPerDay: num(8, 'h/day', 'Hours a day a PC is on', { min: 0, max: 24 }),
+      priceMh: num(40, 'MH', 'Own work an agent puts into a replacement PC', { min: 0 }),
+      maxAgeYears: num(5, 'years', 'Age at which a PC dies for sure', { gt: 0 }),
+      hazardFromYears: num(3, 'years', 'Age from which a PC may die at random', { min: 0 }),
+      hazardMeanYears: num(4, 'years', 'Mean life after hazardFromYears: daily hazard 1/(this x 365)', { gt: 0 }),
+      initialAgeMaxYears: num(3, 'years', 'Initial PC ages are uniform in [0, this)', { min: 0 }),
+      frontierDoublingYears: num(2.32, 'years', 'Doubling time of the best PC money can buy (FLOP/s per dollar)', { gt: 0 }),
+      outDays: int(90, 'days', 'A dead PC not replaced within this many days makes its owner drop out', { min: 1 }),
+    }),
+    campaign: group('Threshold-pledge campaigns (Street Performer Protocol)', {
+      windowDays: int(14, 'days', 'Pledge window of a campaign', { min: 1, max: 3650 }),
+    }),
+    pricing: group('Benchmark cost pricing', {
+      mu0: num(0.05, 'share', 'Margin over the benchmark (median) cost', { min: 0, max: 10 }),
+      medianEveryDays: int(7, 'days', 'How often the genre cost medians behind prices are recomputed', { min: 1 }),
+    }),
+    demand: group('Pledge budgets', {
+      incomeShare: num(0.9, 'share', 'Share of the value of its last 30 days of work an agent pledges a day', { min: 0, max: 10 }),
+      balanceShare: share(0.05, 'Share of positive balances added to the daily pledge budget'),
+      freeRide: share(0.2, 'Probability of skipping a campaign (the good is released to all anyway)'),
+      maxCampaigns: int(10, 'campaigns', 'Open campaigns an agent spreads its budget over', { min: 1, max: 1000 }),
+      windowDays: int(30, 'days', 'Window of the work value behind the budget', { min: 1, max: 365 }),
+    }),
+    consumption: group('Downloads of released goods', {
+      attention: int(3, 'goods/day', 'New released goods an agent takes a day', { min: 0, max: 1000 }),
+      replicationCh: num(0.01, 'CH', 'CPU-hours to replicate one copy', { min: 0 }),
+    }),
+    production: group('The production function', {
+      sigma: num(0.5, 'elasticity', 'CES elasticity of substitution between CH and MH (0 = Leontief)', { min: 0, max: 10 }),
+    }),
+    learning: group("Learning by doing (Wright's law on the genre's cumulative output)", {
+      b: num(0.322, 'exponent', 'Learning exponent: cost x 2^-b per doubling of output (0.322 = -20 %)', { min: 0, max: 2 }),
+      priorGoods: z
+        .union([z.literal('auto'), z.number().gt(0)])
+        .default('auto')
+        .describe("The world's prior experience X0 per genre; auto = a year of the genre's output at the start")
+        .meta({ unit: 'goods' }),
+      floor: num(0.2, 'factor', 'Lowest technique x learning factor', { gt: 0, max: 1 }),
+    }),
+    rnd: group('Process R&D from own hours', {
+      share: share(0.05, 'Share of own hours reserved for R&D'),
+      zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0 }),
+      maxGain: share(0.1, 'A success lowers the technique factor by U(0, this)'),
+    }),
+    credit: group('Mutual credit (two-token)', {
+      lambdaDays: num(30, 'days', 'Credit limit as days of potential capacity, per token', { min: 0 }),
+      defaultShare: share(0.95, 'Debt at this share of the limit or more counts toward default'),
+      defaultDays: int(90, 'days', 'Days at the limit before a default', { min: 1 }),
+      reentryDays: int(180, 'days', 'Days after a default before re-entry', { min: 0 }),
+      reentryLimitShare: share(0.5, 'Share of its former limit a defaulter gets on re-entry'),
+    }),
+    demurrage: group('Holding fee on agents\' balances', {
+      rate: num(0.06, '1/year', 'Demurrage rate per year (Chiemgauer 6 %, Gesell 5 %, Woergl 12 %)', { min: 0, max: 1 }),
+      allowanceDays: num(7, 'days', 'Balance exempt from demurrage, as days of potential capacity', { min: 0 }),
+    }),
+    bank: group('Peer Bank (peer-bank preset; kept with no effect elsewhere)', {
+      rule: z.enum(['target', 'peak', 'capacity']).default('target').describe('Issuance rule').meta({ unit: 'option' }),
+      k: num(30, 'days', 'Money target as days of flow', { gt: 0 }),
+      emaDays: num(28, 'days', 'Span W of the flow EMA', { min: 1 }),
+      bootstrapDays: int(30, 'days', 'Days in which the bank pays for every delivered input', { min: 0 }),
+      contractionRate: num(0.5, '1/year', 'Extra demurrage per unit of excess money share', { min: 0 }),
+    }),
+    loans: group('Peer loans (institutions issue; kept with no effect here)', {
+      interestRate: num(0, '1/year', 'Interest rate of peer loans', { min: 0, max: 1 }),
+    }),
+    participation: group('Participation and drop-out', {
+      piMin: share(1, 'Lowest participation share (1 = fixed participation, the default)'),
+      gain: num(0.05, 'per week', 'Weekly change of pi per unit of (rho - 1)', { min: 0 }),
+      rhoWindowDays: int(90, 'days', 'Window of the return ratio rho', { min: 1, max: 3650 }),
+      reentryDays: int(180, 'days', 'Days out before a dropped agent with a working PC re-enters', { min: 0 }),
+    }),
+    gift: group('Donations (gift preset)', {
+      giveProbability: share(0.1, 'Daily probability that an agent gives its surplus hours away'),
+    }),
+    observe: group('What a run records', {
+      agentsEveryDays: int(365, 'days', 'agents.csv gets a row per agent every this many days and at the end', { min: 1 }),
+    }),
+  })
+  .describe('One run of the abundance economy');
+
+/** A fully resolved scenario: every field present. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** What a file may say: every field optional. */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
