@@ -1,0 +1,74 @@
+/**
+ * End-of-run statistics for the report's numbers table: per run, the mean of key metrics over the
+ * last 365 days (the whole run if shorter), ignoring empty days, as MODEL.md section 9 judges claims.
+ * A metric with no value in the window (gift has no money) is NaN and printed as "—".
+ */
+import { columnOf, daysOf, type MetricsTable } from './table.js';
+
+export interface KeyMetric { metric: string; label: string; unit: string }
+
+export const KEY_METRICS: readonly KeyMetric[] = [
+  { metric: 'goods_released', label: 'goods released', unit: 'goods per day' },
+  { metric: 'goods_total', label: 'goods released, cumulative', unit: 'goods' },
+  { metric: 'copies_per_capita', label: 'copies per person', unit: 'copies per agent per day' },
+  { metric: 'funded_share', label: 'funded share', unit: 'share' },
+  { metric: 'cost_index', label: 'cost index', unit: 'x base recipe' },
+  { metric: 'exchange_rate', label: 'exchange rate', unit: 'MH per CH' },
+  { metric: 'price_level', label: 'price level', unit: 'price / cost' },
+  { metric: 'money_ch', label: 'money supply CH', unit: 'tokens' },
+  { metric: 'money_mh', label: 'money supply MH', unit: 'tokens' },
+  { metric: 'rho_median', label: 'median return ratio', unit: 'rho' },
+  { metric: 'gini_income', label: 'Gini of income', unit: 'Gini' },
+  { metric: 'utilisation_ch', label: 'CH utilisation', unit: 'share' },
+  { metric: 'utilisation_mh', label: 'MH utilisation', unit: 'share' },
+  { metric: 'producers_active', label: 'active producers', unit: 'agents' },
+];
+
+export const STATS_WINDOW_DAYS = 365;
+
+/** Mean of each metric over the last `windowDays` days of the table; NaN when undefined. */
+export function endStats(table: MetricsTable, metrics: readonly string[], windowDays = STATS_WINDOW_DAYS): number[] {
+  const days = daysOf(table);
+  const last = days.length > 0 ? (days[days.length - 1] ?? 0) : 0;
+  return metrics.map((metric) => {
+    const values = columnOf(table, metric);
+    if (values === undefined) return NaN;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] ?? NaN;
+      if ((days[i] ?? -Infinity) > last - windowDays && Number.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : NaN;
+  });
+}
+
+/** A number for a table: "—" for NaN, whole numbers from 1,000 up, else 4 significant digits. */
+export function formatStat(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (Math.abs(v) >= 1000) return Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (v === 0) return '0';
+  return String(Number(v.toPrecision(4)));
+}
+
+/** The window a caption should name: "last 365 days", or "whole run" when shorter. */
+export function windowLabel(tables: MetricsTable[], windowDays = STATS_WINDOW_DAYS): string {
+  const spans = tables.map((t) => {
+    const days = daysOf(t);
+    return days.length > 0 ? (days[days.length - 1] ?? 0) - (days[0] ?? 0) + 1 : 0;
+  });
+  return Math.max(0, ...spans) > windowDays ? `last ${windowDays} days` : 'whole run';
+}
+
+/** Rows = key metrics, columns = runs: the cells as text. */
+export function statsTable(runs: { label: string; table: MetricsTable }[]): { header: string[]; rows: string[][] } {
+  const metrics = KEY_METRICS.map((k) => k.metric);
+  const perRun = runs.map((r) => endStats(r.table, metrics));
+  return {
+    header: ['metric', 'unit', ...runs.map((r) => r.label)],
+    rows: KEY_METRICS.map((k, i) => [k.label, k.unit, ...perRun.map((s) => formatStat(s[i] ?? NaN))]),
+  };
+}
