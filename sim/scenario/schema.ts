@@ -52,8 +52,10 @@ export const ScenarioSchema = z
     agents: int(1000, 'agents', 'How many agents (people with a PC) the economy has', { min: 1, max: 10_000_000 }),
     days: int(3650, 'days', 'How many days (ticks) a run lasts', { min: 1, max: 100_000 }),
     seed: int(1, 'seed', 'Seed of every random stream of the run', { min: 0, max: 2 ** 32 - 1 }),
+    // A literal list, not z.enum: an enum object puts the numeric-looking '2009' first, and the
+    // messages and docs should list the options in this order.
     calibration: z
-      .enum(['source', '2009', '2020s'])
+      .literal(['source', '2009', '2020s'])
       .default('source')
       .describe('Rmax calibration: the talk page (1.25 GFLOPS), a 2008 quad-core (40), a 2020s desktop (130)')
       .meta({ unit: 'option' }),
@@ -157,7 +159,48 @@ export const ScenarioSchema = z
       agentsEveryDays: int(365, 'days', 'agents.csv gets a row per agent every this many days and at the end', { min: 1 }),
     }),
   })
+  .superRefine((s, ctx) => {
+    for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', ...issue });
+  })
   .describe('One run of the abundance economy');
+
+/** The institutions each money option works with (MODEL.md section 4); add a row per new money. */
+export const INSTITUTION_COMBOS: Record<string, { inputs: string; pricing: string; preset: string }> = {
+  none: { inputs: 'donation', pricing: 'free', preset: 'gift' },
+  'mutual-credit': { inputs: 'par', pricing: 'benchmark', preset: 'two-token' },
+};
+
+interface CrossFieldView {
+  institutions: { money: string; inputs: string; pricing: string };
+  genres: { count: number; liked: number };
+  pc: { maxAgeYears: number; hazardFromYears: number };
+}
+
+/** Checks that need two fields at once; they run once every field is valid on its own. */
+export function crossFieldIssues(s: CrossFieldView): { path: string[]; message: string }[] {
+  const out: { path: string[]; message: string }[] = [];
+  const { money, inputs, pricing } = s.institutions;
+  const combo = INSTITUTION_COMBOS[money];
+  if (combo && (combo.inputs !== inputs || combo.pricing !== pricing)) {
+    const got = [combo.inputs !== inputs ? `inputs "${inputs}"` : '', combo.pricing !== pricing ? `pricing "${pricing}"` : '']
+      .filter(Boolean)
+      .join(' and ');
+    out.push({
+      path: ['institutions'],
+      message: `money "${money}" needs inputs "${combo.inputs}" and pricing "${combo.pricing}", got ${got} (extends: ${combo.preset} sets all three)`,
+    });
+  }
+  if (s.genres.liked > s.genres.count) {
+    out.push({ path: ['genres', 'liked'], message: `expected at most genres.count (${s.genres.count}), got ${s.genres.liked}` });
+  }
+  if (s.pc.hazardFromYears > s.pc.maxAgeYears) {
+    out.push({
+      path: ['pc', 'hazardFromYears'],
+      message: `expected at most pc.maxAgeYears (${s.pc.maxAgeYears}), got ${s.pc.hazardFromYears}`,
+    });
+  }
+  return out;
+}
 
 /** A fully resolved scenario: every field present. */
 export type Scenario = z.output<typeof ScenarioSchema>;
