@@ -1,0 +1,110 @@
+/** sim/io/csv: the number formats that make run files byte-identical, and the buffered writer. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CsvWriter, csvText, expandExponent, formatCell, formatEnum, formatInt, formatMilli, formatReal, formatRow, formatTokens,
+} from '../../sim/io/csv.js';
+
+describe('io/csv formats', () => {
+  it('writes integers rounded, without a decimal point, and -0 as 0', () => {
+    expect(formatInt(42)).toBe('42');
+    expect(formatInt(-7)).toBe('-7');
+    expect(formatInt(2.6)).toBe('3');
+    expect(formatInt(-0)).toBe('0');
+    expect(formatInt(-0.4)).toBe('0');
+    expect(formatInt(1e21)).toBe('1000000000000000000000');
+  });
+
+  it('writes token amounts with exactly three decimals, rounded to the milli-token', () => {
+    expect(formatMilli(12345)).toBe('12.345');
+    expect(formatMilli(-12345)).toBe('-12.345');
+    expect(formatMilli(5)).toBe('0.005');
+    expect(formatMilli(-500)).toBe('-0.500');
+    expect(formatMilli(0)).toBe('0.000');
+    expect(formatMilli(-0)).toBe('0.000');
+    expect(formatTokens(12.345)).toBe('12.345');
+    expect(formatTokens(0.1 + 0.2)).toBe('0.300');
+    expect(formatTokens(1234567.8915)).toBe('1234567.892');
+    expect(formatTokens(-0.0004)).toBe('0.000');
+    expect(formatTokens(3)).toBe('3.000');
+  });
+
+  it('writes reals with at most eight significant digits and no float noise', () => {
+    expect(formatReal(0.73215468123)).toBe('0.73215468');
+    expect(formatReal(0.1 + 0.2)).toBe('0.3');
+    expect(formatReal(3)).toBe('3');
+    expect(formatReal(-2.5)).toBe('-2.5');
+    expect(formatReal(123456789)).toBe('123456790');
+    expect(formatReal(-0)).toBe('0');
+    expect(formatReal(1e-12)).toBe('0.000000000001');
+  });
+
+  it('never writes an exponent, however small or large the number', () => {
+    expect(formatReal(1.2345678e-9)).toBe('0.0000000012345678');
+    expect(formatReal(-4e-7)).toBe('-0.0000004');
+    expect(formatReal(2.5e22)).toBe('25000000000000000000000');
+    expect(expandExponent('1.5e+3')).toBe('1500');
+    expect(expandExponent('12.5')).toBe('12.5');
+  });
+
+  it('writes NaN and infinities as empty cells in every format', () => {
+    for (const x of [NaN, Infinity, -Infinity]) {
+      expect(formatInt(x)).toBe('');
+      expect(formatTokens(x)).toBe('');
+      expect(formatReal(x)).toBe('');
+      expect(formatCell(x, { format: 'enum', labels: ['a'] })).toBe('');
+    }
+  });
+
+  it('writes enums as their labels, and an unknown index as an empty cell', () => {
+    expect(formatEnum(1, ['cpu-rich', 'labour-rich'])).toBe('labour-rich');
+    expect(formatEnum(2, ['cpu-rich', 'labour-rich'])).toBe('');
+    expect(formatEnum(0.5, ['cpu-rich'])).toBe('');
+  });
+
+  it('formats a row by the formats of its columns', () => {
+    const specs = [{ format: 'int' }, { format: 'tokens' }, { format: 'real' }, { format: 'enum', labels: ['x', 'y'] }] as const;
+    expect(formatRow(Float64Array.of(3, 1.5, NaN, 1), specs)).toBe('3,1.500,,y');
+  });
+
+  it('quotes text only when CSV needs it', () => {
+    expect(csvText('two-token')).toBe('two-token');
+    expect(csvText('a,b')).toBe('"a,b"');
+    expect(csvText('say "hi"')).toBe('"say ""hi"""');
+  });
+});
+
+describe('io/csv writer', () => {
+  let dir = '';
+  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+  it('writes the header and every row, across many 64 KB chunks', () => {
+    dir = mkdtempSync(join(tmpdir(), 'abundance-csv-'));
+    const path = join(dir, 'x.csv');
+    const w = new CsvWriter(path, ['day', 'amount']);
+    const specs = [{ format: 'int' }, { format: 'tokens' }] as const;
+    const row = new Float64Array(2);
+    for (let d = 0; d < 20_000; d++) {
+      row[0] = d;
+      row[1] = d / 1000;
+      w.row(row, specs);
+    }
+    w.close();
+    w.close();
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines[0]).toBe('day,amount');
+    expect(lines[1]).toBe('0,0.000');
+    expect(lines[20_000]).toBe('19999,19.999');
+    expect(lines).toHaveLength(20_002);
+    expect(lines[20_001]).toBe('');
+  });
+
+  it('refuses rows after it is closed', () => {
+    dir = mkdtempSync(join(tmpdir(), 'abundance-csv-'));
+    const w = new CsvWriter(join(dir, 'y.csv'), ['a']);
+    w.close();
+    expect(() => { w.line('1'); w.flush(); }).toThrow(/after close/);
+  });
+});
