@@ -1,0 +1,99 @@
+/**
+ * manifest.json: everything needed to say what a run folder is and to run it again: the resolved
+ * scenario and where it came from, the seed, a hash of the scenario, the engine and package versions,
+ * the Node version and the wall time.
+ *
+ * The scenario hash is the sha256 of the canonical JSON (keys sorted at every level, no spaces) of the
+ * resolved scenario, so two files that resolve to the same run have the same hash.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RunResult } from '../engine/simulate.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+
+/** The project folder (sim/io/ is two levels down). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** JSON with keys sorted at every level and no whitespace. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const obj = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
+  });
+}
+
+export function scenarioHash(scenario: unknown): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The project's package.json (name, version, dependencies). */
+export function projectPackage(): { version: string; dependencies: string[] } {
+  const pkg = readJson(`${PROJECT_ROOT}package.json`) ?? {};
+  const deps = (pkg['dependencies'] ?? {}) as Record<string, string>;
+  return { version: String(pkg['version'] ?? '0.0.0'), dependencies: Object.keys(deps).sort() };
+}
+
+/** Installed versions of the project's runtime dependencies, read from node_modules. */
+export function packageVersions(names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const pkg = readJson(`${PROJECT_ROOT}node_modules/${name}/package.json`);
+    out[name] = typeof pkg?.['version'] === 'string' ? pkg['version'] : 'missing';
+  }
+  return out;
+}
+
+export interface Manifest {
+  name: string;
+  preset: string;
+  origin: string;
+  chain: string[];
+  seed: number;
+  agents: number;
+  days: number;
+  scenarioHash: string;
+  engineVersion: string;
+  node: string;
+  packages: Record<string, string>;
+  wallMs: { simulate: number; total: number };
+  created: string;
+  files: string[];
+  scenario: unknown;
+}
+
+export function buildManifest(
+  resolved: ResolvedScenario,
+  result: RunResult,
+  timing: { totalMs: number; created: Date },
+  files: readonly string[],
+): Manifest {
+  const { scenario } = resolved;
+  const pkg = projectPackage();
+  return {
+    name: scenario.name,
+    preset: resolved.preset,
+    origin: resolved.origin,
+    chain: [...resolved.chain],
+    seed: scenario.seed,
+    agents: result.agents,
+    days: result.days,
+    scenarioHash: scenarioHash(scenario),
+    engineVersion: pkg.version,
+    node: process.version,
+    packages: packageVersions(pkg.dependencies),
+    wallMs: { simulate: Math.round(result.wallMs), total: Math.round(timing.totalMs) },
+    created: timing.created.toISOString(),
+    files: [...files].sort(),
+    scenario,
+  };
+}
