@@ -10,13 +10,16 @@ export interface PanelDef {
   metric: string;
   /** Panel title: what the line is. */
   title: string;
-  /** The y axis title, with its unit. */
+  /** The y axis title, with its unit; at most Y_TITLE_MAX chars, or it overhangs the panel and shifts its title. */
   yTitle: string;
   /** A column drawn dashed in the same panel as a reference (e.g. the reference exchange rate). */
   ref?: string;
   /** Start the y axis at zero (default true); false for ratios that live far from zero. */
   zero?: boolean;
 }
+
+/** vega estimates text at 0.8 em a character without a canvas: 22 chars of 11 px fit a 200 px panel. */
+export const Y_TITLE_MAX = 22;
 
 export interface ChartDef {
   id: string;
@@ -44,7 +47,7 @@ export const CHART_DEFS: readonly ChartDef[] = [
     panels: [
       { metric: 'goods_released', title: 'goods released', yTitle: 'goods per day' },
       { metric: 'goods_total', title: 'goods released, cumulative', yTitle: 'goods' },
-      { metric: 'copies_per_capita', title: 'copies per person', yTitle: 'copies per agent per day' },
+      { metric: 'copies_per_capita', title: 'copies per person', yTitle: 'copies per agent-day' },
     ],
   },
   {
@@ -89,7 +92,7 @@ export const CHART_DEFS: readonly ChartDef[] = [
     panels: [
       { metric: 'exchange_rate', title: 'exchange rate', yTitle: 'MH per CH', ref: 'exchange_rate_ref', zero: false },
       { metric: 'price_level', title: 'price level (price / cost)', yTitle: 'price per unit of cost', zero: false },
-      { metric: 'price_hours_per_good', title: 'price per good', yTitle: 'MH-equivalents per good' },
+      { metric: 'price_hours_per_good', title: 'price per good', yTitle: 'MH-eq. per good' },
     ],
   },
   {

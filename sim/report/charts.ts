@@ -67,17 +67,29 @@ function panelRows(runs: ReportRun[], p: PanelDef, binning: Binning): Row[] {
   return rows;
 }
 
+/** A y scale; a flat series off zero gets +-10 % around its value, else vega draws ticks like "1.100000". */
+function yScale(p: PanelDef, rows: Row[]): object {
+  const zero = p.zero ?? true;
+  if (zero) return { zero };
+  const ys = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  if (hi - lo > 1e-9 * Math.abs(hi)) return { zero };
+  const pad = lo === 0 ? 1 : Math.abs(lo) / 10;
+  return { zero, domain: [round(lo - pad), round(hi + pad)] };
+}
+
 function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object): object {
   const dashed = rows.some((r) => r.line === 'reference');
   return {
     title: { text: p.title, fontSize: 12, fontWeight: 'bold' },
     width: 300,
-    height: 170,
+    height: 200,
     transform: [{ filter: { field: 'panel', equal: p.metric } }],
     mark: { type: 'line', strokeWidth: 1.5 },
     encoding: {
       x: { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } },
-      y: { field: 'value', type: 'quantitative', title: p.yTitle, scale: { zero: p.zero ?? true } },
+      y: { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) },
       color,
       ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
         scale: { domain: ['clearing', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
@@ -114,6 +126,7 @@ function chartSpec(def: ChartDef, runs: ReportRun[], binning: Binning): ChartSpe
       font: FONT,
       title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
       axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
+      axisY: { labelFlush: true }, // keeps the top label inside the plot, so panel titles line up
       legend: { orient: 'right', labelFontSize: 11, titleFontSize: 11 },
       concat: { spacing: 24 },
     },
