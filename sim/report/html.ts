@@ -4,7 +4,7 @@
  * from the input is escaped, since labels and summary lines come from scenario files.
  */
 import type { ChartSpec } from './charts.js';
-import { statsTable, windowLabel } from './stats.js';
+import { statsNote, statsTable } from './stats.js';
 import type { ReportInput } from './write.js';
 
 export function escapeHtml(s: string): string {
@@ -26,7 +26,7 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 
 const CSS = `
 body{font-family:"DejaVu Sans",Verdana,system-ui,sans-serif;line-height:1.5;color:#222;background:#fff;margin:0}
-main{max-width:62rem;margin:0 auto;padding:1.5rem}
+main{max-width:80rem;margin:0 auto;padding:1.5rem}
 h1{font-size:1.8rem;margin:0 0 .25rem}
 .subtitle{color:#555;margin-top:0}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
@@ -64,7 +64,7 @@ export function reportHtml(input: ReportInput, charts: ChartSpec[], svgs: string
   if (input.summary.length > 0) out.push(`<ul>\n${input.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`);
   const stats = statsTable(input.runs);
   out.push('<h2>End-of-run statistics</h2>');
-  out.push(`<p>Means over the ${escapeHtml(windowLabel(input.runs.map((r) => r.table)))} of each run; “—” where undefined.</p>`);
+  out.push(`<p>${escapeHtml(statsNote(input.runs.map((r) => r.table)))}</p>`);
   out.push(htmlTable(stats.header, stats.rows, 2));
   out.push('<h2>Charts</h2>');
   charts.forEach((chart, i) => {

@@ -3,7 +3,7 @@
  * links and provenance. Plain GitHub-flavoured Markdown, readable as text and rendered on GitHub.
  */
 import type { ChartSpec } from './charts.js';
-import { statsTable, windowLabel } from './stats.js';
+import { statsNote, statsTable } from './stats.js';
 import type { ReportInput } from './write.js';
 
 /** Text safe inside a Markdown table cell: no pipes or line breaks. */
@@ -22,7 +22,7 @@ export function reportMarkdown(input: ReportInput, charts: ChartSpec[]): string 
   if (input.subtitle !== undefined) out.push(`*${input.subtitle}*`, '');
   if (input.summary.length > 0) out.push(...input.summary.map((line) => `- ${line}`), '');
   const stats = statsTable(input.runs);
-  out.push(`## End-of-run statistics`, '', `Means over the ${windowLabel(input.runs.map((r) => r.table))} of each run; "—" where undefined.`, '');
+  out.push(`## End-of-run statistics`, '', statsNote(input.runs.map((r) => r.table)), '');
   out.push(...table(stats.header, stats.rows), '');
   out.push('## Charts', '');
   for (const chart of charts) {

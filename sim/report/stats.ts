@@ -5,11 +5,17 @@
  */
 import { columnOf, daysOf, type MetricsTable } from './table.js';
 
-export interface KeyMetric { metric: string; label: string; unit: string }
+export interface KeyMetric {
+  metric: string;
+  label: string;
+  unit: string;
+  /** 'last' for cumulative columns: the final value, not a mean. */
+  at?: 'last';
+}
 
 export const KEY_METRICS: readonly KeyMetric[] = [
   { metric: 'goods_released', label: 'goods released', unit: 'goods per day' },
-  { metric: 'goods_total', label: 'goods released, cumulative', unit: 'goods' },
+  { metric: 'goods_total', label: 'goods released by the end', unit: 'goods', at: 'last' },
   { metric: 'copies_per_capita', label: 'copies per person', unit: 'copies per agent per day' },
   { metric: 'funded_share', label: 'funded share', unit: 'share' },
   { metric: 'cost_index', label: 'cost index', unit: 'x base recipe' },
@@ -26,13 +32,20 @@ export const KEY_METRICS: readonly KeyMetric[] = [
 
 export const STATS_WINDOW_DAYS = 365;
 
-/** Mean of each metric over the last `windowDays` days of the table; NaN when undefined. */
-export function endStats(table: MetricsTable, metrics: readonly string[], windowDays = STATS_WINDOW_DAYS): number[] {
+/** The last finite value of a column; NaN when it has none. */
+function lastValue(values: Float64Array): number {
+  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i] ?? NaN)) return values[i] ?? NaN;
+  return NaN;
+}
+
+/** Mean of each metric over the last `windowDays` days of the table (the last value for 'last'); NaN when undefined. */
+export function endStats(table: MetricsTable, metrics: readonly (string | KeyMetric)[], windowDays = STATS_WINDOW_DAYS): number[] {
   const days = daysOf(table);
   const last = days.length > 0 ? (days[days.length - 1] ?? 0) : 0;
-  return metrics.map((metric) => {
-    const values = columnOf(table, metric);
+  return metrics.map((m) => {
+    const values = columnOf(table, typeof m === 'string' ? m : m.metric);
     if (values === undefined) return NaN;
+    if (typeof m !== 'string' && m.at === 'last') return lastValue(values);
     let sum = 0;
     let n = 0;
     for (let i = 0; i < values.length; i++) {
@@ -65,10 +78,14 @@ export function windowLabel(tables: MetricsTable[], windowDays = STATS_WINDOW_DA
 
 /** Rows = key metrics, columns = runs: the cells as text. */
 export function statsTable(runs: { label: string; table: MetricsTable }[]): { header: string[]; rows: string[][] } {
-  const metrics = KEY_METRICS.map((k) => k.metric);
-  const perRun = runs.map((r) => endStats(r.table, metrics));
+  const perRun = runs.map((r) => endStats(r.table, KEY_METRICS));
   return {
     header: ['metric', 'unit', ...runs.map((r) => r.label)],
     rows: KEY_METRICS.map((k, i) => [k.label, k.unit, ...perRun.map((s) => formatStat(s[i] ?? NaN))]),
   };
+}
+
+/** The sentence above the table, shared by report.md and report.html. */
+export function statsNote(tables: MetricsTable[]): string {
+  return `Means over the ${windowLabel(tables)} of each run (cumulative totals: the final value); "—" where undefined.`;
 }
