@@ -1,0 +1,58 @@
+/**
+ * loadScenarioFile(pathOrPreset, opts) -> ResolvedScenario: the node side of scenario loading.
+ *
+ * Reads the file, follows `extends` paths relative to the file that names them, and hands the rest to
+ * the pure resolver. A bare preset name ("two-token") that is not a file also works, so
+ * `abundance run gift` needs no file at all.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { looksLikePath, unknownPresetText } from './chain.js';
+import { ScenarioError } from './errors.js';
+import { parseScenarioText } from './parse.js';
+import { PRESET_NAMES } from './presets.js';
+import { resolveScenario, type ResolvedScenario } from './resolve.js';
+
+export type { ResolvedScenario } from './resolve.js';
+export { parseScenarioText } from './parse.js';
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Read and parse one scenario file; `from` is the file that named it (for an `extends` path). */
+function readScenario(path: string, from?: string): unknown {
+  if (!isFile(path)) {
+    if (from) throw new ScenarioError(`${from}: extends: file not found: ${path}`, from, 'extends');
+    throw new ScenarioError(`${path}: file not found`, path, '');
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioError(`${path}: cannot read the file: ${error instanceof Error ? error.message : String(error)}`, path, '');
+  }
+  return parseScenarioText(text, path);
+}
+
+/** An `extends` path, relative to the directory of the file that names it. */
+function loadRef(ref: string, fromOrigin: string): { input: unknown; origin: string } {
+  const origin = join(dirname(fromOrigin), ref);
+  return { input: readScenario(origin, fromOrigin), origin };
+}
+
+export function loadScenarioFile(pathOrPreset: string, opts: { overrides?: Record<string, unknown>; set?: string[] } = {}): ResolvedScenario {
+  const resolveOpts = { ...opts, loadRef };
+  if (!isFile(pathOrPreset) && !looksLikePath(pathOrPreset)) {
+    if (!PRESET_NAMES.includes(pathOrPreset)) {
+      throw new ScenarioError(`${pathOrPreset}: no such file, and ${unknownPresetText(pathOrPreset)}`, pathOrPreset, '');
+    }
+    return { ...resolveScenario({ extends: pathOrPreset }, pathOrPreset, resolveOpts), chain: [pathOrPreset] };
+  }
+  const origin = normalize(pathOrPreset);
+  return resolveScenario(readScenario(origin), origin, resolveOpts);
+}

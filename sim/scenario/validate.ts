@@ -1,0 +1,47 @@
+/**
+ * validateMerged(merged, source, fallback) -> Scenario or issues: the schema's verdict on the merged
+ * layers, each complaint prefixed with the file or flag that set the value.
+ *
+ * The schema runs its cross-field checks (institutions, liked genres, PC ages) only once every field is
+ * valid on its own. To still report everything at once, a failed parse is retried with the bad values
+ * left to their defaults, and the cross-field complaints of that retry are added, except in groups
+ * where a value was dropped (there the check would judge a default the user did not choose).
+ */
+import type { z } from 'zod';
+import { issueAt, type ScenarioIssue } from './errors.js';
+import { isMapping, sourceOf, type Mapping } from './keys.js';
+import { issueProblems, type FieldProblem } from './messages.js';
+import { ScenarioSchema, type Scenario } from './schema.js';
+
+/** Where a merged value came from: the file it belongs to and the prefix of its messages. */
+export interface Layer { file: string; where: string }
+
+export function validateMerged(merged: Mapping, source: Map<string, Layer>, fallback: Layer): { scenario?: Scenario; issues: ScenarioIssue[] } {
+  const first = ScenarioSchema.safeParse(merged, { reportInput: true });
+  if (first.success) return { scenario: first.data, issues: [] };
+  const problems = first.error.issues.flatMap(issueProblems);
+  const dropped = problems.map((p) => p.path);
+  const retry = ScenarioSchema.safeParse(without(merged, dropped), { reportInput: true });
+  if (!retry.success) {
+    const touched = (path: string): boolean => dropped.some((d) => d.split('.')[0] === path.split('.')[0]);
+    const crossField = retry.error.issues.filter((i: z.core.$ZodIssue) => i.code === 'custom').flatMap(issueProblems);
+    problems.push(...crossField.filter((p) => !touched(p.path)));
+  }
+  return { issues: problems.map((p: FieldProblem) => {
+    const layer = sourceOf(p.path, source) ?? fallback;
+    return issueAt(layer.file, p.path, p.text, layer.where);
+  }) };
+}
+
+/** A deep copy of `data` without the values at the given dotted paths. */
+function without(data: Mapping, paths: readonly string[]): Mapping {
+  const copy = structuredClone(data);
+  for (const path of paths) {
+    const segments = path.split('.');
+    const last = segments.pop();
+    let at: unknown = copy;
+    for (const s of segments) at = isMapping(at) ? at[s] : undefined;
+    if (isMapping(at) && last !== undefined) delete at[last];
+  }
+  return copy;
+}
