@@ -10,13 +10,13 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { collectChain, type LoadRef } from './chain.js';
-import { errorOf, issueAt, show, type ScenarioIssue } from './errors.js';
+import { errorOf, issueAt, show } from './errors.js';
 import { ALL_PATHS, groupAt } from './fields.js';
 import { expandDotted, isMapping, mergeLayer, normalize, sourceOf, type KeyProblem, type Mapping } from './keys.js';
 import { suggestPath, validKeysText } from './messages.js';
 import { presetOverrides } from './presets.js';
 import type { Scenario } from './schema.js';
-import { validateMerged, type Layer } from './validate.js';
+import { validateMerged, type Layer, type RankedIssue } from './validate.js';
 
 export interface ResolvedScenario {
   scenario: Scenario;
@@ -40,37 +40,40 @@ export interface ResolveOptions {
 
 export function resolveScenario(input: unknown, origin: string, opts: ResolveOptions = {}): ResolvedScenario {
   const { files, preset } = collectChain(input, origin, opts.loadRef);
-  const issues: ScenarioIssue[] = [];
+  const issues: RankedIssue[] = [];
   const merged: Mapping = {};
+  let rank = 0;
+  const layer = (file: string, where: string): Layer => ({ file, where, rank: rank++ });
   const source = new Map<string, Layer>();
-  const add = (layer: Layer, fields: Mapping): void => {
+  const add = (at: Layer, fields: Mapping): void => {
     const problems: KeyProblem[] = [];
     const expanded = normalize(expandDotted(fields, problems));
-    for (const p of problems) issues.push(issueAt(layer.file, p.path, p.text, layer.where));
-    mergeLayer(merged, expanded, layer, source);
+    for (const p of problems) issues.push({ rank: at.rank, issue: issueAt(at.file, p.path, p.text, at.where) });
+    mergeLayer(merged, expanded, at, source);
   };
 
-  add({ file: origin, where: `preset ${preset}` }, (presetOverrides(preset) ?? {}) as Mapping);
-  for (const f of files) add({ file: f.origin, where: f.origin }, f.fields);
+  add(layer(origin, `preset ${preset}`), (presetOverrides(preset) ?? {}) as Mapping);
+  for (const f of files) add(layer(f.origin, f.origin), f.fields);
   for (const [key, value] of Object.entries(opts.overrides ?? {})) {
     if (value === undefined) continue;
-    const where = `${origin}, override ${key}=${show(value)}`;
+    const at = layer(origin, `${origin}, override ${key}=${show(value)}`);
     const problem = flagPathProblem(key);
-    if (problem) issues.push({ file: origin, fieldPath: key, line: `${where}: ${problem}` });
-    else add({ file: origin, where }, { [key]: value });
+    if (problem) issues.push({ rank: at.rank, issue: { file: origin, fieldPath: key, line: `${at.where}: ${problem}` } });
+    else add(at, { [key]: value });
   }
   for (const flag of opts.set ?? []) {
-    const where = `--set ${flag}`;
+    const at = layer(origin, `--set ${flag}`);
     const parsed = parseSetFlag(flag);
     const problem = typeof parsed === 'string' ? parsed : flagPathProblem(parsed.path);
     const fieldPath = typeof parsed === 'string' ? '' : parsed.path;
-    if (problem !== undefined) issues.push({ file: origin, fieldPath, line: `${where}: ${problem}` });
-    else if (typeof parsed !== 'string') add({ file: origin, where }, { [parsed.path]: parsed.value });
+    if (problem !== undefined) issues.push({ rank: at.rank, issue: { file: origin, fieldPath, line: `${at.where}: ${problem}` } });
+    else if (typeof parsed !== 'string') add(at, { [parsed.path]: parsed.value });
   }
 
-  const { scenario, issues: invalid } = validateMerged(merged, source, { file: origin, where: origin });
+  const { scenario, issues: invalid } = validateMerged(merged, source, { file: origin, where: origin, rank: files.length });
   issues.push(...invalid);
-  if (issues.length || !scenario) throw errorOf(issues);
+  // List the issues in the order of the layers (stable: within a layer, as found).
+  if (issues.length || !scenario) throw errorOf(issues.sort((a, b) => a.rank - b.rank).map((r) => r.issue));
   return { scenario, origin, chain: [preset, ...files.map((f) => f.origin)], preset };
 }
 

@@ -13,10 +13,13 @@ import { isMapping, sourceOf, type Mapping } from './keys.js';
 import { issueProblems, type FieldProblem } from './messages.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 
-/** Where a merged value came from: the file it belongs to and the prefix of its messages. */
-export interface Layer { file: string; where: string }
+/** Where a merged value came from: its file, the prefix of its messages, and its place in the order. */
+export interface Layer { file: string; where: string; rank: number }
 
-export function validateMerged(merged: Mapping, source: Map<string, Layer>, fallback: Layer): { scenario?: Scenario; issues: ScenarioIssue[] } {
+/** An issue with the rank of its layer, so issues can be listed in the order of the layers. */
+export interface RankedIssue { rank: number; issue: ScenarioIssue }
+
+export function validateMerged(merged: Mapping, source: Map<string, Layer>, fallback: Layer): { scenario?: Scenario; issues: RankedIssue[] } {
   const first = ScenarioSchema.safeParse(merged, { reportInput: true });
   if (first.success) return { scenario: first.data, issues: [] };
   const problems = first.error.issues.flatMap(issueProblems);
@@ -29,7 +32,7 @@ export function validateMerged(merged: Mapping, source: Map<string, Layer>, fall
   }
   return { issues: problems.map((p: FieldProblem) => {
     const layer = sourceOf(p.path, source) ?? fallback;
-    return issueAt(layer.file, p.path, p.text, layer.where);
+    return { rank: layer.rank, issue: issueAt(layer.file, p.path, p.text, layer.where) };
   }) };
 }
 
