@@ -1,10 +1,11 @@
 /**
  * Output folders appear whole or not at all: everything is written into a temporary sibling
  * (`<out>.tmp-<pid>-<random>`, on the same file system, so a rename moves it) and renamed into place at
- * the end. A failure or Ctrl-C at any point deletes the temporary folder and leaves `<out>` as it was.
+ * the end. A failure or Ctrl-C at any point deletes the temporary folder (and any parent folders made
+ * for it) and leaves `<out>` as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { onInterrupt } from './interrupt.js';
 
@@ -40,21 +41,42 @@ export function moveIntoPlace(tmp: string, outDir: string): void {
 }
 
 /**
+ * Undo `mkdirSync(dir, { recursive: true })`, which returned `created` (its first new folder): remove
+ * `dir` and its parents up to `created`, each only while empty, so a failed run leaves no `runs/`.
+ */
+function removeCreatedParents(dir: string, created: string | undefined): void {
+  if (created === undefined) return;
+  for (let d = dir; d.length >= created.length; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty (someone else wrote there) or already gone
+    }
+    if (d === created) return;
+  }
+}
+
+/**
  * Create a temporary sibling of `outDir`, let `fill` write into it, then move it into place.
  * On any error, and on SIGINT/SIGTERM, the temporary folder is deleted (the error is rethrown).
  */
 export async function writeAtomically<T>(outDir: string, fill: (tmp: string) => Promise<T>): Promise<T> {
   const target = resolve(outDir);
-  mkdirSync(dirname(target), { recursive: true });
+  const parent = dirname(target);
+  const created = mkdirSync(parent, { recursive: true });
   const tmp = tempSibling(target);
   mkdirSync(tmp);
-  const dispose = onInterrupt(() => removeDir(tmp));
+  const clean = (): void => {
+    removeDir(tmp);
+    removeCreatedParents(parent, created);
+  };
+  const dispose = onInterrupt(clean);
   try {
     const value = await fill(tmp);
     moveIntoPlace(tmp, target);
     return value;
   } catch (error) {
-    removeDir(tmp);
+    clean();
     throw error;
   } finally {
     dispose();

@@ -53,6 +53,22 @@ describe('io/atomic', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 
+  it('removes the parent folders it made for a run that failed', async () => {
+    await expect(writeAtomically(join(root, 'runs', 'deep', 'run'), async () => { throw new Error('boom'); })).rejects.toThrow();
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('keeps a parent folder that was there before, or that got other files meanwhile', async () => {
+    mkdirSync(join(root, 'runs'));
+    await expect(writeAtomically(join(root, 'runs', 'run'), async () => { throw new Error('boom'); })).rejects.toThrow();
+    expect(readdirSync(root)).toEqual(['runs']);
+    await expect(writeAtomically(join(root, 'a', 'b', 'run'), async () => {
+      writeFileSync(join(root, 'a', 'other.txt'), 'x');
+      throw new Error('boom');
+    })).rejects.toThrow();
+    expect(readdirSync(join(root, 'a'))).toEqual(['other.txt']);
+  });
+
   it('moves a folder onto a missing target as a plain rename', () => {
     const tmp = join(root, 't');
     mkdirSync(tmp);
