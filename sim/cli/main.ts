@@ -1,0 +1,93 @@
+/**
+ * The `abundance` command line: parse with yargs, then run one command.
+ *
+ *   abundance run <scenario> [--seed --days --agents --set k=v ... --out --audit --no-report --quiet]
+ *   abundance validate <scenario..>
+ *   abundance presets
+ *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
+ *
+ * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
+ * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
+ * yargs only parses here: a handler records the job, which runs after parsing, so usage errors and
+ * errors of the work itself never mix. Commands are imported when they run, so `--help` and usage
+ * errors answer at once, without loading the engine and the chart renderer.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ScenarioError } from '../scenario/errors.js';
+import { projectPackage } from '../io/manifest.js';
+import { numberOption } from './options.js';
+
+type Job = () => Promise<number>;
+
+/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let job: Job | undefined;
+  let usageError: string | undefined;
+  const parser = yargs(argv)
+    .scriptName('abundance')
+    .usage('$0 <command> [options]\n\nSimulate a two-token economy of digital production.')
+    .command('run <scenario>', 'Run a scenario file (or a preset name) into a run folder', (y) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml/.json) or preset name' })
+      .option('seed', numberOption('seed', 'Seed of the run (overrides the file)'))
+      .option('days', numberOption('days', 'Days to simulate (overrides the file)'))
+      .option('agents', numberOption('agents', 'Number of agents (overrides the file)'))
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field: --set demurrage.rate=0.08 (repeatable)' })
+      .option('out', { type: 'string', describe: 'Run folder [default: runs/<name>-s<seed>]' })
+      .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' })
+      .option('report', { type: 'boolean', default: true, describe: 'Write charts and report.md/.html (--no-report to skip)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }),
+    (a) => { job = async () => (await import('./run.js')).runCommand({ ...a, seed: a.seed as number | undefined, days: a.days as number | undefined, agents: a.agents as number | undefined }); })
+    .command('validate <scenario..>', 'Check scenario files without running them', (y) => y
+      .positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' }),
+    (a) => { job = async () => (await import('./validate.js')).validateCommand({ scenario: a.scenario }); })
+    .command('presets', 'List the presets a scenario can extend', (y) => y,
+      () => { job = async () => (await import('./presets.js')).presetsCommand(); })
+    .command('compare-presets', 'Run presets on the same seed and write a comparison report', (y) => y
+      .option('out', { type: 'string', default: 'reports/latest', describe: 'Report folder (runs go in <out>/runs/<preset>)' })
+      .option('agents', numberOption('agents', 'Number of agents', 1000))
+      .option('days', numberOption('days', 'Days to simulate', 3650))
+      .option('seed', numberOption('seed', 'Seed shared by every preset', 1))
+      .option('presets', { type: 'string', default: 'gift,two-token', describe: 'Comma-separated preset names' })
+      .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' }),
+    (a) => { job = async () => (await import('./comparePresets.js')).comparePresetsCommand({ ...a, agents: a.agents as number, days: a.days as number, seed: a.seed as number }); })
+    .demandCommand(1, 'Name a command: run, validate, presets or compare-presets')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(projectPackage().version)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      usageError ??= message ?? error?.message ?? 'invalid command line';
+    });
+
+  await parser.parseAsync();
+  if (usageError !== undefined) {
+    process.stderr.write(`abundance: ${usageError}\nRun "abundance --help" (or "abundance <command> --help") for usage.\n`);
+    return 2;
+  }
+  if (job === undefined) return 0; // --help or --version was printed
+  try {
+    return await job();
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`abundance: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Run `main` on this process's arguments and exit with its code. */
+export async function cli(): Promise<never> {
+  const code = await main(hideBin(process.argv));
+  process.exit(code);
+}
+
+// Started directly (`tsx sim/cli/main.ts ...`, as `npm start` does) rather than imported by the bin script.
+const entry = process.argv[1];
+if (entry !== undefined && realpathSync(entry) === fileURLToPath(import.meta.url)) await cli();
