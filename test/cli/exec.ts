@@ -1,0 +1,39 @@
+/**
+ * Test helper: run the real `abundance` binary (node sim/cli/abundance.js) in a folder and collect its
+ * exit code and output, as a user's shell would see them (stderr is a pipe, so no progress bar).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../sim/cli/abundance.js', import.meta.url));
+
+export interface Exec { code: number | null; stdout: string; stderr: string }
+
+export function abundance(args: readonly string[], cwd: string): Exec {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 600_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh empty folder for one test. */
+export function tempDir(tag: string): string {
+  return mkdtempSync(join(tmpdir(), `abundance-${tag}-`));
+}
+
+/** Write `text` to `dir/name` and return the name (tests pass relative paths, as users do). */
+export function writeScenario(dir: string, name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+/** Everything in a folder, sorted. */
+export function listing(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
