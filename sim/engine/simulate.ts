@@ -1,8 +1,21 @@
 /**
- * simulate(scenario, sink, options) -> RunResult: one run of the economy, day by day.
- * (Being written: the signature is the contract the CLI and reports build on.)
+ * simulate(scenario, sink, options) -> RunResult: one run of the economy.
+ *
+ *   scenario (resolved) -> (build agent tables + ledger) -> (day x N: PHASES, then check and observe)
+ *   -> sink (metrics rows, agents rows, flow cells)
+ *
+ * The engine imports no Node module: the CLI gives it a sink that writes files, a browser one that
+ * draws. Every day ends with the invariants of MODEL.md section 8; a violation throws.
  */
 import type { Scenario } from '../scenario/schema.js';
+import { COLUMNS } from '../metrics/columns.js';
+import { observe } from '../metrics/observe.js';
+import { agentRows } from '../metrics/agentRows.js';
+import { Invariants } from '../money/invariants.js';
+import { CURRENCIES, FLOW_KINDS, SECTORS } from '../money/flows.js';
+import { MONEY } from './institutions.js';
+import { PHASES } from './phases.js';
+import { World } from './world.js';
 import type { RunSink } from './sink.js';
 
 export interface SimulateOptions {
@@ -19,6 +32,35 @@ export interface RunResult {
 }
 
 export function simulate(scenario: Scenario, sink: RunSink, options: SimulateOptions = {}): RunResult {
-  void scenario; void sink; void options;
-  throw new Error('engine not yet written');
+  const started = performance.now();
+  const w = new World(scenario, options.audit === true);
+  const invariants = new Invariants();
+  const row = new Float64Array(COLUMNS.length);
+  MONEY[scenario.institutions.money].init(w);
+  const days = scenario.days;
+  const every = scenario.observe.agentsEveryDays;
+  for (let day = 0; day < days; day++) {
+    w.beginDay(day);
+    for (const phase of PHASES) phase.run(w);
+    invariants.check(w);
+    observe(w, row);
+    sink.metrics(row);
+    emitFlows(w, sink);
+    if ((day + 1) % every === 0 || day === days - 1) agentRows(w, sink);
+    w.endDay();
+    options.onDay?.(day, days);
+  }
+  return { days, agents: scenario.agents, wallMs: performance.now() - started };
+}
+
+function emitFlows(w: World, sink: RunSink): void {
+  const L = w.ledger;
+  for (let c = 0; c < CURRENCIES.length; c++) {
+    for (let k = 0; k < FLOW_KINDS.length; k++) {
+      for (let s = 0; s < SECTORS.length; s++) {
+        const v = L.flow(c, k, s);
+        if (v !== 0) sink.flow(w.day, CURRENCIES[c]!, FLOW_KINDS[k]!, SECTORS[s]!, v);
+      }
+    }
+  }
 }

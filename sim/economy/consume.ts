@@ -1,0 +1,39 @@
+/**
+ * Phase 8, consume: each agent takes up to `consumption.attention` of the goods released today in its
+ * liked genres (they are open: anyone may copy), paying `consumption.replicationCh` CH a copy from the
+ * CH it reserved in the plan; what the copies did not use is idle. Downloads per genre feed the
+ * diversity index.
+ */
+import { below } from '../engine/random.js';
+import type { World } from '../engine/world.js';
+
+export function consume(w: World): void {
+  const a = w.agents;
+  const g = w.genres;
+  const Lk = a.liked;
+  const rng = w.rng.consume;
+  const attention = w.s.consumption.attention;
+  const unit = Math.round(w.s.consumption.replicationCh * 1000);
+  let copiesToday = 0;
+  for (let i = 0; i < w.n; i++) {
+    let available = 0;
+    for (let k = 0; k < Lk; k++) available += g.releasesToday[a.likedGenre[i * Lk + k]!]!;
+    const reserved = a.replCh[i]!;
+    let copies = Math.min(attention, available);
+    if (unit > 0) copies = Math.min(copies, Math.floor(reserved / unit));
+    for (let c = 0; c < copies; c++) {
+      let u = below(rng, available);
+      for (let k = 0; k < Lk; k++) {
+        const genre = a.likedGenre[i * Lk + k]!;
+        const r = g.releasesToday[genre]!;
+        if (u < r) { g.downloadsToday[genre]!++; break; }
+        u -= r;
+      }
+    }
+    const used = copies * unit;
+    a.replCh[i] = used;
+    a.idleCh[i]! += reserved - used;
+    copiesToday += copies;
+  }
+  w.stats.copies = copiesToday;
+}

@@ -1,0 +1,163 @@
+/**
+ * Phase 7, fund: campaigns past their window refund and release their good as a gift; then agents, in
+ * random order, pledge to open campaigns (MODEL.md section 5).
+ *
+ * An agent's daily budget, in MH-equivalents, is incomeShare x the average daily value of its work over
+ * the last 30 days (people spend what their work is worth) + balanceShare x its positive balances,
+ * capped by its means (positive balance plus unused credit). It spreads the budget evenly over the first
+ * `maxCampaigns` open campaigns of other producers in its liked genres, cheapest per unit of the
+ * producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
+ * unspent that day). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
+ * pledged value is within one milli-token of its price, and escrow pays the producer at once.
+ */
+import { shuffle } from '../engine/random.js';
+import { CUR, KIND } from '../money/ledger.js';
+import { released } from './release.js';
+import type { World } from '../engine/world.js';
+
+const MAX_LIKED = 64;
+const heads = new Int32Array(MAX_LIKED);
+let picks = new Int32Array(16);
+/** Per genre, the day's first position that may still be open: shared by all pledgers, so funded
+ * campaigns at the front are skipped once a day, not once per agent. */
+let genreHead = new Int32Array(0);
+
+export function fund(w: World): void {
+  expire(w);
+  w.book.admitPending();
+  if (w.book.openCount === 0) return;
+  const a = w.agents;
+  const s = w.s;
+  const L = w.ledger;
+  const e = w.e;
+  const order = w.order;
+  shuffle(w.rng.order, order);
+  const incomeShare = s.demand.incomeShare;
+  const balanceShare = s.demand.balanceShare;
+  const span = Math.max(1, w.workDemand.span);
+  if (genreHead.length < w.genres.k) genreHead = new Int32Array(w.genres.k);
+  genreHead.fill(0);
+  for (let k = 0; k < w.n; k++) {
+    const i = order[k]!;
+    const balMh = L.balance[CUR.mh]![i]!;
+    const balCh = L.balance[CUR.ch]![i]!;
+    const positive = (balMh > 0 ? balMh : 0) + e * (balCh > 0 ? balCh : 0); // milli MH-eq
+    const meansMh = Math.max(0, L.means(CUR.mh, i));
+    const meansCh = Math.max(0, L.means(CUR.ch, i));
+    const means = meansMh + e * meansCh;
+    let budget = incomeShare * (w.workDemand.sum[i]! / span) * 1000 + balanceShare * positive;
+    if (budget > means) budget = means;
+    if (budget < 1) continue;
+    pledgeBudget(w, i, budget);
+  }
+}
+
+/** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
+function pledgeBudget(w: World, i: number, budget: number): void {
+  const a = w.agents;
+  const book = w.book;
+  const Lk = a.liked;
+  const max = w.s.demand.maxCampaigns;
+  if (picks.length < max) picks = new Int32Array(max);
+  for (let k = 0; k < Lk; k++) {
+    const g = a.likedGenre[i * Lk + k]!;
+    const list = book.byGenre[g]!;
+    let h = genreHead[g]!;
+    while (h < list.length && !book.isOpen(list[h]!)) h++;
+    genreHead[g] = h;
+    heads[k] = h;
+  }
+  let n = 0;
+  while (n < max) {
+    let best = -1;
+    let bestSlot = -1;
+    for (let k = 0; k < Lk; k++) {
+      const list = book.byGenre[a.likedGenre[i * Lk + k]!]!;
+      let h = heads[k]!;
+      while (h < list.length && (!book.isOpen(list[h]!) || book.producer[list[h]!] === i)) h++;
+      heads[k] = h;
+      if (h < list.length && (best < 0 || book.key[list[h]!]! < book.key[best]!)) { best = list[h]!; bestSlot = k; }
+    }
+    if (best < 0) break;
+    picks[n++] = best;
+    heads[bestSlot]!++;
+  }
+  if (n === 0) return;
+  const share = budget / n;
+  const freeRide = w.s.demand.freeRide;
+  for (let k = 0; k < n; k++) {
+    if (w.rng.freeRide() < freeRide) continue;
+    const c = picks[k]!;
+    const lacking = book.price[c]! - book.pledged[c]!;
+    pledge(w, i, c, share < lacking ? share : lacking);
+    if (book.price[c]! - book.pledged[c]! <= 1) funded(w, c);
+  }
+}
+
+/** Pay `value` (milli MH-eq) into escrow for campaign c, first in the token the agent has more means of. */
+function pledge(w: World, i: number, c: number, value: number): void {
+  const L = w.ledger;
+  const e = w.e;
+  const meansMh = Math.max(0, L.means(CUR.mh, i));
+  const meansChValue = e * Math.max(0, L.means(CUR.ch, i));
+  let mh = 0;
+  let ch = 0;
+  if (meansMh >= meansChValue) {
+    mh = Math.floor(Math.min(value, meansMh));
+    ch = Math.floor(Math.max(0, Math.min(value - mh, meansChValue)) / e);
+  } else {
+    ch = Math.floor(Math.min(value, meansChValue) / e);
+    mh = Math.floor(Math.max(0, Math.min(value - ch * e, meansMh))); // ch * e may exceed value by rounding
+  }
+  if (mh > 0) L.post(CUR.mh, KIND.pledge, i, L.escrow, mh);
+  if (ch > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, ch);
+  if (mh + ch > 0) w.book.addPledge(c, i, mh, ch, mh + e * ch);
+}
+
+/** Escrow pays the producer what it holds for c; the good is released. */
+function funded(w: World, c: number): void {
+  const book = w.book;
+  const L = w.ledger;
+  const st = w.stats;
+  const p = book.producer[c]!;
+  const mh = book.escrowMh[c]!;
+  const ch = book.escrowCh[c]!;
+  if (mh > 0) L.post(CUR.mh, KIND.release, L.escrow, p, mh);
+  if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
+  st.flow[CUR.mh]! += mh;
+  st.flow[CUR.ch]! += ch;
+  w.agents.receiptsToday[p]! += (mh + w.e * ch) / 1000;
+  w.agents.funded[p]!++;
+  st.campaignsFunded++;
+  st.daysToFundSum += w.day - book.openDay[c]!;
+  st.priceSum += book.price[c]! / 1000;
+  st.priceLevelSum += book.price[c]! / book.cost[c]!;
+  const genre = book.genre[c]!;
+  w.genres.fundedToday[genre]!++;
+  w.genres.closedToday[genre]!++;
+  released(w, p, genre, book.quality[c]!);
+  book.close(c, null);
+}
+
+/** Campaigns whose window has ended refund every pledge; their goods are released as gifts. */
+function expire(w: World): void {
+  const book = w.book;
+  const L = w.ledger;
+  const window = w.s.campaign.windowDays;
+  const refund = (agent: number, mh: number, ch: number): void => {
+    if (mh > 0) L.post(CUR.mh, KIND.refund, L.escrow, agent, mh);
+    if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
+  };
+  for (const list of book.byGenre) {
+    for (const c of list) {
+      if (!book.isOpen(c) || w.day - book.openDay[c]! < window) continue;
+      const p = book.producer[c]!;
+      w.agents.refunded[p]!++;
+      w.stats.campaignsRefunded++;
+      const genre = book.genre[c]!;
+      w.genres.closedToday[genre]!++;
+      released(w, p, genre, book.quality[c]!);
+      book.close(c, refund);
+    }
+  }
+}

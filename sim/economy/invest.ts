@@ -1,0 +1,37 @@
+/**
+ * Phase 9, invest: process R&D from own hours. Every producer spends the hours it reserved (rnd.share of
+ * each input) on R&D in the genre it has made most. I goods' worth of inputs, counted at the genre's
+ * benchmark cost (the medians behind prices, so cheap producers get no more attempts per hour), succeeds
+ * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success lowers its technique factor
+ * by U(0, maxGain), or to the genre's median technique factor if that is lower (imitation: the goods are
+ * open, so laggards learn from them).
+ */
+import type { World } from '../engine/world.js';
+
+export function invest(w: World): void {
+  const a = w.agents;
+  const s = w.s;
+  const Lk = a.liked;
+  const rng = w.rng.rnd;
+  const unitValue = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
+  let successes = 0;
+  for (let i = 0; i < w.n; i++) {
+    const rndMh = a.rndMh[i]!;
+    const rndCh = a.rndCh[i]!;
+    if (rndMh + rndCh === 0) continue;
+    let slot = a.slot[i]!;
+    for (let k = 0; k < Lk; k++) if (a.made[i * Lk + k]! > a.made[i * Lk + slot]!) slot = k;
+    const j = i * Lk + slot;
+    const genre = a.likedGenre[j]!;
+    const worth = (rndMh + w.e * rndCh) / 1000 / (w.genres.medianFactor[genre]! * unitValue);
+    if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
+      const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain);
+      const median = w.genres.medianTech[genre]!;
+      const least = s.learning.floor / w.genres.learn[genre]!; // technique x learning >= floor
+      const next = lowered < median ? lowered : median;
+      a.tech[j] = next > least ? next : Math.min(a.tech[j]!, least);
+      successes++;
+    }
+  }
+  w.stats.rndSuccesses = successes;
+}

@@ -1,0 +1,80 @@
+/**
+ * Phase 3, plan: reserve today's replication CH, PC-replacement hours and R&D hours first; what is left
+ * (`availCh`, `availMh`) goes to production or sale. A producer about to start a good chooses its genre:
+ * the liked genre with the highest expected price / own cost, the expected price being the benchmark
+ * price times the genre's funded share over 30 days (`gift`: the lowest own cost). Choosing by list price
+ * alone crowds producers into genres that cannot pay them (MODEL.md phase 3).
+ *
+ * The trade part of the plan is closed-form in the rate e and is fixed when the exchange clears
+ * (sim/markets/exchange.ts); in `gift`, donations (sim/economy/gift.ts) use it at the last rate.
+ */
+import { STATUS } from '../agents/table.js';
+import type { World } from '../engine/world.js';
+
+export function plan(w: World): void {
+  const s = w.s;
+  const a = w.agents;
+  const replMilli = Math.round(s.consumption.attention * s.consumption.replicationCh * 1000);
+  const pcPrice = Math.round(s.pc.priceMh * 1000);
+  const rndShare = s.rnd.share;
+  const free = s.institutions.pricing === 'free';
+  for (let i = 0; i < w.n; i++) {
+    a.soldCh[i] = 0; a.soldMh[i] = 0; a.boughtCh[i] = 0; a.boughtMh[i] = 0;
+    a.givenCh[i] = 0; a.givenMh[i] = 0; a.receivedCh[i] = 0; a.receivedMh[i] = 0;
+    a.ownUseCh[i] = 0; a.ownUseMh[i] = 0; a.rndCh[i] = 0; a.rndMh[i] = 0; a.pcMh[i] = 0;
+    a.idleCh[i] = 0; a.idleMh[i] = 0; a.planCh[i] = 0; a.planMh[i] = 0;
+    a.receiptsToday[i] = 0; a.inputPayToday[i] = 0; a.workValueToday[i] = 0;
+    const ch = a.endowCh[i]!;
+    const mh = a.endowMh[i]!;
+    const repl = ch < replMilli ? ch : replMilli;
+    a.replCh[i] = repl;
+    let pc = 0;
+    if (a.pcAlive[i] === 0) {
+      const owed = pcPrice - a.pcPaidMh[i]!;
+      pc = owed <= 0 ? 0 : owed < mh ? owed : mh;
+      a.pcMh[i] = pc;
+      a.pcPaidMh[i]! += pc;
+    }
+    const status = a.status[i]!;
+    const producing = a.pcAlive[i] === 1 && (status === STATUS.producer || status === STATUS.reentered);
+    if (!producing) {
+      a.availCh[i] = 0; a.availMh[i] = 0;
+      a.idleCh[i] = ch - repl;
+      a.idleMh[i] = mh - pc;
+      continue;
+    }
+    const rndCh = Math.floor(rndShare * (ch - repl));
+    const rndMh = Math.floor(rndShare * (mh - pc));
+    a.rndCh[i] = rndCh; a.rndMh[i] = rndMh;
+    a.availCh[i] = ch - repl - rndCh;
+    a.availMh[i] = mh - pc - rndMh;
+    if (a.chooseGenre[i] === 1) {
+      a.slot[i] = free ? cheapestSlot(w, i) : bestExpectedSlot(w, i);
+      a.chooseGenre[i] = 0;
+    }
+  }
+}
+
+/** The liked slot with the lowest own cost factor. */
+function cheapestSlot(w: World, i: number): number {
+  let best = 0;
+  let bestF = Infinity;
+  for (let k = 0; k < w.agents.liked; k++) {
+    const f = w.factor(i, k);
+    if (f < bestF) { bestF = f; best = k; }
+  }
+  return best;
+}
+
+/** The liked slot with the highest expected price / own cost (prices scale with the genre's median factor). */
+function bestExpectedSlot(w: World, i: number): number {
+  const g = w.genres;
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let k = 0; k < w.agents.liked; k++) {
+    const genre = w.agents.likedGenre[i * w.agents.liked + k]!;
+    const score = (g.fundedShare(genre) * g.medianFactor[genre]!) / w.factor(i, k);
+    if (score > bestScore) { bestScore = score; best = k; }
+  }
+  return best;
+}

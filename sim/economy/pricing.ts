@@ -1,0 +1,44 @@
+/**
+ * Benchmark cost pricing (MODEL.md section 5, S2/S3): the price of a good of genre k, in
+ * MH-equivalents, is (1 + mu0) x (median costMh + e x median costCh) over the producers of k. Every
+ * recipe is the base recipe scaled by the producer's factor, so the medians are the base recipe times
+ * the median factor; the medians (and the median technique factor, the target of imitation) are
+ * recomputed every `pricing.medianEveryDays`, the price every day at the day's rate.
+ *
+ * "Producers of k" are the active producers who like k (they can make it), so a genre nobody is making
+ * this week still has a price.
+ */
+import { median } from '../metrics/stats.js';
+import type { World } from '../engine/world.js';
+
+export function updateMedians(w: World): void {
+  const a = w.agents;
+  const g = w.genres;
+  const L = a.liked;
+  const factors = w.bufA;
+  const techs = w.bufB;
+  for (let genre = 0; genre < g.k; genre++) {
+    let n = 0;
+    for (let i = 0; i < w.n; i++) {
+      if (!a.isProducer(i)) continue;
+      for (let k = 0; k < L; k++) {
+        if (a.likedGenre[i * L + k] !== genre) continue;
+        factors[n] = w.factor(i, k);
+        techs[n] = a.tech[i * L + k]!;
+        n++;
+      }
+    }
+    if (n === 0) continue; // keep the last medians
+    g.medianFactor[genre] = median(factors, n);
+    g.medianTech[genre] = median(techs, n);
+  }
+}
+
+/** Today's benchmark price of every genre, in milli MH-equivalents, at the rate e. */
+export function updatePrices(w: World): void {
+  const g = w.genres;
+  const unit = w.s.goods.baseMh + w.e * w.baseCh;
+  for (let genre = 0; genre < g.k; genre++) {
+    g.priceMilli[genre] = Math.round((1 + w.s.pricing.mu0) * g.medianFactor[genre]! * unit * 1000);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Phase 6, produce: progress += q(CH used / costCh, MH used / costMh) (CES, sim/economy/production.ts),
+ * several goods a day possible, progress beyond 1 carried to the next good. Hours bought or received
+ * are used first, own hours next; with Leontief what the binding input leaves is idle.
+ *
+ * Each completed good is released at once (`pricing: free`, gift) or opens a campaign at the genre's
+ * benchmark price (sim/economy/pricing.ts). A good's cost is the inputs per unit of progress on the day
+ * it completes; its quality ~ U(0, 1) is revealed on release. Completed goods count for learning by
+ * doing (Wright's law on the genre's cumulative output).
+ */
+import { usedInputs } from './production.js';
+import { updatePrices } from './pricing.js';
+import { released } from './release.js';
+import type { World } from '../engine/world.js';
+
+export function produce(w: World): void {
+  const s = w.s;
+  const a = w.agents;
+  const g = w.genres;
+  const st = w.stats;
+  const free = s.institutions.pricing === 'free';
+  if (!free) updatePrices(w);
+  const e = w.e;
+  const baseMh = s.goods.baseMh;
+  const baseCh = w.baseCh;
+  const used = w.pair;
+  for (let i = 0; i < w.n; i++) {
+    const availCh = a.availCh[i]!;
+    const availMh = a.availMh[i]!;
+    if (availCh + availMh === 0) continue;
+    const ownCh = availCh - a.soldCh[i]! - a.givenCh[i]!;
+    const ownMh = availMh - a.soldMh[i]! - a.givenMh[i]!;
+    const extCh = a.boughtCh[i]! + a.receivedCh[i]!;
+    const extMh = a.boughtMh[i]! + a.receivedMh[i]!;
+    const f = w.factor(i, a.slot[i]!);
+    const q = usedInputs(w.tech, (ownCh + extCh) / 1000, (ownMh + extMh) / 1000, baseCh * f, baseMh * f, used);
+    const useCh = Math.min(ownCh + extCh, Math.round(used[0]! * 1000));
+    const useMh = Math.min(ownMh + extMh, Math.round(used[1]! * 1000));
+    const ownUseCh = Math.max(0, Math.min(ownCh, useCh - extCh));
+    const ownUseMh = Math.max(0, Math.min(ownMh, useMh - extMh));
+    a.ownUseCh[i] = ownUseCh;
+    a.ownUseMh[i] = ownUseMh;
+    a.idleCh[i]! += ownCh - ownUseCh;
+    a.idleMh[i]! += ownMh - ownUseMh;
+    st.productionCh += useCh;
+    st.productionMh += useMh;
+    a.workValueToday[i] = ((ownUseCh + a.soldCh[i]!) * e + ownUseMh + a.soldMh[i]!) / 1000;
+    if (q <= 0) continue;
+    const progress = a.progress[i]! + q;
+    const goods = Math.floor(progress);
+    a.progress[i] = progress - goods;
+    if (goods === 0) continue;
+    const genre = w.genreOf(i);
+    const costMh = useMh / 1000 / q; // hours per good
+    const costCh = useCh / 1000 / q;
+    st.goodsCompleted += goods;
+    st.costMhSum += goods * costMh;
+    st.costChSum += goods * costCh;
+    st.costIndexSum += goods * f;
+    g.made[genre]! += goods;
+    a.made[i * a.liked + a.slot[i]!]! += goods;
+    a.goodsMade[i]! += goods;
+    a.chooseGenre[i] = 1;
+    for (let k = 0; k < goods; k++) {
+      const quality = w.rng.goods();
+      if (free) {
+        released(w, i, genre, quality);
+      } else {
+        const price = g.priceMilli[genre]!;
+        const reputation = Math.max(1e-6, a.reputation(i));
+        w.book.open(i, genre, price, Math.round((costMh + e * costCh) * 1000), quality, price / reputation, w.day);
+        st.campaignsOpened++;
+      }
+    }
+  }
+  g.updateLearning(s.learning.b);
+}

@@ -1,0 +1,158 @@
+/**
+ * The world: everything a day's phases read and write. Agent state is in `agents` (typed arrays), money
+ * in `ledger`, campaigns in `book`, genre state in `genres`; the rest are a few scalars of the day and
+ * scratch buffers allocated once, so the day's loops allocate nothing.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { AgentTable } from '../agents/table.js';
+import { createPopulation, CALIBRATIONS } from '../agents/population.js';
+import { Ledger } from '../money/ledger.js';
+import { CampaignBook } from '../economy/campaigns.js';
+import { Genres } from '../economy/genres.js';
+import { technology, type Technology } from '../economy/production.js';
+import { RollingScalar, RollingSum } from '../metrics/rolling.js';
+import { stream, type Stream } from './random.js';
+
+/** Counters of the day, read by the metrics row. */
+export class DayStats {
+  goodsCompleted = 0; goodsReleased = 0; copies = 0;
+  campaignsOpened = 0; campaignsFunded = 0; campaignsRefunded = 0; daysToFundSum = 0;
+  costMhSum = 0; costChSum = 0; costIndexSum = 0;
+  priceSum = 0; priceLevelSum = 0;
+  defaults = 0; rndSuccesses = 0;
+  writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0];
+  deliveredCh = 0; deliveredMh = 0; productionCh = 0; productionMh = 0;
+  reset(): void {
+    this.goodsCompleted = this.goodsReleased = this.copies = 0;
+    this.campaignsOpened = this.campaignsFunded = this.campaignsRefunded = this.daysToFundSum = 0;
+    this.costMhSum = this.costChSum = this.costIndexSum = 0;
+    this.priceSum = this.priceLevelSum = 0;
+    this.defaults = this.rndSuccesses = 0;
+    this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0);
+    this.deliveredCh = this.deliveredMh = this.productionCh = this.productionMh = 0;
+  }
+}
+
+export interface Streams {
+  frontier: Stream; gift: Stream; rationing: Stream; order: Stream; freeRide: Stream;
+  goods: Stream; consume: Stream; rnd: Stream; dividend: Stream;
+}
+
+export class World {
+  readonly s: Scenario;
+  readonly n: number;
+  readonly agents: AgentTable;
+  readonly ledger: Ledger;
+  readonly book: CampaignBook;
+  readonly genres: Genres;
+  readonly tech: Technology;
+  readonly rng: Streams;
+  readonly hasMoney: boolean;
+  readonly stats = new DayStats();
+  day = 0;
+  /** Rmax of the best PC money can buy, GFLOPS. */
+  rmaxFrontier: number;
+  /** CH per good of the base recipe: computeDays of the installed PCs' typical (geometric mean) output. */
+  baseCh = 0;
+  /** Today's clearing rate (MH per CH), NaN without trade. */
+  rate = NaN;
+  /** The rate used for values today: today's, else the last, else e_ref. */
+  e = NaN;
+  /** Whether the exchange has ever cleared (before that, values use e_ref). */
+  hadRate = false;
+  /** Rolling windows per agent: work value (demand window), work value and net receipts (rho), receipts (30 d). */
+  readonly workDemand: RollingSum;
+  readonly workRho: RollingSum;
+  readonly netRho: RollingSum;
+  readonly receipts30: RollingSum;
+  readonly flowEma = [0, 0, 0];
+  readonly payments365 = [new RollingScalar(365), new RollingScalar(365), new RollingScalar(365)];
+  readonly money365 = [new RollingScalar(365), new RollingScalar(365), new RollingScalar(365)];
+  goodsTotal = 0;
+  // Scratch, allocated once.
+  readonly idxA: Int32Array; readonly idxB: Int32Array; readonly order: Int32Array;
+  readonly bufA: Float64Array; readonly bufB: Float64Array; readonly bufC: Float64Array;
+  readonly pair = new Float64Array(2);
+
+  constructor(s: Scenario, audit: boolean) {
+    this.s = s;
+    this.n = s.agents;
+    this.rng = {
+      frontier: stream(s.seed, 'frontier'), gift: stream(s.seed, 'gift'), rationing: stream(s.seed, 'rationing'),
+      order: stream(s.seed, 'pledge-order'), freeRide: stream(s.seed, 'free-ride'), goods: stream(s.seed, 'goods'),
+      consume: stream(s.seed, 'consume'), rnd: stream(s.seed, 'rnd'), dividend: stream(s.seed, 'dividend'),
+    };
+    this.agents = createPopulation(s, stream(s.seed, 'population'));
+    this.ledger = new Ledger(this.n, audit);
+    this.book = new CampaignBook(s.genres.count);
+    this.tech = technology(s.production.sigma);
+    this.hasMoney = s.institutions.money !== 'none';
+    this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
+    this.updateBaseRecipe();
+    this.e = this.eRef;
+    this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? this.yearOfOutputPerGenre() : s.learning.priorGoods);
+    this.workDemand = new RollingSum(this.n, s.demand.windowDays);
+    this.workRho = new RollingSum(this.n, s.participation.rhoWindowDays);
+    this.netRho = new RollingSum(this.n, s.participation.rhoWindowDays);
+    this.receipts30 = new RollingSum(this.n, 30);
+    this.idxA = new Int32Array(this.n); this.idxB = new Int32Array(this.n); this.order = new Int32Array(this.n);
+    this.bufA = new Float64Array(this.n); this.bufB = new Float64Array(this.n); this.bufC = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) this.order[i] = i;
+  }
+
+  /** Start a day: clear the day's counters and the ledger's flow matrix. */
+  beginDay(day: number): void {
+    this.day = day;
+    this.ledger.beginDay(day);
+    this.stats.reset();
+    this.genres.beginDay();
+    this.rate = NaN;
+  }
+
+  /** End a day: roll the genres' funded shares. */
+  endDay(): void {
+    this.genres.endDay(this.day);
+  }
+
+  /** e_ref = median costMh / median costCh of the recipes = baseMh / baseCh (all recipes scale the base). */
+  get eRef(): number {
+    return this.s.goods.baseMh / this.baseCh;
+  }
+
+  /** Recompute baseCh from the geometric mean Rmax of the working PCs (weekly; MODEL.md section 1). */
+  updateBaseRecipe(): void {
+    const a = this.agents;
+    let logSum = 0;
+    let count = 0;
+    for (let i = 0; i < this.n; i++) if (a.pcAlive[i] === 1) { logSum += Math.log(a.rmax[i]!); count++; }
+    if (count === 0) return; // every PC dead: keep the last recipe
+    this.baseCh = this.s.goods.computeDays * Math.exp(logSum / count) * this.s.pc.onHoursPerDay;
+  }
+
+  /** Own cost factor of agent i in liked slot k: m x max(floor, technique x genre learning). */
+  factor(i: number, k: number): number {
+    const j = i * this.agents.liked + k;
+    const g = this.agents.likedGenre[j]!;
+    const t = this.agents.tech[j]! * this.genres.learn[g]!;
+    return this.agents.m[j]! * (t > this.s.learning.floor ? t : this.s.learning.floor);
+  }
+
+  /** Genre of agent i's current production slot. */
+  genreOf(i: number): number {
+    return this.agents.likedGenre[i * this.agents.liked + this.agents.slot[i]!]!;
+  }
+
+  /** X0 = a year of a genre's output at the start: every agent's capacity at the base recipe, over K genres. */
+  private yearOfOutputPerGenre(): number {
+    const a = this.agents;
+    const e = this.eRef;
+    const unit = this.s.goods.baseMh + e * this.baseCh;
+    let value = 0;
+    for (let i = 0; i < this.n; i++) {
+      const ch = a.rmax[i]! * this.s.pc.onHoursPerDay;
+      const mh = Math.max(0, a.workHours[i]! - this.s.work.upkeepMh);
+      value += (e * ch + mh) * (1 - this.s.rnd.share);
+    }
+    return Math.max(1, (365 * value) / unit / this.s.genres.count);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Phase 5, inputs: the par input markets (S2/S3). One CH token buys one CH delivered, one MH token one
+ * MH. Sellers offer their planned surplus; buyers bid their planned shortfall, capped by the tokens they
+ * can pay (balance plus unused credit). The short side is served in full; the long side is rationed at
+ * random (a shuffled queue filled in turn), and buyers are matched to sellers in queue order, each match
+ * one posting from buyer to seller: 1 milli-hour delivered = 1 milli-token paid (invariant 7).
+ */
+import { shuffle } from '../engine/random.js';
+import { CUR, KIND } from '../money/ledger.js';
+import type { World } from '../engine/world.js';
+
+export function inputs(w: World): void {
+  if (!(w.rate > 0)) return;
+  market(w, CUR.ch);
+  market(w, CUR.mh);
+}
+
+function market(w: World, cur: number): void {
+  const a = w.agents;
+  const L = w.ledger;
+  const isCh = cur === CUR.ch;
+  const planned = isCh ? a.planCh : a.planMh;
+  const sold = isCh ? a.soldCh : a.soldMh;
+  const bought = isCh ? a.boughtCh : a.boughtMh;
+  const valuePerMilli = (isCh ? w.e : 1) / 1000; // MH-equivalents per milli-token
+  const buyers = w.idxA;
+  const sellers = w.idxB;
+  const want = w.bufA; // by agent: bid (buyers) or offer (sellers), milli-hours
+  let nb = 0;
+  let ns = 0;
+  let bids = 0;
+  let asks = 0;
+  for (let i = 0; i < w.n; i++) {
+    const p = planned[i]!;
+    if (p > 0) {
+      const b = Math.min(p, Math.max(0, L.means(cur, i)));
+      if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
+    } else if (p < 0) {
+      want[i] = -p; sellers[ns++] = i; asks += -p;
+    }
+  }
+  const volume = Math.min(bids, asks);
+  if (volume <= 0) return;
+  // The long side in random order; both sides then walk their queues until the volume is delivered.
+  if (bids > asks) shuffle(w.rng.rationing, buyers, nb);
+  else if (asks > bids) shuffle(w.rng.rationing, sellers, ns);
+  let left = volume;
+  let b = 0;
+  let s = 0;
+  let needB = nb > 0 ? want[buyers[0]!]! : 0;
+  let haveS = ns > 0 ? want[sellers[0]!]! : 0;
+  while (left > 0 && b < nb && s < ns) {
+    const buyer = buyers[b]!;
+    const seller = sellers[s]!;
+    const q = Math.min(needB, haveS, left);
+    L.post(cur, KIND.input, buyer, seller, q);
+    w.stats.inputPaid[cur]! += q;
+    bought[buyer]! += q;
+    sold[seller]! += q;
+    a.inputPayToday[buyer]! += q * valuePerMilli;
+    a.receiptsToday[seller]! += q * valuePerMilli;
+    left -= q;
+    needB -= q;
+    haveS -= q;
+    if (needB === 0 && ++b < nb) needB = want[buyers[b]!]!;
+    if (haveS === 0 && ++s < ns) haveS = want[sellers[s]!]!;
+  }
+  w.stats.flow[cur]! += volume;
+  if (isCh) w.stats.deliveredCh += volume; else w.stats.deliveredMh += volume;
+}

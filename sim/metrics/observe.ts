@@ -1,0 +1,167 @@
+/**
+ * Phase 12b, observe: roll today's per-agent values into the trailing windows and write the day's
+ * metrics row (MODEL.md section 10). A value a preset has no use for, or that is undefined today, is
+ * NaN here and an empty cell in metrics.csv.
+ */
+import { COL } from './columns.js';
+import { gini, median } from './stats.js';
+import { rho } from '../economy/participation.js';
+import { CUR } from '../money/ledger.js';
+import type { World } from '../engine/world.js';
+
+const C = (name: string): number => COL[name]!;
+const I = {
+  day: C('day'), producers: C('producers_active'), dropout: C('dropout_share'), pi: C('pi_mean'),
+  completed: C('goods_completed'), released: C('goods_released'), total: C('goods_total'), copies: C('copies'),
+  copiesPc: C('copies_per_capita'), diversity: C('genre_diversity'), opened: C('campaigns_opened'),
+  funded: C('campaigns_funded'), refunded: C('campaigns_refunded'), fundedShare: C('funded_share'),
+  daysToFund: C('days_to_fund'), costMh: C('cost_mh_per_good'), costCh: C('cost_ch_per_good'),
+  costIndex: C('cost_index'), utilCh: C('utilisation_ch'), utilMh: C('utilisation_mh'),
+  tradedCh: C('traded_share_ch'), tradedMh: C('traded_share_mh'), rmaxMean: C('rmax_mean'),
+  capCh: C('capacity_ch'), capMh: C('capacity_mh'), rate: C('exchange_rate'), priceLevel: C('price_level'),
+  priceHours: C('price_hours_per_good'), giniIncome: C('gini_income'), giniWealth: C('gini_wealth'),
+  rhoMedian: C('rho_median'), rateRef: C('exchange_rate_ref'), baseCh: C('base_ch_per_good'),
+  frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
+  givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
+  learn: C('learning_factor_mean'), open: C('campaigns_open'),
+};
+const MONEY = (['ch', 'mh'] as const).map((x) => ({
+  cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
+  demurrage: C(`demurrage_${x}`), defaults: C(`defaults_${x}`), velocity: C(`velocity_${x}`),
+}));
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
+
+export function observe(w: World, row: Float64Array): void {
+  const a = w.agents;
+  const st = w.stats;
+  const n = w.n;
+  const net = w.bufA;
+  for (let i = 0; i < n; i++) {
+    net[i] = a.receiptsToday[i]! - a.inputPayToday[i]!;
+    a.receiptsTotal[i]! += a.receiptsToday[i]!;
+    a.workValueTotal[i]! += a.workValueToday[i]!;
+  }
+  w.workDemand.push(a.workValueToday);
+  w.workRho.push(a.workValueToday);
+  w.netRho.push(net);
+  w.receipts30.push(a.receiptsToday);
+
+  row.fill(NaN);
+  let producers = 0, piSum = 0, endowCh = 0, endowMh = 0, idleCh = 0, idleMh = 0, givenCh = 0, givenMh = 0;
+  let rmaxSum = 0, alive = 0;
+  for (let i = 0; i < n; i++) {
+    if (a.isProducer(i)) producers++;
+    piSum += a.pi[i]!;
+    endowCh += a.endowCh[i]!; endowMh += a.endowMh[i]!;
+    idleCh += a.idleCh[i]!; idleMh += a.idleMh[i]!;
+    givenCh += a.givenCh[i]!; givenMh += a.givenMh[i]!;
+    if (a.pcAlive[i] === 1) { rmaxSum += a.rmax[i]!; alive++; }
+  }
+  row[I.day] = w.day;
+  row[I.producers] = producers;
+  row[I.dropout] = (n - producers) / n;
+  row[I.pi] = piSum / n;
+  row[I.completed] = st.goodsCompleted;
+  row[I.released] = st.goodsReleased;
+  row[I.total] = w.goodsTotal;
+  row[I.copies] = st.copies;
+  row[I.copiesPc] = st.copies / n;
+  row[I.diversity] = shannon(w.genres.downloadsToday, st.copies);
+  row[I.costMh] = ratio(st.costMhSum, st.goodsCompleted);
+  row[I.costCh] = ratio(st.costChSum, st.goodsCompleted);
+  row[I.costIndex] = ratio(st.costIndexSum, st.goodsCompleted);
+  row[I.utilCh] = ratio(endowCh - idleCh, endowCh);
+  row[I.utilMh] = ratio(endowMh - idleMh, endowMh);
+  row[I.tradedCh] = ratio(st.deliveredCh, st.productionCh);
+  row[I.tradedMh] = ratio(st.deliveredMh, st.productionMh);
+  row[I.rmaxMean] = ratio(rmaxSum, alive);
+  row[I.capCh] = endowCh / 1000;
+  row[I.capMh] = endowMh / 1000;
+  row[I.rate] = w.rate > 0 ? w.rate : NaN;
+  row[I.rateRef] = w.eRef;
+  row[I.baseCh] = w.baseCh;
+  row[I.frontier] = w.rmaxFrontier;
+  row[I.dead] = n - alive;
+  row[I.idleCh] = idleCh / 1000;
+  row[I.idleMh] = idleMh / 1000;
+  row[I.givenCh] = givenCh / 1000;
+  row[I.givenMh] = givenMh / 1000;
+  row[I.rnd] = st.rndSuccesses;
+  let learn = 0;
+  for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
+  row[I.learn] = learn / w.genres.k;
+  row[I.rhoMedian] = rhoMedian(w);
+  if (w.s.institutions.pricing !== 'free') campaigns(w, row);
+  if (w.hasMoney) money(w, row);
+}
+
+function campaigns(w: World, row: Float64Array): void {
+  const st = w.stats;
+  row[I.opened] = st.campaignsOpened;
+  row[I.funded] = st.campaignsFunded;
+  row[I.refunded] = st.campaignsRefunded;
+  row[I.fundedShare] = ratio(st.campaignsFunded, st.campaignsFunded + st.campaignsRefunded);
+  row[I.daysToFund] = ratio(st.daysToFundSum, st.campaignsFunded);
+  row[I.priceLevel] = ratio(st.priceLevelSum, st.campaignsFunded);
+  row[I.priceHours] = ratio(st.priceSum, st.campaignsFunded);
+  row[I.open] = w.book.openCount;
+}
+
+function money(w: World, row: Float64Array): void {
+  const L = w.ledger;
+  const st = w.stats;
+  const span = 2 / (w.s.bank.emaDays + 1);
+  for (const m of MONEY) {
+    const b = L.balance[m.cur]!;
+    let pos = 0;
+    let neg = 0;
+    for (let acc = 0; acc < b.length; acc++) {
+      if (acc === L.bank) continue;
+      const v = b[acc]!;
+      if (v > 0) pos += v; else neg -= v;
+    }
+    const flow = st.flow[m.cur]!;
+    w.flowEma[m.cur] = w.flowEma[m.cur]! + (flow - w.flowEma[m.cur]!) * span;
+    w.payments365[m.cur]!.push(flow);
+    w.money365[m.cur]!.push(pos);
+    row[m.money] = pos / 1000;
+    row[m.credit] = neg / 1000;
+    row[m.flow] = flow / 1000;
+    row[m.ema] = w.flowEma[m.cur]! / 1000;
+    row[m.demurrage] = st.demurrage[m.cur]! / 1000;
+    row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
+  }
+  row[I.defaults] = st.defaults;
+  // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
+  const n = w.n;
+  const v = w.bufB;
+  for (let i = 0; i < n; i++) v[i] = w.receipts30.sum[i]!;
+  row[I.giniIncome] = gini(v, n);
+  const bm = L.balance[CUR.mh]!, bc = L.balance[CUR.ch]!, fm = L.floor[CUR.mh]!, fc = L.floor[CUR.ch]!;
+  for (let i = 0; i < n; i++) v[i] = bm[i]! - fm[i]! + w.e * (bc[i]! - fc[i]!);
+  row[I.giniWealth] = gini(v, n);
+}
+
+function rhoMedian(w: World): number {
+  const v = w.bufC;
+  let m = 0;
+  for (let i = 0; i < w.n; i++) {
+    if (!w.agents.isProducer(i)) continue;
+    const r = rho(w, i);
+    if (r === r) v[m++] = r;
+  }
+  return median(v, m);
+}
+
+/** Shannon index (nats) of the day's downloads over genres; NaN without downloads. */
+function shannon(downloads: Float64Array, total: number): number {
+  if (total <= 0) return NaN;
+  let h = 0;
+  for (let g = 0; g < downloads.length; g++) {
+    const p = downloads[g]! / total;
+    if (p > 0) h -= p * Math.log(p);
+  }
+  return h;
+}

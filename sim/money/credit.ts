@@ -1,0 +1,78 @@
+/**
+ * Mutual credit (S2, MODEL.md section 4): each agent may overdraw each token down to minus its credit
+ * limit, lambda days of its potential capacity in that input (what it could supply at pi = 1 with its
+ * current PC, or its last one while it has none), times its credit share (1; 0 while out after a
+ * default; half the former share on re-entry). A limit that falls below a debt blocks new debits.
+ *
+ * Default: a balance at `defaultShare` (95 %) of its limit or beyond for `defaultDays` (90) days in a
+ * row. The defaulter's negative balance is written off, charged pro rata to the positive balances of all
+ * other agents (a creditors' haircut, largest-remainder rounding); it drops out as a producer with a
+ * limit of 0 and may re-enter after `reentryDays` with `reentryLimitShare` of its former share.
+ */
+import { STATUS } from '../agents/table.js';
+import { prorata } from '../markets/prorata.js';
+import { CUR, KIND } from './ledger.js';
+import type { World } from '../engine/world.js';
+
+/** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
+export function potentialCh(w: World, i: number): number {
+  return Math.round(w.agents.rmax[i]! * w.s.pc.onHoursPerDay * 1000);
+}
+export function potentialMh(w: World, i: number): number {
+  return Math.round(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh) * 1000);
+}
+
+export function limits(w: World): void {
+  const a = w.agents;
+  const L = w.ledger;
+  const lambda = w.s.credit.lambdaDays;
+  for (let i = 0; i < w.n; i++) {
+    const share = a.status[i] === STATUS.droppedDefault ? 0 : a.creditShare[i]!;
+    L.setFloor(CUR.ch, i, -Math.floor(lambda * share * potentialCh(w, i)));
+    L.setFloor(CUR.mh, i, -Math.floor(lambda * share * potentialMh(w, i)));
+  }
+}
+
+export function defaults(w: World): void {
+  const a = w.agents;
+  const L = w.ledger;
+  const c = w.s.credit;
+  for (let i = 0; i < w.n; i++) {
+    const atLimit = nearLimit(L.balance[CUR.ch]![i]!, L.floor[CUR.ch]![i]!, c.defaultShare)
+      || nearLimit(L.balance[CUR.mh]![i]!, L.floor[CUR.mh]![i]!, c.defaultShare);
+    a.atLimitDays[i] = atLimit ? a.atLimitDays[i]! + 1 : 0;
+    if (a.atLimitDays[i]! >= c.defaultDays) writeOff(w, i);
+  }
+}
+
+function nearLimit(balance: number, floor: number, share: number): boolean {
+  return balance < 0 && balance <= share * floor;
+}
+
+/** Default of agent i: its debts are charged to every other agent's positive balance, pro rata. */
+export function writeOff(w: World, i: number): void {
+  const a = w.agents;
+  const L = w.ledger;
+  for (const cur of [CUR.ch, CUR.mh]) {
+    const debt = -L.balance[cur]![i]!;
+    if (debt <= 0) continue;
+    const b = L.balance[cur]!;
+    const creditors = w.idxA;
+    let m = 0;
+    let positive = 0;
+    for (let j = 0; j < w.n; j++) if (j !== i && b[j]! > 0) { creditors[m++] = j; positive += b[j]!; }
+    const charged = Math.min(debt, positive);
+    if (charged <= 0) continue;
+    const part = w.bufC;
+    prorata(charged, b, creditors, m, part);
+    for (let k = 0; k < m; k++) if (part[k]! > 0) L.post(cur, KIND.writeoff, creditors[k]!, i, part[k]!);
+    w.stats.writtenOff[cur]! += charged;
+  }
+  a.status[i] = STATUS.droppedDefault;
+  a.statusSince[i] = w.day;
+  a.creditShare[i] = a.creditShare[i]! * w.s.credit.reentryLimitShare;
+  a.atLimitDays[i] = 0;
+  L.setFloor(CUR.ch, i, 0);
+  L.setFloor(CUR.mh, i, 0);
+  w.stats.defaults++;
+}

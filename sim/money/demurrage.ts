@@ -1,0 +1,55 @@
+/**
+ * Demurrage (S2, S3; tokens are "for production, not ownership"): each day an agent pays
+ * rate/365 x max(balance - allowance, 0) per token, allowance = `allowanceDays` of its potential
+ * capacity (Gesell's holding fee; Chiemgauer 6 %/year by default). In S2 it goes to the commons, which
+ * returns it the same day as an equal dividend to the active agents (largest remainder from a random
+ * start, so the commons ends each day at 0).
+ */
+import { STATUS } from '../agents/table.js';
+import { below } from '../engine/random.js';
+import { CUR, KIND } from './ledger.js';
+import { potentialCh, potentialMh } from './credit.js';
+import type { World } from '../engine/world.js';
+
+export function demurrage(w: World): void {
+  const perDay = w.s.demurrage.rate / 365;
+  const days = w.s.demurrage.allowanceDays;
+  if (perDay > 0) {
+    for (let i = 0; i < w.n; i++) {
+      charge(w, CUR.ch, i, perDay, days * potentialCh(w, i));
+      charge(w, CUR.mh, i, perDay, days * potentialMh(w, i));
+    }
+  }
+  dividend(w, CUR.ch);
+  dividend(w, CUR.mh);
+}
+
+function charge(w: World, cur: number, i: number, perDay: number, allowance: number): void {
+  const excess = w.ledger.balance[cur]![i]! - allowance;
+  if (excess <= 0) return;
+  const fee = Math.floor(perDay * excess);
+  if (fee <= 0) return;
+  w.ledger.post(cur, KIND.demurrage, i, w.ledger.commons, fee);
+  w.stats.demurrage[cur]! += fee;
+}
+
+/** The commons' balance, split equally among active agents. */
+function dividend(w: World, cur: number): void {
+  const L = w.ledger;
+  const pot = L.balance[cur]![L.commons]!;
+  if (pot <= 0) return;
+  const a = w.agents;
+  const active = w.idxA;
+  let m = 0;
+  for (let i = 0; i < w.n; i++) if (a.status[i] !== STATUS.droppedDefault && a.status[i] !== STATUS.droppedPc) active[m++] = i;
+  if (m === 0) for (let i = 0; i < w.n; i++) active[m++] = i; // nobody active: everyone shares
+  const each = Math.floor(pot / m);
+  let extra = pot - each * m;
+  const start = below(w.rng.dividend, m);
+  for (let k = 0; k < m; k++) {
+    const i = active[(start + k) % m]!;
+    const amount = each + (extra > 0 ? 1 : 0);
+    if (extra > 0) extra--;
+    if (amount > 0) L.post(cur, KIND.dividend, L.commons, i, amount);
+  }
+}

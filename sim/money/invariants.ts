@@ -1,0 +1,155 @@
+/**
+ * Phase 12a, check: the invariants of MODEL.md section 8, asserted every simulated day. A failure stops
+ * the run with an InvariantViolation naming the day, the account and the amounts. (Invariant 4, limits,
+ * is asserted by every posting in the ledger; invariant 3 by the ledger's audit mode.)
+ */
+import { CURRENCIES, FLOW_KINDS, SECTORS } from './flows.js';
+import { CUR } from './ledger.js';
+import { InvariantViolation } from './violation.js';
+import type { World } from '../engine/world.js';
+
+const NC = CURRENCIES.length;
+const NK = FLOW_KINDS.length;
+const NS = SECTORS.length;
+
+export class Invariants {
+  private readonly holdings = new Float64Array(NC * NS);
+  private readonly today = new Float64Array(NC * NS);
+  private goodsTotal = 0;
+
+  check(w: World): void {
+    this.doubleEntry(w);
+    this.moneyIdentity(w);
+    w.ledger.audit();
+    this.escrow(w);
+    this.hours(w);
+    this.par(w);
+    this.goods(w);
+    this.finite(w);
+  }
+
+  /** 1. Each row of the flow matrix sums to zero; each column sums to its sector's change of holdings. */
+  private doubleEntry(w: World): void {
+    const L = w.ledger;
+    const t = this.today;
+    t.fill(0);
+    for (let c = 0; c < NC; c++) {
+      const b = L.balance[c]!;
+      for (let acc = 0; acc < b.length; acc++) t[c * NS + L.sector(acc)]! += b[acc]!;
+      for (let k = 0; k < NK; k++) {
+        let row = 0;
+        for (let s = 0; s < NS; s++) row += L.flow(c, k, s);
+        if (row !== 0) fail(w, '1/double-entry', `the ${FLOW_KINDS[k]} row of ${CURRENCIES[c]} sums to ${row / 1000}, not 0`);
+      }
+      for (let s = 0; s < NS; s++) {
+        let column = 0;
+        for (let k = 0; k < NK; k++) column += L.flow(c, k, s);
+        const change = t[c * NS + s]! - this.holdings[c * NS + s]!;
+        if (column !== change) {
+          fail(w, '1/double-entry', `sector ${SECTORS[s]} ${CURRENCIES[c]}: flows sum to ${column / 1000} but holdings changed by ${change / 1000}`);
+        }
+      }
+    }
+    this.holdings.set(t);
+  }
+
+  /** 2. Money held by all accounts but the bank = minus the bank's balance (S2: the bank is never used, so 0). */
+  private moneyIdentity(w: World): void {
+    const L = w.ledger;
+    for (let c = 0; c < NC; c++) {
+      const b = L.balance[c]!;
+      let held = 0;
+      for (let acc = 0; acc < b.length; acc++) if (acc !== L.bank) held += b[acc]!;
+      if (held !== -b[L.bank]!) fail(w, '2/money-identity', `${CURRENCIES[c]} held by all accounts is ${held / 1000}, the bank has issued ${-b[L.bank]! / 1000}`);
+      if (w.s.institutions.money === 'mutual-credit' && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${held / 1000}, not 0`);
+    }
+  }
+
+  /** 5. Escrow = sum of open pledges; no pledge older than the window; exchange and commons end empty. */
+  private escrow(w: World): void {
+    const L = w.ledger;
+    const book = w.book;
+    let mh = 0;
+    let ch = 0;
+    for (let c = 0; c < book.capacity; c++) {
+      if (!book.isOpen(c)) continue;
+      mh += book.escrowMh[c]!;
+      ch += book.escrowCh[c]!;
+      if (w.day - book.openDay[c]! >= w.s.campaign.windowDays && book.firstPledge[c]! >= 0) {
+        fail(w, '5/escrow', `campaign ${c} of agent ${book.producer[c]} holds pledges ${w.day - book.openDay[c]!} days old, past its window`);
+      }
+      if (!(book.producer[c]! >= 0) || !(book.cost[c]! > 0) || !(book.price[c]! >= 0)) {
+        fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price[c]}`);
+      }
+    }
+    const held = [L.balance[CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];
+    if (held[0] !== mh || held[1] !== ch) fail(w, '5/escrow', `escrow holds ${held[0]! / 1000} MH and ${held[1]! / 1000} CH tokens, open pledges ${mh / 1000} MH and ${ch / 1000} CH`);
+    for (let c = 0; c < NC; c++) {
+      if (L.balance[c]![L.exchange] !== 0) fail(w, '5/escrow', `the exchange ends the day holding ${L.balance[c]![L.exchange]! / 1000} ${CURRENCIES[c]} tokens`);
+      if (L.balance[c]![L.commons] !== 0) fail(w, '5/escrow', `the commons ends the day holding ${L.balance[c]![L.commons]! / 1000} ${CURRENCIES[c]} tokens`);
+    }
+  }
+
+  /** 6. Per agent and input, in milli-hours: production + sold + given + replication + R&D + PC + idle = endowment. */
+  private hours(w: World): void {
+    const a = w.agents;
+    for (let i = 0; i < w.n; i++) {
+      const ch = a.ownUseCh[i]! + a.soldCh[i]! + a.givenCh[i]! + a.replCh[i]! + a.rndCh[i]! + a.idleCh[i]!;
+      const mh = a.ownUseMh[i]! + a.soldMh[i]! + a.givenMh[i]! + a.rndMh[i]! + a.pcMh[i]! + a.idleMh[i]!;
+      if (ch !== a.endowCh[i] || mh !== a.endowMh[i]) {
+        fail(w, '6/hours', `agent ${i}: CH uses sum to ${ch / 1000} of an endowment of ${a.endowCh[i]! / 1000}; MH uses sum to ${mh / 1000} of ${a.endowMh[i]! / 1000}`);
+      }
+      if (a.idleCh[i]! < 0 || a.idleMh[i]! < 0 || a.ownUseCh[i]! < 0 || a.ownUseMh[i]! < 0) {
+        fail(w, '6/hours', `agent ${i} has negative hours: idle ${a.idleCh[i]! / 1000} CH / ${a.idleMh[i]! / 1000} MH, own use ${a.ownUseCh[i]! / 1000} CH / ${a.ownUseMh[i]! / 1000} MH`);
+      }
+    }
+  }
+
+  /** 7. Par: tokens paid for inputs = hours delivered, per input. */
+  private par(w: World): void {
+    if (w.s.institutions.inputs !== 'par') return;
+    const a = w.agents;
+    let soldCh = 0, soldMh = 0, boughtCh = 0, boughtMh = 0;
+    for (let i = 0; i < w.n; i++) { soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!; boughtCh += a.boughtCh[i]!; boughtMh += a.boughtMh[i]!; }
+    const paidCh = w.stats.inputPaid[CUR.ch]!;
+    const paidMh = w.stats.inputPaid[CUR.mh]!;
+    if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {
+      fail(w, '7/par', `hours sold ${soldCh / 1000} CH / ${soldMh / 1000} MH, bought ${boughtCh / 1000} / ${boughtMh / 1000}`);
+    }
+    if (paidCh !== soldCh || paidMh !== soldMh) fail(w, '7/par', `paid ${paidCh / 1000} CH and ${paidMh / 1000} MH tokens for ${soldCh / 1000} CH and ${soldMh / 1000} MH delivered`);
+  }
+
+  /** 8. Goods: the released total grows only by releases. */
+  private goods(w: World): void {
+    if (w.goodsTotal !== this.goodsTotal + w.stats.goodsReleased) {
+      fail(w, '8/goods', `goods_total went from ${this.goodsTotal} to ${w.goodsTotal} with ${w.stats.goodsReleased} released`);
+    }
+    this.goodsTotal = w.goodsTotal;
+  }
+
+  /** 10. No NaN or infinity in state; capacities, counts and prices >= 0. */
+  private finite(w: World): void {
+    const a = w.agents;
+    const arrays: [string, Float64Array][] = [
+      ['rmax', a.rmax], ['pi', a.pi], ['progress', a.progress], ['tech', a.tech], ['m', a.m],
+      ['endowCh', a.endowCh], ['endowMh', a.endowMh], ['receiptsToday', a.receiptsToday], ['workValueToday', a.workValueToday],
+    ];
+    for (const [name, v] of arrays) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i]!;
+        if (!(x - x === 0) || x < 0) fail(w, '10/finite', `${name}[${i}] is ${x}`);
+      }
+    }
+    for (const [name, x] of [['e', w.e], ['baseCh', w.baseCh], ['rmaxFrontier', w.rmaxFrontier]] as const) {
+      if (!(x > 0) || !(x - x === 0)) fail(w, '10/finite', `${name} is ${x}`);
+    }
+    for (let g = 0; g < w.genres.k; g++) {
+      const p = w.genres.priceMilli[g]!;
+      if (!(p >= 0) || !(p - p === 0)) fail(w, '10/finite', `the price of genre ${g} is ${p}`);
+    }
+  }
+}
+
+function fail(w: World, invariant: string, detail: string): never {
+  throw new InvariantViolation(w.day, invariant, detail);
+}

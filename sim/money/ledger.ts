@@ -1,0 +1,144 @@
+/**
+ * The ledger: integer milli-token balances, two-sided postings and the daily flow matrix.
+ *
+ * Money moves only through `post`: one debit account, one credit account, one currency and an integer
+ * amount > 0 of milli-tokens (TigerBeetle's transfer). So all balances of a currency sum to zero at every
+ * moment. Accounts are the agents 0..n-1, then `escrow`, `commons`, `exchange` and `bank` (minting debits
+ * the bank, burning credits it). A posting that would take an account below its floor (minus the credit
+ * limit, 0, or no floor for the bank) throws, naming the day, the account and the amounts (invariant 4).
+ *
+ * Each posting is also added to the day's flow matrix (rows: flow kinds; columns: sectors) and, in audit
+ * mode, to a posting log from which every balance is re-derived (invariant 3).
+ */
+import { CURRENCIES, FLOW_KINDS, SECTORS, type Currency, type FlowKind } from './flows.js';
+import { InvariantViolation } from './violation.js';
+
+export const CUR = { ch: 0, mh: 1, cur: 2 } as const satisfies Record<Currency, number>;
+export const KIND = Object.fromEntries(FLOW_KINDS.map((k, i) => [k, i])) as Record<FlowKind, number>;
+const NC = CURRENCIES.length;
+const NK = FLOW_KINDS.length;
+const NS = SECTORS.length;
+
+export class Ledger {
+  readonly n: number;
+  readonly escrow: number;
+  readonly commons: number;
+  readonly exchange: number;
+  readonly bank: number;
+  /** Balances per currency, indexed by account. Integers held in float64: exact to 2^53. */
+  readonly balance: Float64Array[];
+  /** Lowest allowed balance per currency and account (-limit for agents, 0, or -Infinity). */
+  readonly floor: Float64Array[];
+  /** The day's flow matrix: [currency][kind][sector]. */
+  readonly flows = new Float64Array(NC * NK * NS);
+  day = 0;
+  private log: Float64Array | null;
+  private logLength = 0;
+  private audited: Float64Array[] | null;
+
+  constructor(agents: number, audit: boolean) {
+    this.n = agents;
+    this.escrow = agents;
+    this.commons = agents + 1;
+    this.exchange = agents + 2;
+    this.bank = agents + 3;
+    const size = agents + 4;
+    this.balance = CURRENCIES.map(() => new Float64Array(size));
+    this.floor = CURRENCIES.map(() => {
+      const f = new Float64Array(size);
+      f[agents + 3] = -Infinity;
+      return f;
+    });
+    this.log = audit ? new Float64Array(1024 * 5) : null;
+    this.audited = audit ? CURRENCIES.map(() => new Float64Array(size)) : null;
+  }
+
+  /** The sector of an account: 0 producers (agents), then escrow, commons, exchange, bank. */
+  sector(account: number): number {
+    return account < this.n ? 0 : account - this.n + 1;
+  }
+
+  /** Move `amount` milli-tokens of currency `cur` from account `from` to account `to`. */
+  post(cur: number, kind: number, from: number, to: number, amount: number): void {
+    if (!(amount > 0) || amount !== Math.floor(amount) || from === to) {
+      throw new InvariantViolation(this.day, '8/postings',
+        `a ${FLOW_KINDS[kind]} posting of ${amount} milli-${CURRENCIES[cur]} from account ${this.name(from)} to ${this.name(to)} is not a positive integer between distinct accounts`);
+    }
+    const b = this.balance[cur]!;
+    const after = b[from]! - amount;
+    if (after < this.floor[cur]![from]!) {
+      throw new InvariantViolation(this.day, '4/limits',
+        `a ${FLOW_KINDS[kind]} posting of ${amount / 1000} ${CURRENCIES[cur]} tokens would take account ${this.name(from)} from ${b[from]! / 1000} to ${after / 1000}, below its floor ${this.floor[cur]![from]! / 1000}`);
+    }
+    b[from] = after;
+    b[to] = b[to]! + amount;
+    const row = (cur * NK + kind) * NS;
+    this.flows[row + this.sector(from)]! -= amount;
+    this.flows[row + this.sector(to)]! += amount;
+    if (this.log !== null) this.record(cur, kind, from, to, amount);
+  }
+
+  /** The name of an account in messages. */
+  name(account: number): string {
+    if (account < this.n) return `agent ${account}`;
+    return SECTORS[this.sector(account)]!;
+  }
+
+  /** The floor of an agent's account: minus its credit limit (S2) or 0. */
+  setFloor(cur: number, agent: number, floorMilli: number): void {
+    this.floor[cur]![agent] = floorMilli;
+  }
+
+  /** Balance plus headroom above the floor: what an account may still pay. */
+  means(cur: number, account: number): number {
+    return this.balance[cur]![account]! - this.floor[cur]![account]!;
+  }
+
+  /** Start a new day: clear the flow matrix. */
+  beginDay(day: number): void {
+    this.day = day;
+    this.flows.fill(0);
+  }
+
+  /** The flow matrix cell of (currency, kind, sector). */
+  flow(cur: number, kind: number, sector: number): number {
+    return this.flows[(cur * NK + kind) * NS + sector]!;
+  }
+
+  private record(cur: number, kind: number, from: number, to: number, amount: number): void {
+    let log = this.log!;
+    if (this.logLength + 5 > log.length) {
+      const grown = new Float64Array(log.length * 2);
+      grown.set(log);
+      this.log = log = grown;
+    }
+    const i = this.logLength;
+    log[i] = cur; log[i + 1] = kind; log[i + 2] = from; log[i + 3] = to; log[i + 4] = amount;
+    this.logLength = i + 5;
+  }
+
+  /**
+   * Audit (invariant 3): replay the day's posting log onto yesterday's audited balances and compare
+   * with the running balances, account by account. Only in audit mode; a no-op otherwise.
+   */
+  audit(): void {
+    if (this.log === null || this.audited === null) return;
+    const log = this.log;
+    for (let i = 0; i < this.logLength; i += 5) {
+      const a = this.audited[log[i]!]!;
+      a[log[i + 2]!]! -= log[i + 4]!;
+      a[log[i + 3]!]! += log[i + 4]!;
+    }
+    this.logLength = 0;
+    for (let c = 0; c < NC; c++) {
+      const a = this.audited[c]!;
+      const b = this.balance[c]!;
+      for (let acc = 0; acc < a.length; acc++) {
+        if (a[acc] !== b[acc]) {
+          throw new InvariantViolation(this.day, '3/stock-flow',
+            `account ${this.name(acc)} holds ${b[acc]! / 1000} ${CURRENCIES[c]} tokens but its postings give ${a[acc]! / 1000}`);
+        }
+      }
+    }
+  }
+}
