@@ -50,7 +50,7 @@ export function show(value: unknown): string {
   }
   if (value === null) return 'null (nothing)';
   if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `a list (${value.length} items)`;
+  if (Array.isArray(value)) return `a list (${value.length} ${value.length === 1 ? 'item' : 'items'})`;
   if (typeof value === 'object') return `a mapping {${Object.keys(value).slice(0, 5).join(', ')}}`;
   return String(value);
 }

@@ -28,7 +28,8 @@ function put(target: Mapping, segments: string[], value: unknown, problems: KeyP
     return;
   }
   if (existing === undefined) target[head] = isMapping(value) ? {} : value;
-  else if (!isMapping(existing) || !isMapping(value)) return void problems.push({ path: here, text: 'given twice (once as a dotted key, once inside its group)' });
+  else if (isMapping(existing) !== isMapping(value)) return void problems.push({ path: here, text: 'given both as a value and as a group of fields' });
+  else if (!isMapping(value)) return void problems.push({ path: here, text: 'given twice (once as a dotted key, once inside its group)' });
   if (isMapping(value)) for (const [k, v] of Object.entries(value)) put(target[head] as Mapping, [k], v, problems, [...done, head]);
 }
 
@@ -38,7 +39,7 @@ export function expandDotted(input: Mapping, problems: KeyProblem[], prefix: str
   for (const [key, raw] of Object.entries(input)) {
     const segments = key.split('.');
     if (segments.some((s) => s.trim() === '')) {
-      problems.push({ path: [...prefix, key].join('.'), text: 'malformed dotted key (an empty segment)' });
+      problems.push({ path: prefix.join('.'), text: `malformed key ${JSON.stringify(key)} (an empty name or dotted segment)` });
       continue;
     }
     const value = isMapping(raw) ? expandDotted(raw, problems, [...prefix, ...segments]) : raw;

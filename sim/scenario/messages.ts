@@ -46,8 +46,12 @@ export function validKeysText(group: string): string {
 /** `unknown key; did you mean "demurrage"?` plus the valid keys of the group. */
 export function unknownKeyText(group: string, key: string): string {
   const guess = suggestPath(group, key);
-  return `unknown key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : ''}${validKeysText(group)}`;
+  const sweep = group === '' && SWEEP_KEYS.includes(key) ? `; ${key} belongs in a sweep file (a scenario file is one run)` : '';
+  return `unknown key${sweep}${guess.length ? `; did you mean ${quoteChoices(guess)}?` : '.'}${validKeysText(group)}`;
 }
+
+/** Keys of sweep files (MODEL.md section 11), which a one-run scenario file does not take. */
+const SWEEP_KEYS: readonly string[] = ['compare', 'seeds', 'sweep'];
 
 type Issue = z.core.$ZodIssue & { input?: unknown; received?: unknown };
 

@@ -1,0 +1,34 @@
+/** Presets: their names, their overrides, and that each is a valid scenario on its own. */
+import { describe, expect, it } from 'vitest';
+import { PRESET_NAMES, listPresets, presetOverrides } from '../../sim/scenario/presets.js';
+import { resolveScenario } from '../../sim/scenario/resolve.js';
+
+describe('scenario/presets', () => {
+  it('gift and two-token are the presets for now', () => {
+    expect(PRESET_NAMES).toEqual(['gift', 'two-token']);
+    expect(listPresets().map((p) => p.name)).toEqual([...PRESET_NAMES]);
+    for (const p of listPresets()) expect(p.description.length).toBeGreaterThan(10);
+  });
+
+  it('each preset sets its name and its institutions', () => {
+    expect(presetOverrides('gift')).toEqual({ name: 'gift', institutions: { money: 'none', inputs: 'donation', pricing: 'free' } });
+    expect(presetOverrides('two-token')).toEqual({ name: 'two-token', institutions: { money: 'mutual-credit', inputs: 'par', pricing: 'benchmark' } });
+  });
+
+  it('an unknown name has no overrides', () => {
+    expect(presetOverrides('peer-bank')).toBeUndefined();
+    expect(presetOverrides('toString')).toBeUndefined();
+  });
+
+  it('overrides are a fresh copy each time', () => {
+    const a = presetOverrides('gift');
+    if (a?.institutions) a.institutions.money = 'mutual-credit';
+    expect(presetOverrides('gift')?.institutions?.money).toBe('none');
+  });
+
+  it.each(PRESET_NAMES)('the preset %s resolves to a valid scenario', (name) => {
+    const r = resolveScenario({ extends: name }, name);
+    expect(r.scenario.name).toBe(name);
+    expect(r.preset).toBe(name);
+  });
+});
