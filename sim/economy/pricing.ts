@@ -5,8 +5,9 @@
  * the median factor; the medians (and the median technique factor, the target of imitation) are
  * recomputed every `pricing.medianEveryDays`, the price every day at the day's rate.
  *
- * "Producers of k" are the active producers who like k (they can make it), so a genre nobody is making
- * this week still has a price.
+ * "Producers of k" are the active producers making k now: the benchmark is the typical cost of those
+ * who actually make the genre (they chose it for its low own cost). A genre nobody makes this week is
+ * priced from the producers who like it (could make it); before that, from its last medians.
  */
 import { median } from '../metrics/stats.js';
 import type { World } from '../engine/world.js';
@@ -19,16 +20,18 @@ export function updateMedians(w: World): void {
   const techs = w.bufB;
   for (let genre = 0; genre < g.k; genre++) {
     let n = 0;
-    for (let i = 0; i < w.n; i++) {
-      if (!a.isProducer(i)) continue;
-      for (let k = 0; k < L; k++) {
-        if (a.likedGenre[i * L + k] !== genre) continue;
-        factors[n] = w.factor(i, k);
-        techs[n] = a.tech[i * L + k]!;
-        n++;
+    for (let making = 1; making >= 0 && n === 0; making--) {
+      for (let i = 0; i < w.n; i++) {
+        if (!a.isProducer(i)) continue;
+        for (let k = 0; k < L; k++) {
+          if (a.likedGenre[i * L + k] !== genre || (making === 1 && a.slot[i] !== k)) continue;
+          factors[n] = w.factor(i, k);
+          techs[n] = a.tech[i * L + k]!;
+          n++;
+        }
       }
     }
-    if (n === 0) continue; // keep the last medians
+    if (n === 0) continue; // nobody could make it: keep the last medians
     g.medianFactor[genre] = median(factors, n);
     g.medianTech[genre] = median(techs, n);
   }
