@@ -53,6 +53,13 @@ export function unknownKeyText(group: string, key: string): string {
 /** Keys of sweep files (MODEL.md section 11), which a one-run scenario file does not take. */
 const SWEEP_KEYS: readonly string[] = ['compare', 'seeds', 'sweep'];
 
+/** A mapping given to a plain field (`agents: {cpuRichShare: 0.4}`): where its keys belong. */
+function misplacedGroup(input: unknown): string {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return '';
+  const guesses = [...new Set(Object.keys(input).flatMap((k) => suggestPath('', k)))].slice(0, 3);
+  return guesses.length ? `; did you mean ${quoteChoices(guesses)}?` : '';
+}
+
 type Issue = z.core.$ZodIssue & { input?: unknown; received?: unknown };
 
 /** What was found: the input when zod kept it, or zod's name for it (Infinity, NaN). */
@@ -89,7 +96,7 @@ export function issueProblems(issue: Issue): FieldProblem[] {
     case 'invalid_type':
       if (issue.received === 'Infinity' || issue.received === 'NaN') return [{ path, text: `expected a finite number, got ${got}` }];
       if (issue.expected === 'int') return [{ path, text: `expected an integer, got ${got}` }];
-      return [{ path, text: `expected ${expectedAt(path)}, got ${got}` }];
+      return [{ path, text: `expected ${expectedAt(path)}, got ${got}${misplacedGroup(field ? issue.input : undefined)}` }];
     case 'invalid_value':
     case 'invalid_union': {
       const options = field?.options;

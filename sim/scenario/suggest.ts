@@ -26,9 +26,9 @@ export function editDistance(a: string, b: string): number {
   return at(s.length, t.length);
 }
 
-/** How many edits still count as a typo of a word this long. */
+/** How many edits still count as a typo of a word this long (none for one or two letters: too noisy). */
 export function typoBudget(word: string): number {
-  return Math.max(1, Math.ceil(word.length / 3));
+  return word.length <= 2 ? 0 : Math.ceil(word.length / 3);
 }
 
 /**

@@ -37,6 +37,16 @@ describe('scenario/errors', () => {
     expect(errorOf({ windowDays: 3 }).message).toContain('did you mean "campaign.windowDays" or "demand.windowDays"?');
   });
 
+  it('a group of fields under a plain field is pointed to where its keys belong', () => {
+    expect(errorOf({ 'agents.cpuRichShare': 0.4 }).message).toBe(
+      'my.yaml: agents: expected an integer from 1 to 10000000, got a mapping {cpuRichShare}; did you mean "population.cpuRichShare"?',
+    );
+  });
+
+  it('sweep-file keys in a scenario file say where they belong', () => {
+    expect(errorOf({ compare: ['gift'] }).message).toMatch(/^my\.yaml: compare: unknown key; compare belongs in a sweep file/);
+  });
+
   it('a key in the wrong case gets a did-you-mean', () => {
     expect(errorOf({ Seed: 3 }).message).toContain('my.yaml: Seed: unknown key; did you mean "seed"?');
   });

@@ -18,5 +18,7 @@ describe('scenario/suggest', () => {
   it('nothing is suggested for a word far from every candidate', () => {
     expect(closest('xyz', ['demurrage', 'agents'])).toEqual([]);
     expect(closest('', ['a'])).toEqual([]);
+    expect(closest('n', ['k', 'b'])).toEqual([]);
+    expect(closest('K', ['k', 'b'])).toEqual(['k']);
   });
 });
