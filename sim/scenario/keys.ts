@@ -38,8 +38,9 @@ export function expandDotted(input: Mapping, problems: KeyProblem[], prefix: str
   const out: Mapping = {};
   for (const [key, raw] of Object.entries(input)) {
     const segments = key.split('.');
-    if (segments.some((s) => s.trim() === '')) {
-      problems.push({ path: prefix.join('.'), text: `malformed key ${JSON.stringify(key)} (an empty name or dotted segment)` });
+    if (segments.some((s) => s.trim() === '' || s === '__proto__')) {
+      const why = segments.includes('__proto__') ? '__proto__ is not a field' : 'an empty name or dotted segment';
+      problems.push({ path: prefix.join('.'), text: `malformed key ${JSON.stringify(key)} (${why})` });
       continue;
     }
     const value = isMapping(raw) ? expandDotted(raw, problems, [...prefix, ...segments]) : raw;

@@ -37,7 +37,6 @@ export interface ResolveOptions {
   loadRef?: LoadRef;
 }
 
-
 export function resolveScenario(input: unknown, origin: string, opts: ResolveOptions = {}): ResolvedScenario {
   const { files, preset } = collectChain(input, origin, opts.loadRef);
   const issues: RankedIssue[] = [];
