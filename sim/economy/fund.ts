@@ -17,6 +17,7 @@ import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
 const heads = new Int32Array(MAX_LIKED);
+const lists: number[][] = [];
 let picks = new Int32Array(16);
 /** Per genre, the day's first position that may still be open: shared by all pledgers, so funded
  * campaigns at the front are skipped once a day, not once per agent. */
@@ -26,7 +27,6 @@ export function fund(w: World): void {
   expire(w);
   w.book.admitPending();
   if (w.book.openCount === 0) return;
-  const a = w.agents;
   const s = w.s;
   const L = w.ledger;
   const e = w.e;
@@ -56,6 +56,9 @@ export function fund(w: World): void {
 function pledgeBudget(w: World, i: number, budget: number): void {
   const a = w.agents;
   const book = w.book;
+  const state = book.state; // no campaign opens during this phase, so the pools are stable
+  const key = book.key;
+  const producer = book.producer;
   const Lk = a.liked;
   const max = w.s.demand.maxCampaigns;
   if (picks.length < max) picks = new Int32Array(max);
@@ -63,20 +66,29 @@ function pledgeBudget(w: World, i: number, budget: number): void {
     const g = a.likedGenre[i * Lk + k]!;
     const list = book.byGenre[g]!;
     let h = genreHead[g]!;
-    while (h < list.length && !book.isOpen(list[h]!)) h++;
+    while (h < list.length && state[list[h]!] !== 1) h++;
     genreHead[g] = h;
     heads[k] = h;
+    lists[k] = list;
   }
   let n = 0;
   while (n < max) {
     let best = -1;
+    let bestKey = Infinity;
     let bestSlot = -1;
     for (let k = 0; k < Lk; k++) {
-      const list = book.byGenre[a.likedGenre[i * Lk + k]!]!;
+      const list = lists[k]!;
       let h = heads[k]!;
-      while (h < list.length && (!book.isOpen(list[h]!) || book.producer[list[h]!] === i)) h++;
+      while (h < list.length) {
+        const c = list[h]!;
+        if (state[c] === 1 && producer[c] !== i) break;
+        h++;
+      }
       heads[k] = h;
-      if (h < list.length && (best < 0 || book.key[list[h]!]! < book.key[best]!)) { best = list[h]!; bestSlot = k; }
+      if (h < list.length) {
+        const c = list[h]!;
+        if (key[c]! < bestKey) { best = c; bestKey = key[c]!; bestSlot = k; }
+      }
     }
     if (best < 0) break;
     picks[n++] = best;
@@ -85,8 +97,9 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   if (n === 0) return;
   const share = budget / n;
   const freeRide = w.s.demand.freeRide;
+  const rng = w.rng.freeRide;
   for (let k = 0; k < n; k++) {
-    if (w.rng.freeRide() < freeRide) continue;
+    if (rng() < freeRide) continue;
     const c = picks[k]!;
     const lacking = book.price[c]! - book.pledged[c]!;
     pledge(w, i, c, share < lacking ? share : lacking);

@@ -18,12 +18,10 @@ export function plan(w: World): void {
   const pcPrice = Math.round(s.pc.priceMh * 1000);
   const rndShare = s.rnd.share;
   const free = s.institutions.pricing === 'free';
+  for (const today of [a.soldCh, a.soldMh, a.boughtCh, a.boughtMh, a.givenCh, a.givenMh, a.receivedCh,
+    a.receivedMh, a.ownUseCh, a.ownUseMh, a.rndCh, a.rndMh, a.pcMh, a.idleCh, a.idleMh, a.planCh, a.planMh,
+    a.receiptsToday, a.inputPayToday, a.workValueToday]) today.fill(0);
   for (let i = 0; i < w.n; i++) {
-    a.soldCh[i] = 0; a.soldMh[i] = 0; a.boughtCh[i] = 0; a.boughtMh[i] = 0;
-    a.givenCh[i] = 0; a.givenMh[i] = 0; a.receivedCh[i] = 0; a.receivedMh[i] = 0;
-    a.ownUseCh[i] = 0; a.ownUseMh[i] = 0; a.rndCh[i] = 0; a.rndMh[i] = 0; a.pcMh[i] = 0;
-    a.idleCh[i] = 0; a.idleMh[i] = 0; a.planCh[i] = 0; a.planMh[i] = 0;
-    a.receiptsToday[i] = 0; a.inputPayToday[i] = 0; a.workValueToday[i] = 0;
     const ch = a.endowCh[i]!;
     const mh = a.endowMh[i]!;
     const repl = ch < replMilli ? ch : replMilli;

@@ -73,8 +73,9 @@ export class Ledger {
     b[from] = after;
     b[to] = b[to]! + amount;
     const row = (cur * NK + kind) * NS;
-    this.flows[row + this.sector(from)]! -= amount;
-    this.flows[row + this.sector(to)]! += amount;
+    const n = this.n;
+    this.flows[row + (from < n ? 0 : from - n + 1)]! -= amount;
+    this.flows[row + (to < n ? 0 : to - n + 1)]! += amount;
     if (this.log !== null) this.record(cur, kind, from, to, amount);
   }
 

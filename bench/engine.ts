@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: engine speed and memory per preset and population size. Each measurement runs in a
+ * fresh process; bytes per agent = (peak RSS - the peak RSS of a 1-agent run) / agents. Prints a
+ * Markdown table. A benchmark, not a test: figures vary with the machine and its load.
+ *
+ *   npm run bench                      # two-token and gift at 1e3, 1e4, 1e5 (and 1e6 with --big)
+ *   npm run bench -- --presets two-token --sizes 1000,10000
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cpus, totalmem } from 'node:os';
+
+interface Result { preset: string; agents: number; days: number; wallMs: number; agentDaysPerSec: number; maxRssBytes: number }
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const presets = (flag('presets') ?? 'two-token,gift').split(',');
+const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,1000000' : '1000,10000,100000')).split(',').map(Number);
+/** Days per size: enough work to measure (about 3-20 million agent-days), little enough to finish. */
+const daysFor = (agents: number): number => Math.max(6, Math.min(730, Math.round(4e6 / agents)));
+
+const one = fileURLToPath(new URL('./one.ts', import.meta.url));
+const measure = (preset: string, agents: number, days: number): Result =>
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', one, preset, String(agents), String(days)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Result;
+
+console.log(`abundance engine benchmark: ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log('');
+console.log('| preset | agents | days | agent-days/s | ns per agent-day | peak MB | bytes per agent |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const preset of presets) {
+  const base = measure(preset, 1, 2).maxRssBytes;
+  for (const agents of sizes) {
+    const days = daysFor(agents);
+    const r = measure(preset, agents, days);
+    const perAgent = (r.maxRssBytes - base) / agents;
+    console.log(`| ${preset} | ${agents.toLocaleString('en')} | ${days} | ${Math.round(r.agentDaysPerSec).toLocaleString('en')} | ${(1e9 / r.agentDaysPerSec).toFixed(0)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${Math.round(perAgent).toLocaleString('en')} |`);
+  }
+}

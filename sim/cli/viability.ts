@@ -1,0 +1,69 @@
+/**
+ * `abundance viability` (`npm run viability`): the protocol of MODEL.md section 13. Each preset at its
+ * defaults, 1,000 agents, 10 years, seeds 1-3, two runs at a time on worker threads; then every
+ * criterion with its measured value per run, and a verdict line. Exit code 0 when every criterion
+ * holds, 1 otherwise, so scripts can gate on it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenarioFile } from '../scenario/file.js';
+import { readMetricsCsv } from '../report/table.js';
+import { runInWorker } from '../io/worker.js';
+import { viability, type Criterion } from '../metrics/viability.js';
+import { presetList } from './comparePresets.js';
+
+export interface ViabilityArgs {
+  presets: string;
+  seeds: string;
+  agents: number;
+  days: number;
+  workers: number;
+}
+
+interface Outcome { preset: string; seed: number; criteria: Criterion[]; seconds: number }
+
+export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
+  const seeds = args.seeds.split(',').map((s) => Number(s.trim()));
+  if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds must be whole numbers, got "${args.seeds}"`);
+  const jobs = presetList(args.presets).flatMap((preset) => seeds.map((seed) => ({
+    preset, seed, resolved: loadScenarioFile(preset, { overrides: { agents: args.agents, days: args.days, seed } }),
+  })));
+  process.stderr.write(`viability: ${jobs.length} runs of ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
+  const outcomes: Outcome[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let k = next++; k < jobs.length; k = next++) {
+      const job = jobs[k]!;
+      const dir = mkdtempSync(join(tmpdir(), 'abundance-viability-'));
+      try {
+        const started = Date.now();
+        await runInWorker({ dir, scenario: job.resolved.scenario, audit: false });
+        const table = readMetricsCsv(join(dir, 'metrics.csv'));
+        const inst = job.resolved.scenario.institutions;
+        const criteria = viability(table, { money: inst.money !== 'none', exchange: inst.inputs === 'par' });
+        outcomes[k] = { preset: job.preset, seed: job.seed, criteria, seconds: (Date.now() - started) / 1000 };
+        process.stderr.write(`  ${job.preset} seed ${job.seed}: ${criteria.every((c) => c.pass) ? 'viable' : 'NOT viable'} (${outcomes[k]!.seconds.toFixed(0)} s)\n`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, args.workers) }, worker));
+  process.stdout.write(table(outcomes) + '\n');
+  const failed = outcomes.flatMap((o) => o.criteria.filter((c) => c.applies && !c.pass).map((c) => `${o.preset} seed ${o.seed}: ${c.name} (${c.measured}; needs ${c.rule})`));
+  process.stdout.write(failed.length === 0 ? '\nAll criteria hold for every run.\n' : `\nFailed:\n${failed.map((f) => `- ${f}`).join('\n')}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+/** A Markdown table: one row per criterion, one column per run. */
+function table(outcomes: Outcome[]): string {
+  const head = `| criterion | rule | ${outcomes.map((o) => `${o.preset} s${o.seed}`).join(' | ')} |`;
+  const rule = `|---|---|${outcomes.map(() => '---').join('|')}|`;
+  const names = outcomes[0]?.criteria ?? [];
+  const rows = names.map((c, i) => `| ${c.name} | ${c.rule} | ${outcomes.map((o) => {
+    const x = o.criteria[i]!;
+    return x.applies ? `${x.measured} ${x.pass ? 'ok' : 'FAIL'}` : 'n/a';
+  }).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
