@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { CampaignBook } from '../../sim/economy/campaigns.js';
+
+describe('economy/campaigns', () => {
+  it('admitted campaigns are listed per genre, cheapest key first', () => {
+    const book = new CampaignBook(2);
+    const a = book.open(0, 0, 9_000, 1, 0.5, 30, 0);
+    const b = book.open(1, 0, 9_000, 1, 0.5, 10, 0);
+    const c = book.open(2, 1, 9_000, 1, 0.5, 5, 0);
+    expect(book.byGenre[0]).toEqual([]); // pending until admitted
+    book.admitPending();
+    expect(book.byGenre[0]).toEqual([b, a]);
+    expect(book.byGenre[1]).toEqual([c]);
+    // A later, cheaper campaign is merged in at its place.
+    const d = book.open(3, 0, 9_000, 1, 0.5, 20, 1);
+    book.admitPending();
+    expect(book.byGenre[0]).toEqual([b, d, a]);
+    expect(book.openCount).toBe(4);
+  });
+
+  it('pledges add up in escrow, and closing visits each pledge once and frees it', () => {
+    const book = new CampaignBook(1);
+    const c = book.open(0, 0, 10_000, 8_000, 0.5, 1, 0);
+    book.addPledge(c, 1, 3_000, 0, 3_000);
+    book.addPledge(c, 2, 1_000, 2_000, 2_600); // 1,000 MH + 2,000 CH at e = 0.8
+    expect([book.escrowMh[c], book.escrowCh[c], book.pledged[c]]).toEqual([4_000, 2_000, 5_600]);
+    expect(book.openPledges).toBe(2);
+    const visited: [number, number, number][] = [];
+    book.close(c, (agent, mh, ch) => visited.push([agent, mh, ch]));
+    expect(visited.sort((x, y) => x[0] - y[0])).toEqual([[1, 3_000, 0], [2, 1_000, 2_000]]);
+    expect(book.openPledges).toBe(0);
+    expect(book.isOpen(c)).toBe(false);
+    expect(book.openCount).toBe(0);
+  });
+
+  it('a closed campaign leaves its genre list at the next admit, and only then is its id reused', () => {
+    const book = new CampaignBook(1);
+    const a = book.open(0, 0, 1, 1, 0.5, 1, 0);
+    const b = book.open(1, 0, 1, 1, 0.5, 2, 0);
+    book.admitPending();
+    book.close(a, null);
+    const c = book.open(2, 0, 1, 1, 0.5, 3, 0);
+    expect(c).not.toBe(a); // a is still listed until the next admit
+    book.admitPending();
+    expect(book.byGenre[0]).toEqual([b, c]);
+    const d = book.open(3, 0, 1, 1, 0.5, 4, 1);
+    expect(d).toBe(a); // now recycled
+  });
+
+  it('the pools grow past their first capacity without losing campaigns or pledges', () => {
+    const book = new CampaignBook(1);
+    const ids: number[] = [];
+    for (let k = 0; k < 3000; k++) ids.push(book.open(k % 7, 0, 1_000 + k, 1, 0.5, k, 0));
+    for (const c of ids) { book.addPledge(c, 1, 1, 0, 1); book.addPledge(c, 2, 2, 0, 2); }
+    book.admitPending();
+    expect(new Set(ids).size).toBe(3000);
+    expect(book.byGenre[0]).toEqual(ids); // keys 0..2999 ascending
+    expect(ids.every((c, k) => book.price[c] === 1_000 + k && book.escrowMh[c] === 3)).toBe(true);
+    expect(book.openPledges).toBe(6000);
+  });
+});

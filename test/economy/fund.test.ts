@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { fund } from '../../sim/economy/fund.js';
+import { CUR } from '../../sim/money/ledger.js';
+import type { World } from '../../sim/engine/world.js';
+import { balances, ledgerSum, makeWorld, pay } from '../helpers/world.js';
+
+const PRODUCER = 0;
+const PAYER = 3; // an agent with a deep credit line that hands the pledgers their balances
+
+/**
+ * Four agents who all like the one genre; budgets are the whole positive balance (balanceShare 1,
+ * no work history) and nobody free-rides, so who pledges what is fixed by the balances alone.
+ */
+function world(windowDays = 14): World {
+  const w = makeWorld({
+    agents: 4, seed: 4, genres: { count: 1, liked: 1 }, campaign: { windowDays },
+    demand: { balanceShare: 1, freeRide: 0 },
+  });
+  w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+  w.ledger.setFloor(CUR.ch, PAYER, -1e9);
+  return w;
+}
+
+/** Open a campaign of the producer at a price (milli MH-eq) on the world's day. */
+function open(w: World, priceMilli: number): number {
+  return w.book.open(PRODUCER, 0, priceMilli, 5_000, 0.7, priceMilli / 0.5, w.day);
+}
+
+function escrowHolds(w: World): [number, number] {
+  return [w.ledger.balance[CUR.mh]![w.ledger.escrow]!, w.ledger.balance[CUR.ch]![w.ledger.escrow]!];
+}
+
+describe('economy/fund', () => {
+  it('a campaign is funded when pledges reach its price: escrow pays the producer, the good is released', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 10_000);
+    const c = open(w, 6_000);
+    fund(w);
+    // Agent 1's budget is its 10 tokens; the campaign lacks 6: it pledges 6 and keeps 4.
+    expect(balances(w, 'mh')).toEqual([6_000, 4_000, 0, -10_000]);
+    expect(escrowHolds(w)).toEqual([0, 0]);
+    expect(w.book.isOpen(c)).toBe(false);
+    expect(w.book.openCount).toBe(0);
+    expect(w.stats.campaignsFunded).toBe(1);
+    expect(w.stats.goodsReleased).toBe(1);
+    expect(w.goodsTotal).toBe(1);
+    expect(w.agents.funded[PRODUCER]).toBe(1);
+    expect(w.agents.reputation(PRODUCER)).toBe(0.7); // the good's quality joins its producer's reputation
+    expect(() => w.ledger.audit()).not.toThrow();
+  });
+
+  it('pledges within one milli-token of the price fund the campaign, and the producer gets exactly the pledges', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 6_000);
+    const c = open(w, 6_001);
+    fund(w);
+    // 6,001 - 6,000 = 1 milli lacking: funded; escrow pays the 6,000 it holds, not the price.
+    expect(w.book.isOpen(c)).toBe(false);
+    expect(balances(w, 'mh')).toEqual([6_000, 0, 0, -6_000]);
+    expect(w.goodsTotal).toBe(1);
+  });
+
+  it('pledges two milli-tokens short leave the campaign open with the pledges in escrow', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 6_000);
+    const c = open(w, 6_002);
+    fund(w);
+    expect(w.book.isOpen(c)).toBe(true);
+    expect(w.book.pledged[c]).toBe(6_000);
+    expect(escrowHolds(w)).toEqual([6_000, 0]);
+    expect(balances(w, 'mh')).toEqual([0, 0, 0, -6_000]);
+    expect(w.goodsTotal).toBe(0);
+  });
+
+  it('two pledgers fund a campaign together and pay exactly its price between them', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 10_000);
+    pay(w, 'mh', PAYER, 2, 3_000);
+    open(w, 12_000);
+    fund(w);
+    const [p, b1, b2] = balances(w, 'mh');
+    // Whoever goes first pledges all it may; the second pays what is still lacking: 12 tokens in all.
+    expect(p).toBe(12_000);
+    expect(10_000 - b1! + (3_000 - b2!)).toBe(12_000);
+    expect(ledgerSum(w, 'mh')).toBe(0);
+  });
+
+  it('a producer never pledges to its own campaign', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, PRODUCER, 10_000);
+    const c = open(w, 6_000);
+    fund(w);
+    expect(w.book.isOpen(c)).toBe(true);
+    expect(w.book.pledged[c]).toBe(0);
+    expect(balances(w, 'mh')[PRODUCER]).toBe(10_000);
+  });
+
+  it('with freeRide 1 everyone skips every campaign and nothing is pledged', () => {
+    const w = makeWorld({ agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 1 } });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 10_000);
+    const c = open(w, 6_000);
+    fund(w);
+    expect(w.book.pledged[c]).toBe(0);
+    expect(balances(w, 'mh')[1]).toBe(10_000);
+  });
+
+  it('a campaign whose window ends refunds every pledge exactly and releases the good as a gift', () => {
+    const w = world(3);
+    pay(w, 'mh', PAYER, 1, 6_000);
+    pay(w, 'ch', PAYER, 2, 4_000);
+    const start = { mh: balances(w, 'mh'), ch: balances(w, 'ch') };
+    const c = open(w, 100_000);
+    fund(w); // day 0: agent 1 pledges its 6 MH tokens, agent 2 its CH tokens (valued at e)
+    expect(balances(w, 'mh')[1]).toBe(0);
+    expect(balances(w, 'ch')[2]).toBeLessThan(4_000);
+    expect(escrowHolds(w)[0]).toBe(6_000);
+    for (const day of [1, 2]) { w.beginDay(day); fund(w); } // still open: 2 days < the 3-day window
+    expect(w.book.isOpen(c)).toBe(true);
+    w.beginDay(3);
+    fund(w);
+    // Day 3 - day 0 = the window: refunded. Every pledger is back where it started; the producer got nothing.
+    expect(w.book.isOpen(c)).toBe(false);
+    expect(balances(w, 'mh')).toEqual(start.mh);
+    expect(balances(w, 'ch')).toEqual(start.ch);
+    expect(escrowHolds(w)).toEqual([0, 0]);
+    expect(w.stats.campaignsRefunded).toBe(1);
+    expect(w.stats.campaignsFunded).toBe(0);
+    expect(w.agents.refunded[PRODUCER]).toBe(1);
+    expect(w.stats.goodsReleased).toBe(1);
+    expect(w.goodsTotal).toBe(1);
+    expect(w.book.openPledges).toBe(0);
+    expect(() => w.ledger.audit()).not.toThrow();
+  });
+
+  it('escrow holds exactly the sum of the open pledges of several campaigns', () => {
+    const w = world();
+    for (const i of [1, 2]) { pay(w, 'mh', PAYER, i, 7_000); pay(w, 'ch', PAYER, i, 3_000); }
+    const cs = [open(w, 50_000), open(w, 60_000), open(w, 70_000)];
+    fund(w);
+    const mh = cs.reduce((s, c) => s + w.book.escrowMh[c]!, 0);
+    const ch = cs.reduce((s, c) => s + w.book.escrowCh[c]!, 0);
+    expect(mh).toBeGreaterThan(0);
+    expect(escrowHolds(w)).toEqual([mh, ch]);
+    expect(cs.every((c) => w.book.isOpen(c))).toBe(true);
+  });
+});
