@@ -5,6 +5,7 @@
  *   abundance validate <scenario..>
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
+ *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -53,7 +54,14 @@ export async function main(argv: string[]): Promise<number> {
       .option('presets', { type: 'string', default: 'gift,two-token', describe: 'Comma-separated preset names' })
       .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' }),
     (a) => { job = async () => (await import('./comparePresets.js')).comparePresetsCommand({ ...a, agents: a.agents as number, days: a.days as number, seed: a.seed as number }); })
-    .demandCommand(1, 'Name a command: run, validate, presets or compare-presets')
+    .command('viability', 'Run the viability protocol (MODEL.md section 13) and print each criterion', (y) => y
+      .option('presets', { type: 'string', default: 'gift,two-token', describe: 'Comma-separated preset names' })
+      .option('seeds', { type: 'string', default: '1,2,3', describe: 'Comma-separated seeds' })
+      .option('agents', numberOption('agents', 'Number of agents', 1000))
+      .option('days', numberOption('days', 'Days to simulate', 3650))
+      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2)),
+    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets or viability')
     .strict()
     .help()
     .alias('help', 'h')
