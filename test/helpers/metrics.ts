@@ -1,0 +1,64 @@
+/**
+ * Test helpers for metrics rows: a column of a run by name, and the checks every run's metrics must
+ * pass (each cell a finite number or NaN = an empty cell, and NaN exactly where a value is undefined).
+ */
+import { expect } from 'vitest';
+import { col } from '../../sim/metrics/columns.js';
+import { COLUMNS } from '../../sim/metrics/columns.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
+
+/** One column of a run's metrics rows. */
+export function column(rows: Float64Array[], name: string): number[] {
+  const k = col(name);
+  return rows.map((r) => r[k]!);
+}
+
+const ALWAYS = [
+  'day', 'producers_active', 'dropout_share', 'pi_mean', 'goods_completed', 'goods_released', 'goods_total',
+  'copies', 'copies_per_capita', 'capacity_ch', 'capacity_mh', 'exchange_rate_ref', 'base_ch_per_good',
+  'rmax_frontier', 'pcs_dead', 'idle_ch', 'idle_mh', 'given_ch', 'given_mh', 'rnd_successes', 'learning_factor_mean',
+];
+const CAMPAIGN_COUNTS = ['campaigns_opened', 'campaigns_funded', 'campaigns_refunded', 'campaigns_open'];
+const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'demurrage', 'defaults'].flatMap((m) => [`${m}_ch`, `${m}_mh`]).concat(['defaults', 'gini_wealth']);
+const UNUSED_IN_S2 = ['issued', 'burned', 'loans'].flatMap((m) => [`${m}_ch`, `${m}_mh`])
+  .concat(COLUMNS.filter((c) => c.name.endsWith('_cur')).map((c) => c.name), ['price_ch_cur', 'price_mh_cur']);
+
+/** Which cells are defined on a day, as a list of problems (empty when all is well). */
+export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
+  const problems: string[] = [];
+  const money = s.institutions.money !== 'none';
+  const campaigns = s.institutions.pricing !== 'free';
+  const at = (r: Float64Array, name: string): number => r[col(name)]!;
+  const expectDefined = (r: Float64Array, name: string, defined: boolean): void => {
+    const v = at(r, name);
+    if (defined !== !Number.isNaN(v)) problems.push(`day ${at(r, 'day')}: ${name} is ${v}, expected ${defined ? 'a number' : 'empty'}`);
+  };
+  for (const r of rows) {
+    for (let k = 0; k < r.length; k++) {
+      const v = r[k]!;
+      if (!Number.isNaN(v) && !Number.isFinite(v)) problems.push(`day ${at(r, 'day')}: ${COLUMNS[k]!.name} is ${v}`);
+    }
+    for (const name of ALWAYS) expectDefined(r, name, true);
+    expectDefined(r, 'rmax_mean', at(r, 'pcs_dead') < s.agents);
+    expectDefined(r, 'genre_diversity', at(r, 'copies') > 0);
+    for (const name of ['cost_mh_per_good', 'cost_ch_per_good', 'cost_index']) expectDefined(r, name, at(r, 'goods_completed') > 0);
+    expectDefined(r, 'utilisation_ch', at(r, 'capacity_ch') > 0);
+    expectDefined(r, 'utilisation_mh', at(r, 'capacity_mh') > 0);
+    for (const name of CAMPAIGN_COUNTS) expectDefined(r, name, campaigns);
+    const funded = at(r, 'campaigns_funded');
+    const closed = funded + at(r, 'campaigns_refunded');
+    expectDefined(r, 'funded_share', campaigns && closed > 0);
+    for (const name of ['days_to_fund', 'price_level', 'price_hours_per_good']) expectDefined(r, name, campaigns && funded > 0);
+    for (const name of MONEY) expectDefined(r, name, money);
+    for (const name of UNUSED_IN_S2) expectDefined(r, name, false);
+    if (!money || s.production.sigma === 0) expectDefined(r, 'exchange_rate', false);
+    if (money && at(r, 'money_mh') !== at(r, 'credit_mh')) problems.push(`day ${at(r, 'day')}: money_mh ${at(r, 'money_mh')} != credit_mh ${at(r, 'credit_mh')}`);
+    if (money && at(r, 'money_ch') !== at(r, 'credit_ch')) problems.push(`day ${at(r, 'day')}: money_ch ${at(r, 'money_ch')} != credit_ch ${at(r, 'credit_ch')}`);
+  }
+  return problems.slice(0, 20);
+}
+
+/** Assert a run's metrics cells (see cellProblems). */
+export function expectCellsWellDefined(rows: Float64Array[], s: Scenario): void {
+  expect(cellProblems(rows, s)).toEqual([]);
+}
