@@ -65,16 +65,21 @@ export function gini(a: Float64Array, n: number): number {
   return total > 0 ? weighted / (n * total) : NaN;
 }
 
-const counts = new Uint32Array(65536);
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+const counts = new Uint32Array(DIGITS);
 
-/** LSD radix sort of a[0..n) by two 16-bit digits, using b as scratch; result in a. */
+/** LSD radix sort of a[0..n) by three 11-bit digits (small count tables: cheap for small n too). */
 function radixSort(a: Uint32Array, b: Uint32Array, n: number): void {
-  for (let shift = 0; shift < 32; shift += 16) {
+  let src = a;
+  let dst = b;
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(a[i]! >>> shift) & 0xffff]!++;
+    for (let i = 0; i < n; i++) counts[(src[i]! >>> shift) & (DIGITS - 1)]!++;
     let sum = 0;
-    for (let d = 0; d < 65536; d++) { const c = counts[d]!; counts[d] = sum; sum += c; }
-    for (let i = 0; i < n; i++) { const v = a[i]!; b[counts[(v >>> shift) & 0xffff]!++] = v; }
-    a.set(b.subarray(0, n));
+    for (let d = 0; d < DIGITS; d++) { const c = counts[d]!; counts[d] = sum; sum += c; }
+    for (let i = 0; i < n; i++) { const v = src[i]!; dst[counts[(v >>> shift) & (DIGITS - 1)]!++] = v; }
+    const t = src; src = dst; dst = t;
   }
+  if (src !== a) a.set(src.subarray(0, n)); // three passes: the result is in b
 }
