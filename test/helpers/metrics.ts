@@ -19,7 +19,7 @@ const ALWAYS = [
   'rmax_frontier', 'pcs_dead', 'idle_ch', 'idle_mh', 'given_ch', 'given_mh', 'rnd_successes', 'learning_factor_mean',
 ];
 const CAMPAIGN_COUNTS = ['campaigns_opened', 'campaigns_funded', 'campaigns_refunded', 'campaigns_open'];
-const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'demurrage', 'defaults'].flatMap((m) => [`${m}_ch`, `${m}_mh`]).concat(['defaults', 'gini_wealth']);
+const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'demurrage', 'defaults'].flatMap((m) => [`${m}_ch`, `${m}_mh`]).concat(['defaults']);
 const UNUSED_IN_S2 = ['issued', 'burned', 'loans'].flatMap((m) => [`${m}_ch`, `${m}_mh`])
   .concat(COLUMNS.filter((c) => c.name.endsWith('_cur')).map((c) => c.name), ['price_ch_cur', 'price_mh_cur']);
 
@@ -52,6 +52,9 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     for (const name of MONEY) expectDefined(r, name, money);
     for (const name of UNUSED_IN_S2) expectDefined(r, name, false);
     if (!money || s.production.sigma === 0) expectDefined(r, 'exchange_rate', false);
+    // Wealth is balance plus limit: anyone holding tokens makes the total positive and the Gini defined.
+    if (money && at(r, 'money_mh') + at(r, 'money_ch') > 0) expectDefined(r, 'gini_wealth', true);
+    if (!money) expectDefined(r, 'gini_wealth', false);
     if (money && at(r, 'money_mh') !== at(r, 'credit_mh')) problems.push(`day ${at(r, 'day')}: money_mh ${at(r, 'money_mh')} != credit_mh ${at(r, 'credit_mh')}`);
     if (money && at(r, 'money_ch') !== at(r, 'credit_ch')) problems.push(`day ${at(r, 'day')}: money_ch ${at(r, 'money_ch')} != credit_ch ${at(r, 'credit_ch')}`);
   }
