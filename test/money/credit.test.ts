@@ -132,4 +132,22 @@ describe('money/credit', () => {
     expect(w.stats.writtenOff[CUR.mh]).toBe(40_000);
     expect(ledgerSum(w, 'mh')).toBe(0);
   });
+
+  it('a defaulter still out, with a debt no creditor could absorb, does not default again', () => {
+    // As above: 60 of agent 0's debt stays with it after its default, and its limit is 0.
+    const w = makeWorld({ agents: 2, seed: 2, credit: { defaultDays: DEFAULT_DAYS } });
+    openCredit(w, 1e9);
+    pay(w, 'mh', 0, 1, 40_000);
+    w.ledger.post(CUR.mh, 2 /* pledge */, 0, w.ledger.escrow, 60_000);
+    w.ledger.setFloor(CUR.mh, 0, -100_000);
+    runDefaults(w, DEFAULT_DAYS);
+    const defaultedOn = w.day;
+    expect(w.agents.status[0]).toBe(STATUS.droppedDefault);
+    expect(w.agents.creditShare[0]).toBe(0.5);
+    // While it is out (its limit 0, its balance -60 below it), the days at the "limit" must not count
+    // as a new default: it would halve its share again and restart its wait to re-enter, every 90 days.
+    for (let d = 0; d < DEFAULT_DAYS; d++) { w.beginDay(w.day + 1); limits(w); defaults(w); }
+    expect(w.agents.creditShare[0]).toBe(0.5);
+    expect(w.agents.statusSince[0]).toBe(defaultedOn);
+  });
 });
