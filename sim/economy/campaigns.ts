@@ -75,7 +75,6 @@ export class CampaignBook {
     for (let g = 0; g < this.byGenre.length; g++) {
       const fresh = this.pending[g]!;
       const old = this.byGenre[g]!;
-      if (fresh.length === 0 && old.every((c) => this.state[c] === OPEN)) continue;
       const key = this.key;
       fresh.sort((a, b) => key[a]! - key[b]! || a - b);
       const merged: number[] = [];

@@ -18,10 +18,15 @@ import type { World } from '../engine/world.js';
 const MAX_LIKED = 64;
 const heads = new Int32Array(MAX_LIKED);
 const lists: number[][] = [];
+const linkOf: Int32Array[] = [];
 let picks = new Int32Array(16);
-/** Per genre, the day's first position that may still be open: shared by all pledgers, so funded
- * campaigns at the front are skipped once a day, not once per agent. */
-let genreHead = new Int32Array(0);
+/**
+ * Per genre, skip links over the day's ordered list: skip[h] >= h is a position at or before the next
+ * open campaign after h. Campaigns funded during the day close behind a partly pledged one at the
+ * front, so without links every later pledger would walk over them again; with path compression (as in
+ * union-find) each closed entry is walked over about once a day.
+ */
+const skips: Int32Array[] = [];
 
 export function fund(w: World): void {
   expire(w);
@@ -35,8 +40,12 @@ export function fund(w: World): void {
   const incomeShare = s.demand.incomeShare;
   const balanceShare = s.demand.balanceShare;
   const span = Math.max(1, w.workDemand.span);
-  if (genreHead.length < w.genres.k) genreHead = new Int32Array(w.genres.k);
-  genreHead.fill(0);
+  for (let g = 0; g < w.genres.k; g++) {
+    const length = w.book.byGenre[g]!.length;
+    let skip = skips[g];
+    if (skip === undefined || skip.length < length + 1) skip = skips[g] = new Int32Array(2 * length + 64);
+    for (let h = 0; h <= length; h++) skip[h] = h;
+  }
   for (let k = 0; k < w.n; k++) {
     const i = order[k]!;
     const balMh = L.balance[CUR.mh]![i]!;
@@ -64,12 +73,9 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   if (picks.length < max) picks = new Int32Array(max);
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
-    const list = book.byGenre[g]!;
-    let h = genreHead[g]!;
-    while (h < list.length && state[list[h]!] !== 1) h++;
-    genreHead[g] = h;
-    heads[k] = h;
-    lists[k] = list;
+    lists[k] = book.byGenre[g]!;
+    linkOf[k] = skips[g]!;
+    heads[k] = 0;
   }
   let n = 0;
   while (n < max) {
@@ -78,12 +84,9 @@ function pledgeBudget(w: World, i: number, budget: number): void {
     let bestSlot = -1;
     for (let k = 0; k < Lk; k++) {
       const list = lists[k]!;
-      let h = heads[k]!;
-      while (h < list.length) {
-        const c = list[h]!;
-        if (state[c] === 1 && producer[c] !== i) break;
-        h++;
-      }
+      const skip = linkOf[k]!;
+      let h = nextOpen(list, skip, state, heads[k]!);
+      while (h < list.length && producer[list[h]!] === i) h = nextOpen(list, skip, state, h + 1); // not its own
       heads[k] = h;
       if (h < list.length) {
         const c = list[h]!;
@@ -105,6 +108,15 @@ function pledgeBudget(w: World, i: number, budget: number): void {
     pledge(w, i, c, share < lacking ? share : lacking);
     if (book.price[c]! - book.pledged[c]! <= 1) funded(w, c);
   }
+}
+
+/** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
+function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number): number {
+  const length = list.length;
+  let r = h;
+  while (r < length && state[list[r]!] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
+  for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
+  return r;
 }
 
 /** Pay `value` (milli MH-eq) into escrow for campaign c, first in the token the agent has more means of. */
