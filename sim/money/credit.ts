@@ -38,6 +38,7 @@ export function defaults(w: World): void {
   const L = w.ledger;
   const c = w.s.credit;
   for (let i = 0; i < w.n; i++) {
+    if (a.status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
     const atLimit = nearLimit(L.balance[CUR.ch]![i]!, L.floor[CUR.ch]![i]!, c.defaultShare)
       || nearLimit(L.balance[CUR.mh]![i]!, L.floor[CUR.mh]![i]!, c.defaultShare);
     a.atLimitDays[i] = atLimit ? a.atLimitDays[i]! + 1 : 0;
