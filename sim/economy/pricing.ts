@@ -20,9 +20,9 @@ export function updateMedians(w: World): void {
   const techs = w.bufB;
   for (let genre = 0; genre < g.k; genre++) {
     let n = 0;
-    for (let making = 1; making >= 0 && n === 0; making--) {
+    for (let making = w.day > 0 ? 1 : 0; making >= 0 && n === 0; making--) { // day 0: no genre chosen yet
       for (let i = 0; i < w.n; i++) {
-        if (!a.isProducer(i)) continue;
+        if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
         for (let k = 0; k < L; k++) {
           if (a.likedGenre[i * L + k] !== genre || (making === 1 && a.slot[i] !== k)) continue;
           factors[n] = w.factor(i, k);
