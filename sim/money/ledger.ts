@@ -60,7 +60,7 @@ export class Ledger {
 
   /** Move `amount` milli-tokens of currency `cur` from account `from` to account `to`. */
   post(cur: number, kind: number, from: number, to: number, amount: number): void {
-    if (!(amount > 0) || amount !== Math.floor(amount) || from === to) {
+    if (!(amount > 0) || !Number.isSafeInteger(amount) || from === to) {
       throw new InvariantViolation(this.day, '8/postings',
         `a ${FLOW_KINDS[kind]} posting of ${amount} milli-${CURRENCIES[cur]} from account ${this.name(from)} to ${this.name(to)} is not a positive integer between distinct accounts`);
     }
