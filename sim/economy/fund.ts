@@ -123,16 +123,20 @@ function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number
 function pledge(w: World, i: number, c: number, value: number): void {
   const L = w.ledger;
   const e = w.e;
-  const meansMh = Math.max(0, L.means(CUR.mh, i));
-  const meansChValue = e * Math.max(0, L.means(CUR.ch, i));
-  let mh = 0;
-  let ch = 0;
+  const mhMeans = L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!;
+  const chMeans = L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!;
+  const meansMh = mhMeans > 0 ? mhMeans : 0;
+  const meansChValue = chMeans > 0 ? e * chMeans : 0;
+  let mh: number;
+  let ch: number;
   if (meansMh >= meansChValue) {
-    mh = Math.floor(Math.min(value, meansMh));
-    ch = Math.floor(Math.max(0, Math.min(value - mh, meansChValue)) / e);
+    mh = Math.floor(value < meansMh ? value : meansMh);
+    const rest = value - mh < meansChValue ? value - mh : meansChValue;
+    ch = rest > 0 ? Math.floor(rest / e) : 0;
   } else {
-    ch = Math.floor(Math.min(value, meansChValue) / e);
-    mh = Math.floor(Math.max(0, Math.min(value - ch * e, meansMh))); // ch * e may exceed value by rounding
+    ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
+    const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
+    mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
   }
   if (mh > 0) L.post(CUR.mh, KIND.pledge, i, L.escrow, mh);
   if (ch > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, ch);
