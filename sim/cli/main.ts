@@ -59,8 +59,9 @@ export async function main(argv: string[]): Promise<number> {
       .option('seeds', { type: 'string', default: '1,2,3', describe: 'Comma-separated seeds' })
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
-      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2)),
-    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number }); })
+      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2))
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
+    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
     .demandCommand(1, 'Name a command: run, validate, presets, compare-presets or viability')
     .strict()
     .help()

@@ -19,6 +19,7 @@ export interface ViabilityArgs {
   agents: number;
   days: number;
   workers: number;
+  set?: string[] | undefined;
 }
 
 interface Outcome { preset: string; seed: number; criteria: Criterion[]; seconds: number }
@@ -27,7 +28,7 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
   const seeds = args.seeds.split(',').map((s) => Number(s.trim()));
   if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds must be whole numbers, got "${args.seeds}"`);
   const jobs = presetList(args.presets).flatMap((preset) => seeds.map((seed) => ({
-    preset, seed, resolved: loadScenarioFile(preset, { overrides: { agents: args.agents, days: args.days, seed } }),
+    preset, seed, resolved: loadScenarioFile(preset, { overrides: { agents: args.agents, days: args.days, seed }, set: args.set ?? [] }),
   })));
   process.stderr.write(`viability: ${jobs.length} runs of ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
   const outcomes: Outcome[] = new Array(jobs.length);
