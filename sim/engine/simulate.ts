@@ -58,8 +58,10 @@ function emitFlows(w: World, sink: RunSink): void {
   for (let c = 0; c < CURRENCIES.length; c++) {
     for (let k = 0; k < FLOW_KINDS.length; k++) {
       for (let s = 0; s < SECTORS.length; s++) {
-        const v = L.flow(c, k, s);
-        if (v !== 0) sink.flow(w.day, CURRENCIES[c]!, FLOW_KINDS[k]!, SECTORS[s]!, v);
+        const cell = (c * FLOW_KINDS.length + k) * SECTORS.length + s;
+        const paid = L.paid[cell]!;
+        const received = L.received[cell]!;
+        if (paid !== 0 || received !== 0) sink.flow(w.day, CURRENCIES[c]!, FLOW_KINDS[k]!, SECTORS[s]!, received - paid, paid, received);
       }
     }
   }

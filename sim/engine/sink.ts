@@ -9,15 +9,16 @@ export interface RunSink {
   metrics(row: Float64Array): void;
   /** One row of agents.csv, in the order of `AGENT_COLUMNS` (sim/metrics/agentColumns.ts). */
   agent(row: Float64Array): void;
-  /** One non-zero cell of the day's flow matrix (flows.csv, long format), amount in milli-tokens. */
-  flow(day: number, currency: string, kind: string, sector: string, amountMilli: number): void;
+  /** One non-empty cell of the day's flow matrix (flows.csv, long format), in milli-tokens: the net
+   * amount (received - paid) and the gross amounts the sector paid and received. */
+  flow(day: number, currency: string, kind: string, sector: string, amountMilli: number, paidMilli: number, receivedMilli: number): void;
 }
 
 /** A sink that keeps everything in memory (tests, notebooks, small runs). */
 export interface MemoryRun {
   metrics: Float64Array[];
   agents: Float64Array[];
-  flows: { day: number; currency: string; kind: string; sector: string; amountMilli: number }[];
+  flows: { day: number; currency: string; kind: string; sector: string; amountMilli: number; paidMilli: number; receivedMilli: number }[];
 }
 
 export function memorySink(): RunSink & { run: MemoryRun } {
@@ -26,6 +27,7 @@ export function memorySink(): RunSink & { run: MemoryRun } {
     run,
     metrics: (row) => void run.metrics.push(Float64Array.from(row)),
     agent: (row) => void run.agents.push(Float64Array.from(row)),
-    flow: (day, currency, kind, sector, amountMilli) => void run.flows.push({ day, currency, kind, sector, amountMilli }),
+    flow: (day, currency, kind, sector, amountMilli, paidMilli, receivedMilli) =>
+      void run.flows.push({ day, currency, kind, sector, amountMilli, paidMilli, receivedMilli }),
   };
 }

@@ -16,7 +16,7 @@ import { CsvWriter, csvText, formatInt, formatMilli } from './csv.js';
 export type SimulateFn = (scenario: Scenario, sink: RunSink, options?: SimulateOptions) => RunResult;
 
 export const RUN_FILES = { metrics: 'metrics.csv', agents: 'agents.csv', flows: 'flows.csv' } as const;
-export const FLOW_HEADER = ['day', 'currency', 'kind', 'sector', 'amount'] as const;
+export const FLOW_HEADER = ['day', 'currency', 'kind', 'sector', 'amount', 'paid', 'received'] as const;
 
 /** Simulate `scenario` and write its CSV files into `dir` (which must exist). Files are closed even on error. */
 export function simulateToFiles(
@@ -36,8 +36,8 @@ export function simulateToFiles(
     const sink: RunSink = {
       metrics: (row) => metrics.row(row, COLUMNS),
       agent: (row) => agents.row(row, AGENT_COLUMNS),
-      flow: (day, currency, kind, sector, amountMilli) =>
-        flows.line(`${formatInt(day)},${csvText(currency)},${csvText(kind)},${csvText(sector)},${formatMilli(amountMilli)}`),
+      flow: (day, currency, kind, sector, amountMilli, paidMilli, receivedMilli) =>
+        flows.line(`${formatInt(day)},${csvText(currency)},${csvText(kind)},${csvText(sector)},${formatMilli(amountMilli)},${formatMilli(paidMilli)},${formatMilli(receivedMilli)}`),
     };
     const result = simulate(scenario, sink, options);
     for (const w of writers) w.close();

@@ -7,7 +7,7 @@
  * the bank, burning credits it). A posting that would take an account below its floor (minus the credit
  * limit, 0, or no floor for the bank) throws, naming the day, the account and the amounts (invariant 4).
  *
- * Each posting is also added to the day's flow matrix (rows: flow kinds; columns: sectors) and, in audit
+ * Each posting is also added to the day's (gross) flow matrix (rows: flow kinds; columns: sectors) and, in audit
  * mode, to a posting log from which every balance is re-derived (invariant 3).
  */
 import { CURRENCIES, FLOW_KINDS, SECTORS, type Currency, type FlowKind } from './flows.js';
@@ -29,8 +29,11 @@ export class Ledger {
   readonly balance: Float64Array[];
   /** Lowest allowed balance per currency and account (-limit for agents, 0, or -Infinity). */
   readonly floor: Float64Array[];
-  /** The day's flow matrix: [currency][kind][sector]. */
-  readonly flows = new Float64Array(NC * NK * NS);
+  /** The day's flow matrix, gross: what each sector paid and received, [currency][kind][sector]. A
+   * cell's net flow is received - paid; payments within a sector (input markets between producers,
+   * the exchange's swaps) net to zero there but stay visible in the gross columns. */
+  readonly paid = new Float64Array(NC * NK * NS);
+  readonly received = new Float64Array(NC * NK * NS);
   day = 0;
   private log: Float64Array | null;
   private logLength = 0;
@@ -74,8 +77,8 @@ export class Ledger {
     b[to] = b[to]! + amount;
     const row = (cur * NK + kind) * NS;
     const n = this.n;
-    this.flows[row + (from < n ? 0 : from - n + 1)]! -= amount;
-    this.flows[row + (to < n ? 0 : to - n + 1)]! += amount;
+    this.paid[row + (from < n ? 0 : from - n + 1)]! += amount;
+    this.received[row + (to < n ? 0 : to - n + 1)]! += amount;
     if (this.log !== null) this.record(cur, kind, from, to, amount);
   }
 
@@ -98,12 +101,14 @@ export class Ledger {
   /** Start a new day: clear the flow matrix. */
   beginDay(day: number): void {
     this.day = day;
-    this.flows.fill(0);
+    this.paid.fill(0);
+    this.received.fill(0);
   }
 
-  /** The flow matrix cell of (currency, kind, sector). */
+  /** The net flow matrix cell of (currency, kind, sector): received - paid. */
   flow(cur: number, kind: number, sector: number): number {
-    return this.flows[(cur * NK + kind) * NS + sector]!;
+    const k = (cur * NK + kind) * NS + sector;
+    return this.received[k]! - this.paid[k]!;
   }
 
   private record(cur: number, kind: number, from: number, to: number, amount: number): void {

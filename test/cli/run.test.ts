@@ -33,7 +33,7 @@ describe('cli/run', { timeout: 600_000 }, () => {
     const lines = metrics('runs/t1').trimEnd().split('\n');
     expect(lines[0]).toBe(COLUMNS.map((c) => c.name).join(','));
     expect(lines).toHaveLength(21);
-    expect(readFileSync(join(dir, 'flows.csv'), 'utf8').startsWith('day,currency,kind,sector,amount\n')).toBe(true);
+    expect(readFileSync(join(dir, 'flows.csv'), 'utf8').startsWith('day,currency,kind,sector,amount,paid,received\n')).toBe(true);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ name: 'mine', preset: 'two-token', seed: 7, agents: 30, days: 20 });
     expect(manifest.scenario.demurrage.rate).toBe(0.08);

@@ -39,7 +39,7 @@ describe('engine/simulate on random scenarios', () => {
         expect(sink.run.metrics).toHaveLength(80);
         expectCellsWellDefined(sink.run.metrics, s);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: 20261125 }, // pinned: CI must not depend on the draw; change it to explore
     );
   }, 20_000);
 });

@@ -75,9 +75,13 @@ describe('engine/simulate', () => {
     const sums = new Map<string, number>();
     for (const f of r.flows) sums.set(`${f.day}/${f.currency}/${f.kind}`, (sums.get(`${f.day}/${f.currency}/${f.kind}`) ?? 0) + f.amountMilli);
     expect([...sums.values()].every((v) => v === 0)).toBe(true);
-    // Cells are net flows per sector: input payments (producer to producer) and the exchange (which
-    // ends each day empty) net to 0 and are not written; pledges and releases cross sectors.
-    expect(r.flows.some((f) => f.kind === 'exchange' || f.kind === 'input')).toBe(false);
+    // Each cell's net amount is received - paid. Input payments (producer to producer) net to 0 in the
+    // producers' column but show their gross amounts; the exchange ends each day empty (net 0).
+    expect(r.flows.every((f) => f.amountMilli === f.receivedMilli - f.paidMilli)).toBe(true);
+    const input = r.flows.filter((f) => f.kind === 'input');
+    expect(input.length).toBeGreaterThan(0);
+    expect(input.every((f) => f.sector === 'producers' && f.amountMilli === 0 && f.paidMilli > 0 && f.paidMilli === f.receivedMilli)).toBe(true);
+    expect(r.flows.filter((f) => f.kind === 'exchange' && f.sector === 'exchange').every((f) => f.amountMilli === 0 && f.paidMilli > 0)).toBe(true);
     expect(r.flows.some((f) => f.kind === 'pledge' && f.sector === 'escrow' && f.amountMilli > 0)).toBe(true);
     expect(r.flows.some((f) => f.kind === 'release' && f.sector === 'producers' && f.amountMilli > 0)).toBe(true);
   });

@@ -25,7 +25,7 @@ function fakeSimulate(failOnDay = -1) {
       row[col('money_ch')] = 1.5 * day;
       row[col('cost_index')] = 1 / (day + 1);
       sink.metrics(row);
-      sink.flow(day, 'ch', 'input', 'producers', 1234 * day);
+      sink.flow(day, 'ch', 'input', 'producers', 0, 1234 * day, 1234 * day);
     }
     const agent = new Float64Array(AGENT_COLUMNS.length).fill(NaN);
     agent[0] = scenario.days - 1;
@@ -53,7 +53,7 @@ describe('io/runFolder', () => {
     expect(metrics[3]?.split(',').slice(0, 2)).toEqual(['2', '']);
     expect(metrics[3]?.split(',')[col('money_ch')]).toBe('3.000');
     expect(readFileSync(join(out, 'flows.csv'), 'utf8')).toBe(
-      'day,currency,kind,sector,amount\n0,ch,input,producers,0.000\n1,ch,input,producers,1.234\n2,ch,input,producers,2.468\n');
+      'day,currency,kind,sector,amount,paid,received\n0,ch,input,producers,0.000,0.000,0.000\n1,ch,input,producers,0.000,1.234,1.234\n2,ch,input,producers,0.000,2.468,2.468\n');
     expect(readFileSync(join(out, 'agents.csv'), 'utf8').split('\n')[1]?.startsWith('2,0,labour-rich,')).toBe(true);
     expect(run.table.rows).toHaveLength(3);
     expect(run.table.rows[2]?.[col('money_ch')]).toBe(3);
