@@ -1,0 +1,40 @@
+/**
+ * abundance: the public surface, a handful of verbs.
+ *
+ *   loadScenario(file | preset, { overrides, set }) -> ResolvedScenario     (reads files: Node)
+ *   resolveScenario(object, origin)                -> ResolvedScenario     (pure)
+ *   simulate(scenario, sink, { audit, onDay })     -> RunResult            (pure engine; sink gets rows)
+ *   run(scenario, { audit })                       -> { metrics, agents, flows, table }   (pure, in memory)
+ *   writeRun(outDir, resolved, opts)               -> a run folder on disk (Node)
+ *   report(dir, { title, runs, ... })              -> charts + report.md + report.html (Node)
+ *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
+ *
+ * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
+ * Node module, so they run in a browser or a notebook kernel as they are; file I/O lives in sim/io,
+ * sim/report/write.ts and sim/scenario/file.ts.
+ */
+import { simulate } from './engine/simulate.js';
+import { memorySink, type MemoryRun } from './engine/sink.js';
+import { COLUMNS } from './metrics/columns.js';
+import type { Scenario } from './scenario/schema.js';
+
+export { simulate, type RunResult, type SimulateOptions } from './engine/simulate.js';
+export { memorySink, type RunSink, type MemoryRun } from './engine/sink.js';
+export { resolveScenario, type ResolvedScenario } from './scenario/resolve.js';
+export { loadScenarioFile as loadScenario } from './scenario/file.js';
+export { listPresets, PRESET_NAMES } from './scenario/presets.js';
+export { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
+export { COLUMNS, col } from './metrics/columns.js';
+export { AGENT_COLUMNS } from './metrics/agentColumns.js';
+export { viability, type Criterion } from './metrics/viability.js';
+export { InvariantViolation } from './money/violation.js';
+export { writeRunFolder as writeRun } from './io/runFolder.js';
+export { writeReport as report } from './report/write.js';
+export { chartSpecs } from './report/charts.js';
+
+/** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
+export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {
+  const sink = memorySink();
+  simulate(scenario, sink, options);
+  return { ...sink.run, table: { columns: COLUMNS.map((c) => c.name), rows: sink.run.metrics } };
+}
