@@ -5,15 +5,15 @@ import { viability } from '../../sim/metrics/viability.js';
 const names = COLUMNS.map((c) => c.name);
 
 /** A synthetic run of `days` days; `set(day)` returns the cells of that day. */
-function table(days: number, set: (day: number) => Record<string, number>) {
+function table(days: number, set: (day: number) => Record<string, number | undefined>) {
   const rows = Array.from({ length: days }, (_, day) => {
     const r = new Float64Array(names.length).fill(NaN);
-    const cells: Record<string, number> = {
+    const cells: Record<string, number | undefined> = {
       day, exchange_rate: 0.8, exchange_rate_ref: 1, campaigns_funded: 8, campaigns_refunded: 2, rho_median: 0.9,
       traded_share_ch: 0.2, traded_share_mh: 0.2, idle_ch: 1, idle_mh: 1, capacity_ch: 100, capacity_mh: 100,
       dropout_share: 0.05, ...set(day),
     };
-    for (const [k, v] of Object.entries(cells)) r[names.indexOf(k)] = v;
+    for (const [k, v] of Object.entries(cells)) if (v !== undefined) r[names.indexOf(k)] = v;
     return r;
   });
   return { columns: names, rows };
