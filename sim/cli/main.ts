@@ -20,6 +20,7 @@ import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption } from './options.js';
+import { PRESET_NAMES } from '../scenario/presets.js';
 
 type Job = () => Promise<number>;
 
@@ -51,11 +52,11 @@ export async function main(argv: string[]): Promise<number> {
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
       .option('seed', numberOption('seed', 'Seed shared by every preset', 1))
-      .option('presets', { type: 'string', default: 'gift,two-token', describe: 'Comma-separated preset names' })
+      .option('presets', { type: 'string', default: PRESET_NAMES.join(','), describe: 'Comma-separated preset names' })
       .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' }),
     (a) => { job = async () => (await import('./comparePresets.js')).comparePresetsCommand({ ...a, agents: a.agents as number, days: a.days as number, seed: a.seed as number }); })
     .command('viability', 'Run the viability protocol (MODEL.md section 13) and print each criterion', (y) => y
-      .option('presets', { type: 'string', default: 'gift,two-token', describe: 'Comma-separated preset names' })
+      .option('presets', { type: 'string', default: PRESET_NAMES.join(','), describe: 'Comma-separated preset names' })
       .option('seeds', { type: 'string', default: '1,2,3', describe: 'Comma-separated seeds' })
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))

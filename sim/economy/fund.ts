@@ -7,7 +7,9 @@
  * capped by its means (positive balance plus unused credit). It spreads the budget evenly over the first
  * `maxCampaigns` open campaigns of other producers in its liked genres, cheapest per unit of the
  * producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
- * unspent that day). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
+ * unspent that day). In S3 only the balance above the agent's working balance (bank.k days of its own
+ * delivered flow, the balance the bank provisions) counts: otherwise each token issued would raise the
+ * target by k x balanceShare and money would grow without bound. A pledge never exceeds what the campaign still lacks; a campaign is funded when its
  * pledged value is within one milli-token of its price, and escrow pays the producer at once.
  */
 import { shuffle } from '../engine/random.js';
@@ -50,7 +52,7 @@ export function fund(w: World): void {
     const i = order[k]!;
     const balMh = L.balance[CUR.mh]![i]!;
     const balCh = L.balance[CUR.ch]![i]!;
-    const positive = (balMh > 0 ? balMh : 0) + e * (balCh > 0 ? balCh : 0); // milli MH-eq
+    const positive = spendable(w, CUR.mh, i, balMh) + e * spendable(w, CUR.ch, i, balCh); // milli MH-eq
     const meansMh = Math.max(0, L.means(CUR.mh, i));
     const meansCh = Math.max(0, L.means(CUR.ch, i));
     const means = meansMh + e * meansCh;
@@ -59,6 +61,15 @@ export function fund(w: World): void {
     if (budget < 1) continue;
     pledgeBudget(w, i, budget);
   }
+}
+
+/** The balance that counts in the budget: positive balances, in S3 only above the working balance. */
+function spendable(w: World, cur: number, i: number, balance: number): number {
+  if (balance <= 0) return 0;
+  if (w.bank === null) return balance;
+  const delivered = w.bank.delivered[cur]!;
+  const working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
+  return balance > working ? balance - working : 0;
 }
 
 /** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
@@ -155,6 +166,10 @@ function funded(w: World, c: number): void {
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
   st.flow[CUR.mh]! += mh;
   st.flow[CUR.ch]! += ch;
+  if (w.bank !== null) {
+    w.bank.deliveredToday[CUR.mh]![p]! += mh;
+    w.bank.deliveredToday[CUR.ch]![p]! += ch;
+  }
   w.agents.receiptsToday[p]! += (mh + w.e * ch) / 1000;
   w.agents.funded[p]!++;
   st.campaignsFunded++;

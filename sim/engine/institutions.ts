@@ -9,6 +9,7 @@ import { inputs } from '../markets/inputs.js';
 import { fund } from '../economy/fund.js';
 import { limits, defaults } from '../money/credit.js';
 import { demurrage } from '../money/demurrage.js';
+import { issue } from '../money/peerBank.js';
 import type { World } from './world.js';
 
 type Step = (w: World) => void;
@@ -32,5 +33,9 @@ export const MONEY: Record<Scenario['institutions']['money'], { init: Step; dail
   'mutual-credit': {
     init: limits,
     daily: (w) => { limits(w); defaults(w); demurrage(w); },
+  },
+  'peer-bank': {
+    init: nothing, // positive balances: every floor stays 0
+    daily: (w) => { demurrage(w); issue(w); },
   },
 };

@@ -12,6 +12,7 @@ import { Genres } from '../economy/genres.js';
 import { technology, type Technology } from '../economy/production.js';
 import { RollingScalar, RollingSum } from '../metrics/rolling.js';
 import { stream, type Stream } from './random.js';
+import { PeerBankState } from '../money/peerBank.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -20,7 +21,7 @@ export class DayStats {
   costMhSum = 0; costChSum = 0; costIndexSum = 0;
   priceSum = 0; priceLevelSum = 0;
   defaults = 0; rndSuccesses = 0;
-  writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0];
+  writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0]; issued = [0, 0, 0]; burned = [0, 0, 0];
   deliveredCh = 0; deliveredMh = 0; productionCh = 0; productionMh = 0;
   reset(): void {
     this.goodsCompleted = this.goodsReleased = this.copies = 0;
@@ -28,7 +29,7 @@ export class DayStats {
     this.costMhSum = this.costChSum = this.costIndexSum = 0;
     this.priceSum = this.priceLevelSum = 0;
     this.defaults = this.rndSuccesses = 0;
-    this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0);
+    this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0); this.issued.fill(0); this.burned.fill(0);
     this.deliveredCh = this.deliveredMh = this.productionCh = this.productionMh = 0;
   }
 }
@@ -48,6 +49,8 @@ export class World {
   readonly tech: Technology;
   readonly rng: Streams;
   readonly hasMoney: boolean;
+  /** The Peer Bank's state (S3 only). */
+  readonly bank: PeerBankState | null;
   readonly stats = new DayStats();
   day = 0;
   /** Rmax of the best PC money can buy, GFLOPS. */
@@ -87,6 +90,7 @@ export class World {
     this.book = new CampaignBook(s.genres.count);
     this.tech = technology(s.production.sigma);
     this.hasMoney = s.institutions.money !== 'none';
+    this.bank = s.institutions.money === 'peer-bank' ? new PeerBankState(this.n, s.bank.emaDays) : null;
     this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
     this.updateBaseRecipe();
     this.e = this.eRef;
@@ -106,6 +110,7 @@ export class World {
     this.ledger.beginDay(day);
     this.stats.reset();
     this.genres.beginDay();
+    this.bank?.beginDay();
     this.rate = NaN;
   }
 

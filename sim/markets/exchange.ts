@@ -15,6 +15,7 @@ import { clearingRate } from './clearing.js';
 import { prorata } from './prorata.js';
 import { shareCh } from '../economy/production.js';
 import { CUR, KIND } from '../money/ledger.js';
+import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 let fillBuf = new Float64Array(0);
@@ -39,7 +40,7 @@ export function exchange(w: World): void {
   w.e = rate;
   w.hadRate = true;
   fixPlans(w, rate);
-  swapTokens(w, rate);
+  if (!bankPaysInputs(w)) swapTokens(w, rate); // in the Peer Bank's bootstrap nobody pays for inputs
 }
 
 /** Every producer's plan at the clearing rate, quantised to milli-hours. */

@@ -4,9 +4,12 @@
  * can pay (balance plus unused credit). The short side is served in full; the long side is rationed at
  * random (a shuffled queue filled in turn), and buyers are matched to sellers in queue order, each match
  * one posting from buyer to seller: 1 milli-hour delivered = 1 milli-token paid (invariant 7).
+ * In the Peer Bank's bootstrap the bank pays every delivered input with new tokens instead: buyers get
+ * the hours as a grant, sellers earn the first money.
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
+import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 export function inputs(w: World): void {
@@ -26,6 +29,8 @@ function market(w: World, cur: number): void {
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA; // by agent: bid (buyers) or offer (sellers), milli-hours
+  const grant = bankPaysInputs(w);
+  const delivered = w.bank?.deliveredToday[cur] ?? null;
   let nb = 0;
   let ns = 0;
   let bids = 0;
@@ -33,12 +38,13 @@ function market(w: World, cur: number): void {
   for (let i = 0; i < w.n; i++) {
     const p = planned[i]!;
     if (p > 0) {
-      const b = Math.min(p, Math.max(0, L.means(cur, i)));
+      const b = grant ? p : Math.min(p, Math.max(0, L.means(cur, i)));
       if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
     } else if (p < 0) {
       want[i] = -p; sellers[ns++] = i; asks += -p;
     }
   }
+  if (w.bank !== null) w.bank.offeredToday[cur]! += asks;
   const volume = Math.min(bids, asks);
   if (volume <= 0) return;
   // The long side in random order; both sides then walk their queues until the volume is delivered.
@@ -53,11 +59,13 @@ function market(w: World, cur: number): void {
     const buyer = buyers[b]!;
     const seller = sellers[s]!;
     const q = Math.min(needB, haveS, left);
-    L.post(cur, KIND.input, buyer, seller, q);
+    if (grant) L.post(cur, KIND.issuance, L.bank, seller, q);
+    else L.post(cur, KIND.input, buyer, seller, q);
     w.stats.inputPaid[cur]! += q;
+    if (delivered !== null) delivered[seller]! += q;
     bought[buyer]! += q;
     sold[seller]! += q;
-    a.inputPayToday[buyer]! += q * valuePerMilli;
+    if (!grant) a.inputPayToday[buyer]! += q * valuePerMilli;
     a.receiptsToday[seller]! += q * valuePerMilli;
     left -= q;
     needB -= q;
@@ -66,5 +74,6 @@ function market(w: World, cur: number): void {
     if (haveS === 0 && ++s < ns) haveS = want[sellers[s]!]!;
   }
   w.stats.flow[cur]! += volume;
+  if (grant) w.stats.issued[cur]! += volume;
   if (isCh) w.stats.deliveredCh += volume; else w.stats.deliveredMh += volume;
 }

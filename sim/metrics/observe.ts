@@ -28,6 +28,7 @@ const I = {
 const MONEY = (['ch', 'mh'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
   demurrage: C(`demurrage_${x}`), defaults: C(`defaults_${x}`), velocity: C(`velocity_${x}`),
+  issued: C(`issued_${x}`), burned: C(`burned_${x}`),
 }));
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
@@ -132,6 +133,11 @@ function money(w: World, row: Float64Array): void {
     row[m.demurrage] = st.demurrage[m.cur]! / 1000;
     row[m.defaults] = st.writtenOff[m.cur]! / 1000;
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
+    if (w.bank !== null) {
+      row[m.issued] = st.issued[m.cur]! / 1000;
+      row[m.burned] = st.burned[m.cur]! / 1000;
+      row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
+    }
   }
   row[I.defaults] = st.defaults;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.

@@ -3,7 +3,8 @@
  * rate/365 x max(balance - allowance, 0) per token, allowance = `allowanceDays` of its potential
  * capacity (Gesell's holding fee; Chiemgauer 6 %/year by default). In S2 it goes to the commons, which
  * returns it the same day as an equal dividend to the active agents (largest remainder from a random
- * start, so the commons ends each day at 0).
+ * start, so the commons ends each day at 0). In S3 the Peer Bank burns it (to the bank's account), and
+ * while money exceeds the bank's target the rate rises by the bank's contraction rate (sim/money/peerBank.ts).
  */
 import { STATUS } from '../agents/table.js';
 import { below } from '../engine/random.js';
@@ -12,25 +13,31 @@ import { potentialCh, potentialMh } from './credit.js';
 import type { World } from '../engine/world.js';
 
 export function demurrage(w: World): void {
-  const perDay = w.s.demurrage.rate / 365;
+  const burn = w.bank !== null;
+  const perDayCh = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[CUR.ch]! : 0)) / 365;
+  const perDayMh = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[CUR.mh]! : 0)) / 365;
   const days = w.s.demurrage.allowanceDays;
-  if (perDay > 0) {
+  const to = burn ? w.ledger.bank : w.ledger.commons;
+  if (perDayCh > 0 || perDayMh > 0) {
     for (let i = 0; i < w.n; i++) {
-      charge(w, CUR.ch, i, perDay, days * potentialCh(w, i));
-      charge(w, CUR.mh, i, perDay, days * potentialMh(w, i));
+      if (perDayCh > 0) charge(w, CUR.ch, i, perDayCh, days * potentialCh(w, i), to);
+      if (perDayMh > 0) charge(w, CUR.mh, i, perDayMh, days * potentialMh(w, i), to);
     }
   }
+  if (burn) return;
   dividend(w, CUR.ch);
   dividend(w, CUR.mh);
 }
 
-function charge(w: World, cur: number, i: number, perDay: number, allowance: number): void {
+function charge(w: World, cur: number, i: number, perDay: number, allowance: number, to: number): void {
   const excess = w.ledger.balance[cur]![i]! - allowance;
   if (excess <= 0) return;
   const fee = Math.floor(perDay * excess);
   if (fee <= 0) return;
-  w.ledger.post(cur, KIND.demurrage, i, w.ledger.commons, fee);
+  const burn = to === w.ledger.bank;
+  w.ledger.post(cur, burn ? KIND.burn : KIND.demurrage, i, to, fee);
   w.stats.demurrage[cur]! += fee;
+  if (burn) w.stats.burned[cur]! += fee;
 }
 
 /** The commons' balance, split equally among active agents. */

@@ -24,6 +24,7 @@ export class Invariants {
     this.escrow(w);
     this.hours(w);
     this.par(w);
+    this.issuance(w);
     this.goods(w);
     this.finite(w);
   }
@@ -117,6 +118,22 @@ export class Invariants {
       fail(w, '7/par', `hours sold ${soldCh / 1000} CH / ${soldMh / 1000} MH, bought ${boughtCh / 1000} / ${boughtMh / 1000}`);
     }
     if (paidCh !== soldCh || paidMh !== soldMh) fail(w, '7/par', `paid ${paidCh / 1000} CH and ${paidMh / 1000} MH tokens for ${soldCh / 1000} CH and ${soldMh / 1000} MH delivered`);
+  }
+
+  /** 9. Issuance (S3): during the bootstrap issued = inputs delivered; after it, issued <= the rule's bound. */
+  private issuance(w: World): void {
+    const bank = w.bank;
+    if (bank === null) {
+      if (w.stats.issued[CUR.ch] !== 0 || w.stats.issued[CUR.mh] !== 0) fail(w, '9/issuance', `tokens were issued without a Peer Bank`);
+      return;
+    }
+    const bootstrap = w.day < w.s.bank.bootstrapDays;
+    for (const [cur, delivered] of [[CUR.ch, w.stats.deliveredCh], [CUR.mh, w.stats.deliveredMh]] as const) {
+      const issued = w.stats.issued[cur]!;
+      const name = cur === CUR.ch ? 'CH' : 'MH';
+      if (bootstrap && issued !== delivered) fail(w, '9/issuance', `bootstrap: ${issued / 1000} ${name} tokens issued for ${delivered / 1000} ${name} delivered`);
+      if (!bootstrap && issued > bank.bound[cur]!) fail(w, '9/issuance', `${issued / 1000} ${name} tokens issued above the ${w.s.bank.rule} bound ${bank.bound[cur]! / 1000}`);
+    }
   }
 
   /** 8. Goods: the released total grows only by releases. */

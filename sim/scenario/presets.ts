@@ -3,7 +3,7 @@
  *
  * A scenario file is a preset plus overrides (`extends: gift`); a file without `extends` builds on
  * `two-token`, the schema's defaults. Pure data, no node imports: the browser build uses it too.
- * `market`, `market-k` and `peer-bank` join when the engine has their institutions.
+ * `market` and `market-k` join when the engine has their institutions.
  */
 import type { ScenarioInput } from './schema.js';
 
@@ -21,6 +21,10 @@ const PRESETS: Record<string, Preset> = {
     description: 'S2: CH and MH tokens as mutual credit; inputs at par; benchmark cost pricing and pledge campaigns',
     overrides: { name: 'two-token', institutions: { money: 'mutual-credit', inputs: 'par', pricing: 'benchmark' } },
   },
+  'peer-bank': {
+    description: 'S3: CH and MH tokens with positive balances; the Peer Bank issues new tokens in step with the delivered flow; demurrage burned',
+    overrides: { name: 'peer-bank', institutions: { money: 'peer-bank', inputs: 'par', pricing: 'benchmark' } },
+  },
 };
 
 /** The preset a file without `extends` builds on. */
@@ -30,7 +34,7 @@ export const DEFAULT_PRESET = 'two-token';
 export const PRESET_NAMES: readonly string[] = Object.freeze(Object.keys(PRESETS));
 
 /** Presets of MODEL.md that are not available yet (so a message can say so instead of "unknown"). */
-export const PLANNED_PRESETS: readonly string[] = Object.freeze(['market', 'market-k', 'peer-bank']);
+export const PLANNED_PRESETS: readonly string[] = Object.freeze(['market', 'market-k']);
 
 /** The fields a preset sets (a fresh copy), or undefined for an unknown name. */
 export function presetOverrides(name: string): ScenarioInput | undefined {

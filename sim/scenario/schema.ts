@@ -30,9 +30,9 @@ const group = <T extends z.ZodRawShape>(text: string, shape: T) =>
 /** Which institution the economy uses for each role (MODEL.md section 4); presets are combinations. */
 export const Institutions = group('Institutions: one option per role; the presets are named combinations', {
   money: z
-    .enum(['none', 'mutual-credit'])
+    .enum(['none', 'mutual-credit', 'peer-bank'])
     .default('mutual-credit')
-    .describe('How money exists: none (gift) or mutual credit in CH and MH tokens (two-token)')
+    .describe('How money exists: none (gift), mutual credit in CH and MH tokens (two-token), or tokens the Peer Bank issues in step with the flow (peer-bank)')
     .meta({ unit: 'option' }),
   inputs: z
     .enum(['donation', 'par'])
@@ -168,6 +168,7 @@ export const ScenarioSchema = z
 export const INSTITUTION_COMBOS: Record<string, { inputs: string; pricing: string; preset: string }> = {
   none: { inputs: 'donation', pricing: 'free', preset: 'gift' },
   'mutual-credit': { inputs: 'par', pricing: 'benchmark', preset: 'two-token' },
+  'peer-bank': { inputs: 'par', pricing: 'benchmark', preset: 'peer-bank' },
 };
 
 interface CrossFieldView {

@@ -28,10 +28,11 @@ describe('cli/comparePresets', { timeout: 600_000 }, () => {
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain('gift');
     expect(lines[1]).toContain('two-token');
+    expect(lines[1]).toContain('peer-bank');
     const rep = join(cwd, 'rep');
     for (const f of ['report.html', 'report.md', 'manifest.json', 'charts']) expect(existsSync(join(rep, f)), f).toBe(true);
-    expect(readdirSync(join(rep, 'runs')).sort()).toEqual(['gift', 'two-token']);
-    for (const p of ['gift', 'two-token']) expect(existsSync(join(rep, 'runs', p, 'metrics.csv')), p).toBe(true);
+    expect(readdirSync(join(rep, 'runs')).sort()).toEqual(['gift', 'peer-bank', 'two-token']);
+    for (const p of ['gift', 'peer-bank', 'two-token']) expect(existsSync(join(rep, 'runs', p, 'metrics.csv')), p).toBe(true);
     expect(listing(cwd)).toEqual(['rep']);
   });
 });

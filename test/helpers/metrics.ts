@@ -20,13 +20,15 @@ const ALWAYS = [
 ];
 const CAMPAIGN_COUNTS = ['campaigns_opened', 'campaigns_funded', 'campaigns_refunded', 'campaigns_open'];
 const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'demurrage', 'defaults'].flatMap((m) => [`${m}_ch`, `${m}_mh`]).concat(['defaults']);
-const UNUSED_IN_S2 = ['issued', 'burned', 'loans'].flatMap((m) => [`${m}_ch`, `${m}_mh`])
+const BANK = ['issued', 'burned'].flatMap((m) => [`${m}_ch`, `${m}_mh`]);
+const UNUSED = ['loans_ch', 'loans_mh']
   .concat(COLUMNS.filter((c) => c.name.endsWith('_cur')).map((c) => c.name), ['price_ch_cur', 'price_mh_cur']);
 
 /** Which cells are defined on a day, as a list of problems (empty when all is well). */
 export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
   const problems: string[] = [];
   const money = s.institutions.money !== 'none';
+  const bank = s.institutions.money === 'peer-bank';
   const campaigns = s.institutions.pricing !== 'free';
   const at = (r: Float64Array, name: string): number => r[col(name)]!;
   const expectDefined = (r: Float64Array, name: string, defined: boolean): void => {
@@ -50,12 +52,18 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     expectDefined(r, 'funded_share', campaigns && closed > 0);
     for (const name of ['days_to_fund', 'price_level', 'price_hours_per_good']) expectDefined(r, name, campaigns && funded > 0);
     for (const name of MONEY) expectDefined(r, name, money);
-    for (const name of UNUSED_IN_S2) expectDefined(r, name, false);
+    for (const name of BANK) expectDefined(r, name, bank);
+    for (const name of UNUSED) expectDefined(r, name, false);
     if (!money || s.production.sigma === 0) expectDefined(r, 'exchange_rate', false);
     // (gini_wealth may be empty with money: when every agent's balance plus limit is 0, or all tokens sit in escrow.)
     if (!money) expectDefined(r, 'gini_wealth', false);
-    if (money && at(r, 'money_mh') !== at(r, 'credit_mh')) problems.push(`day ${at(r, 'day')}: money_mh ${at(r, 'money_mh')} != credit_mh ${at(r, 'credit_mh')}`);
-    if (money && at(r, 'money_ch') !== at(r, 'credit_ch')) problems.push(`day ${at(r, 'day')}: money_ch ${at(r, 'money_ch')} != credit_ch ${at(r, 'credit_ch')}`);
+    // Mutual credit: money = credit (balances sum to 0). Peer Bank: positive balances only, no credit.
+    for (const x of ['ch', 'mh']) {
+      const m = at(r, `money_${x}`);
+      const c = at(r, `credit_${x}`);
+      if (money && !bank && m !== c) problems.push(`day ${at(r, 'day')}: money_${x} ${m} != credit_${x} ${c}`);
+      if (bank && c !== 0) problems.push(`day ${at(r, 'day')}: credit_${x} is ${c} under the Peer Bank`);
+    }
   }
   return problems.slice(0, 20);
 }

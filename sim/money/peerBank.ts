@@ -1,0 +1,106 @@
+/**
+ * The Peer Bank (S3, MODEL.md section 4), per token x: new money only in step with the productive flow.
+ *
+ * Flow F_t = tokens of x paid between distinct agents for inputs and funded goods (during the bootstrap,
+ * what the bank paid for inputs), smoothed Fbar_t = Fbar_{t-1} + (F_t - Fbar_{t-1}) 2 / (W + 1).
+ * - Bootstrap ("fill the pot", days < bank.bootstrapDays): the bank pays every delivered input with new
+ *   tokens (sim/markets/inputs.ts), so producers get those hours as a grant and suppliers earn the first money.
+ * - Then, after the day's burning, by `bank.rule`:
+ *   target (the earlier page's "new money only when productive capacity becomes larger than the currency
+ *   in circulation"): I = max(0, k Fbar - M); two-sided: while M > k Fbar, demurrage rises by
+ *   contractionRate x (1 - k Fbar / M);
+ *   peak (the talk page's "money is created only for increase in the flow"): I = max(0, k (Fbar - Fbar_peak)),
+ *   then Fbar_peak = max(Fbar_peak, Fbar), starting from the highest Fbar of the bootstrap; no issuance
+ *   to recover after a dip;
+ *   capacity (ablation): the target is k x the EMA of the surplus capacity offered, not delivered.
+ * New tokens go to the suppliers pro rata to their delivered flow over the last W days (largest
+ * remainder, so the sum is exact). Money leaves circulation only by demurrage, which S3 burns.
+ */
+import { prorata } from '../markets/prorata.js';
+import { RollingSum } from '../metrics/rolling.js';
+import { CUR, KIND } from './ledger.js';
+import type { World } from '../engine/world.js';
+
+const TOKENS = [CUR.ch, CUR.mh] as const;
+
+/** The bank's state per token (indexed by currency). */
+export class PeerBankState {
+  /** Per agent, tokens received for inputs and funded goods over the last W days. */
+  readonly delivered: RollingSum[];
+  /** Today's deliveries per agent, milli-tokens, per currency. */
+  readonly deliveredToday: Float64Array[];
+  readonly flowEma = [0, 0, 0];
+  readonly offeredEma = [0, 0, 0];
+  readonly peak = [0, 0, 0];
+  /** Extra demurrage per year while money exceeds its target (rule `target`). */
+  readonly extraRate = [0, 0, 0];
+  /** Today's issuance bound, milli-tokens, for invariant 9. */
+  readonly bound = [0, 0, 0];
+  readonly issuedToday = [0, 0, 0];
+  readonly offeredToday = [0, 0, 0];
+
+  constructor(n: number, windowDays: number) {
+    const w = Math.max(1, Math.round(windowDays));
+    this.delivered = [new RollingSum(n, w), new RollingSum(n, w), new RollingSum(n, w)];
+    this.deliveredToday = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  }
+
+  beginDay(): void {
+    for (const d of this.deliveredToday) d.fill(0);
+    this.issuedToday.fill(0);
+    this.offeredToday.fill(0);
+    this.bound.fill(0);
+  }
+}
+
+/** Whether the bank pays today's inputs with new tokens (the bootstrap). */
+export function bankPaysInputs(w: World): boolean {
+  return w.bank !== null && w.day < w.s.bank.bootstrapDays;
+}
+
+/** The money phase of S3: burn demurrage (sim/money/demurrage.ts), then issue by the rule. */
+export function issue(w: World): void {
+  const bank = w.bank!;
+  const s = w.s.bank;
+  const L = w.ledger;
+  const alpha = 2 / (s.emaDays + 1);
+  const bootstrap = w.day < s.bootstrapDays;
+  for (const cur of TOKENS) {
+    bank.delivered[cur]!.push(bank.deliveredToday[cur]!);
+    const flow = bootstrap ? w.stats.issued[cur]! : w.stats.flow[cur]!; // bootstrap: what the bank paid for inputs
+    bank.flowEma[cur] = bank.flowEma[cur]! + (flow - bank.flowEma[cur]!) * alpha;
+    bank.offeredEma[cur] = bank.offeredEma[cur]! + (bank.offeredToday[cur]! - bank.offeredEma[cur]!) * alpha;
+    const fbar = bank.flowEma[cur]!;
+    if (bootstrap) {
+      bank.peak[cur] = Math.max(bank.peak[cur]!, fbar);
+      continue;
+    }
+    const money = -L.balance[cur]![L.bank]!; // in circulation, after today's burning
+    let bound = 0;
+    if (s.rule === 'target') bound = s.k * fbar - money;
+    else if (s.rule === 'capacity') bound = s.k * bank.offeredEma[cur]! - money;
+    else bound = s.k * (fbar - bank.peak[cur]!);
+    if (s.rule === 'peak') bank.peak[cur] = Math.max(bank.peak[cur]!, fbar);
+    const target = s.rule === 'capacity' ? s.k * bank.offeredEma[cur]! : s.k * fbar;
+    bank.extraRate[cur] = s.rule !== 'peak' && money > target && money > 0 ? s.contractionRate * (1 - target / money) : 0;
+    bank.bound[cur] = bound > 0 ? Math.floor(bound) : 0;
+    distribute(w, cur, bank.bound[cur]!);
+  }
+}
+
+/** Pay `amount` new milli-tokens to the suppliers, pro rata to their delivered flow over the window. */
+function distribute(w: World, cur: number, amount: number): void {
+  if (amount <= 0) return;
+  const bank = w.bank!;
+  const weights = bank.delivered[cur]!.sum;
+  const suppliers = w.idxA;
+  let m = 0;
+  for (let i = 0; i < w.n; i++) if (weights[i]! > 0) suppliers[m++] = i;
+  if (m === 0) return; // nobody delivered in the window: nothing to pay
+  const parts = w.bufC;
+  prorata(amount, weights, suppliers, m, parts);
+  const L = w.ledger;
+  for (let k = 0; k < m; k++) if (parts[k]! > 0) L.post(cur, KIND.issuance, L.bank, suppliers[k]!, parts[k]!);
+  bank.issuedToday[cur]! += amount;
+  w.stats.issued[cur]! += amount;
+}
