@@ -34,6 +34,7 @@ export class AgentTable {
   readonly releasedCount: Float64Array;
   // Money.
   readonly creditShare: Float64Array;   // share of the full limit it has (1; 0 after a default; 0.5 on re-entry)
+  readonly markup: Float64Array;        // S1: its adaptive markup mu_i
   readonly atLimitDays: Int32Array;
   // Today's hours, milli-hours: endowment and its uses (invariant 6).
   readonly endowCh: Float64Array; readonly endowMh: Float64Array;
@@ -73,6 +74,7 @@ export class AgentTable {
     this.slot = new Uint8Array(n); this.chooseGenre = new Uint8Array(n).fill(1);
     this.progress = f(); this.qualitySum = f(); this.releasedCount = f();
     this.creditShare = new Float64Array(n).fill(1); this.atLimitDays = new Int32Array(n);
+    this.markup = new Float64Array(n);
     this.endowCh = f(); this.endowMh = f(); this.availCh = f(); this.availMh = f();
     this.soldCh = f(); this.soldMh = f(); this.boughtCh = f(); this.boughtMh = f();
     this.givenCh = f(); this.givenMh = f(); this.receivedCh = f(); this.receivedMh = f();

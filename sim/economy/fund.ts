@@ -9,7 +9,11 @@
  * producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
  * unspent that day). In S3 only the balance above the agent's working balance (bank.k days of its own
  * delivered flow, the balance the bank provisions) counts: otherwise each token issued would raise the
- * target by k x balanceShare and money would grow without bound. A pledge never exceeds what the campaign still lacks; a campaign is funded when its
+ * target by k x balanceShare and money would grow without bound. In S1 (one currency) budgets are in
+ * currency at the day's wage, and likewise only the balance above the working balance (market.wageDays
+ * days of the agent's own work value) counts: the principled cure MODEL.md names for S1's thin rho
+ * margin. After each campaign closes, an S1 producer's markup rises by U(0, step) if it was funded
+ * within half the window and falls by U(0, step) if it was refunded (adaptive markup). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
  * pledged value is within one milli-token of its price, and escrow pays the producer at once.
  */
 import { shuffle } from '../engine/random.js';
@@ -42,6 +46,7 @@ export function fund(w: World): void {
   const incomeShare = s.demand.incomeShare;
   const balanceShare = s.demand.balanceShare;
   const span = Math.max(1, w.workDemand.span);
+  const unit = w.priceUnit;
   for (let g = 0; g < w.genres.k; g++) {
     const length = w.book.byGenre[g]!.length;
     let skip = skips[g];
@@ -50,13 +55,19 @@ export function fund(w: World): void {
   }
   for (let k = 0; k < w.n; k++) {
     const i = order[k]!;
-    const balMh = L.balance[CUR.mh]![i]!;
-    const balCh = L.balance[CUR.ch]![i]!;
-    const positive = spendable(w, CUR.mh, i, balMh) + e * spendable(w, CUR.ch, i, balCh); // milli MH-eq
-    const meansMh = Math.max(0, L.means(CUR.mh, i));
-    const meansCh = Math.max(0, L.means(CUR.ch, i));
-    const means = meansMh + e * meansCh;
-    let budget = incomeShare * (w.workDemand.sum[i]! / span) * 1000 + balanceShare * positive;
+    const workPerDay = (w.workDemand.sum[i]! / span) * 1000 * unit; // price units (milli) a day
+    let positive: number;
+    let means: number;
+    if (w.single) {
+      const bal = L.balance[CUR.cur]![i]!;
+      const working = s.market.wageDays * workPerDay;
+      positive = bal > working ? bal - working : 0;
+      means = bal > 0 ? bal : 0;
+    } else {
+      positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!); // milli MH-eq
+      means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
+    }
+    let budget = incomeShare * workPerDay + balanceShare * positive;
     if (budget > means) budget = means;
     if (budget < 1) continue;
     pledgeBudget(w, i, budget);
@@ -133,6 +144,13 @@ function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number
 /** Pay `value` (milli MH-eq) into escrow for campaign c, first in the token the agent has more means of. */
 function pledge(w: World, i: number, c: number, value: number): void {
   const L = w.ledger;
+  if (w.single) { // one currency: the campaign's MH slot holds it
+    const amount = Math.floor(Math.min(value, L.balance[CUR.cur]![i]!));
+    if (amount <= 0) return;
+    L.post(CUR.cur, KIND.pledge, i, L.escrow, amount);
+    w.book.addPledge(c, i, amount, 0, amount);
+    return;
+  }
   const e = w.e;
   const mhMeans = L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!;
   const chMeans = L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!;
@@ -162,19 +180,23 @@ function funded(w: World, c: number): void {
   const p = book.producer[c]!;
   const mh = book.escrowMh[c]!;
   const ch = book.escrowCh[c]!;
-  if (mh > 0) L.post(CUR.mh, KIND.release, L.escrow, p, mh);
+  const main = w.single ? CUR.cur : CUR.mh;
+  if (mh > 0) L.post(main, KIND.release, L.escrow, p, mh);
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
-  st.flow[CUR.mh]! += mh;
+  st.flow[main]! += mh;
   st.flow[CUR.ch]! += ch;
+  if (w.single && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
+    w.agents.markup[p]! *= 1 + w.rng.markup() * w.s.market.markupStep;
+  }
   if (w.bank !== null) {
     w.bank.deliveredToday[CUR.mh]![p]! += mh;
     w.bank.deliveredToday[CUR.ch]![p]! += ch;
   }
-  w.agents.receiptsToday[p]! += (mh + w.e * ch) / 1000;
+  w.agents.receiptsToday[p]! += w.single ? mh / (1000 * w.wage) : (mh + w.e * ch) / 1000;
   w.agents.funded[p]!++;
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
-  st.priceSum += book.price[c]! / 1000;
+  st.priceSum += book.price[c]! / 1000 / w.priceUnit; // MH-equivalents
   st.priceLevelSum += book.price[c]! / book.cost[c]!;
   const genre = book.genre[c]!;
   w.genres.fundedToday[genre]!++;
@@ -188,8 +210,9 @@ function expire(w: World): void {
   const book = w.book;
   const L = w.ledger;
   const window = w.s.campaign.windowDays;
+  const main = w.single ? CUR.cur : CUR.mh;
   const refund = (agent: number, mh: number, ch: number): void => {
-    if (mh > 0) L.post(CUR.mh, KIND.refund, L.escrow, agent, mh);
+    if (mh > 0) L.post(main, KIND.refund, L.escrow, agent, mh);
     if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
   };
   for (const list of book.byGenre) {
@@ -197,6 +220,7 @@ function expire(w: World): void {
       if (!book.isOpen(c) || w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
+      if (w.single) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
       w.stats.campaignsRefunded++;
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;

@@ -4,7 +4,8 @@
  * are used first, own hours next; with Leontief what the binding input leaves is idle.
  *
  * Each completed good is released at once (`pricing: free`, gift) or opens a campaign at the genre's
- * benchmark price (sim/economy/pricing.ts). A good's cost is the inputs per unit of progress on the day
+ * benchmark price (sim/economy/pricing.ts; S2, S3) or at its cost plus the producer's adaptive markup,
+ * in the single currency at the day's wage and CH price (S1: price = (1 + mu_i)(w costMh + r costCh)). A good's cost is the inputs per unit of progress on the day
  * it completes; its quality ~ U(0, 1) is revealed on release. Completed goods count for learning by
  * doing (Wright's law on the genre's cumulative output).
  */
@@ -19,7 +20,9 @@ export function produce(w: World): void {
   const g = w.genres;
   const st = w.stats;
   const free = s.institutions.pricing === 'free';
-  if (!free) updatePrices(w);
+  const markup = s.institutions.pricing === 'markup';
+  if (s.institutions.pricing === 'benchmark') updatePrices(w);
+  const unit = w.priceUnit * 1000; // campaign price units (milli) per MH-equivalent
   const e = w.e;
   const baseMh = s.goods.baseMh;
   const baseCh = w.baseCh;
@@ -66,12 +69,14 @@ export function produce(w: World): void {
       if (free) {
         released(w, i, genre, quality);
       } else {
-        const price = g.priceMilli[genre]!;
+        const cost = Math.max(1, Math.round((costMh + e * costCh) * unit));
+        const price = markup ? Math.round((1 + a.markup[i]!) * cost) : g.priceMilli[genre]!;
         const reputation = Math.max(1e-6, a.reputation(i));
-        w.book.open(i, genre, price, Math.round((costMh + e * costCh) * 1000), quality, price / reputation, w.day);
+        w.book.open(i, genre, price, cost, quality, price / reputation, w.day);
         st.campaignsOpened++;
       }
     }
   }
   g.updateLearning(s.learning.b);
+  w.hoursUsedYesterday = (st.productionMh + e * st.productionCh) / 1000; // H of tomorrow's S1 wage
 }

@@ -10,6 +10,8 @@ import { fund } from '../economy/fund.js';
 import { limits, defaults } from '../money/credit.js';
 import { demurrage } from '../money/demurrage.js';
 import { issue } from '../money/peerBank.js';
+import { auction } from '../markets/auction.js';
+import { mintStock, kPercentDividend } from '../money/stock.js';
 import type { World } from './world.js';
 
 type Step = (w: World) => void;
@@ -18,18 +20,22 @@ const nothing: Step = () => {};
 /** How hours move: the exchange phase and the input-market phase. */
 export const INPUTS: Record<Scenario['institutions']['inputs'], { exchange: Step; inputs: Step }> = {
   donation: { exchange: donations, inputs: nothing },
+  auction: { exchange, inputs: auction },
   par: { exchange, inputs },
 };
 
 /** How goods are paid for. */
 export const PRICING: Record<Scenario['institutions']['pricing'], { fund: Step }> = {
   free: { fund: nothing },
+  markup: { fund },
   benchmark: { fund },
 };
 
 /** How money exists: set up before day 0, and the day's money phase. */
 export const MONEY: Record<Scenario['institutions']['money'], { init: Step; daily: Step }> = {
   none: { init: nothing, daily: nothing },
+  'fixed-stock': { init: mintStock, daily: nothing },
+  'k-percent': { init: mintStock, daily: (w) => kPercentDividend(w, w.outputTrend!) },
   'mutual-credit': {
     init: limits,
     daily: (w) => { limits(w); defaults(w); demurrage(w); },

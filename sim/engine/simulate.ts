@@ -36,11 +36,11 @@ export function simulate(scenario: Scenario, sink: RunSink, options: SimulateOpt
   const w = new World(scenario, options.audit === true);
   const invariants = new Invariants();
   const row = new Float64Array(COLUMNS.length);
-  MONEY[scenario.institutions.money].init(w);
   const days = scenario.days;
   const every = scenario.observe.agentsEveryDays;
   for (let day = 0; day < days; day++) {
     w.beginDay(day);
+    if (day === 0) MONEY[scenario.institutions.money].init(w); // day 0's flows include what init posts
     for (const phase of PHASES) phase.run(w);
     invariants.check(w);
     observe(w, row);

@@ -13,6 +13,7 @@ import { technology, type Technology } from '../economy/production.js';
 import { RollingScalar, RollingSum } from '../metrics/rolling.js';
 import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
+import { OutputTrend } from '../money/stock.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -36,7 +37,7 @@ export class DayStats {
 
 export interface Streams {
   frontier: Stream; gift: Stream; rationing: Stream; order: Stream; freeRide: Stream;
-  goods: Stream; consume: Stream; rnd: Stream; dividend: Stream;
+  goods: Stream; consume: Stream; rnd: Stream; dividend: Stream; markup: Stream;
 }
 
 export class World {
@@ -51,6 +52,14 @@ export class World {
   readonly hasMoney: boolean;
   /** The Peer Bank's state (S3 only). */
   readonly bank: PeerBankState | null;
+  /** One currency (S1: market, market-k): input prices and campaign prices are in `cur`. */
+  readonly single: boolean;
+  /** S1: the money wage w (cur per MH); the CH price is r = e x w, e being the cleared relative price. */
+  wage = 1;
+  /** S1: yesterday's hours used in production, MH-equivalents (H in w = M / (k_w H)). */
+  hoursUsedYesterday = 0;
+  /** market-k: the trend of real output that sets the growth of money. */
+  readonly outputTrend: OutputTrend | null;
   readonly stats = new DayStats();
   day = 0;
   /** Rmax of the best PC money can buy, GFLOPS. */
@@ -84,13 +93,17 @@ export class World {
       frontier: stream(s.seed, 'frontier'), gift: stream(s.seed, 'gift'), rationing: stream(s.seed, 'rationing'),
       order: stream(s.seed, 'pledge-order'), freeRide: stream(s.seed, 'free-ride'), goods: stream(s.seed, 'goods'),
       consume: stream(s.seed, 'consume'), rnd: stream(s.seed, 'rnd'), dividend: stream(s.seed, 'dividend'),
+      markup: stream(s.seed, 'markup'),
     };
     this.agents = createPopulation(s, stream(s.seed, 'population'));
+    this.agents.markup.fill(s.market.markup0);
     this.ledger = new Ledger(this.n, audit);
     this.book = new CampaignBook(s.genres.count);
     this.tech = technology(s.production.sigma);
     this.hasMoney = s.institutions.money !== 'none';
     this.bank = s.institutions.money === 'peer-bank' ? new PeerBankState(this.n, s.bank.emaDays) : null;
+    this.single = s.institutions.inputs === 'auction';
+    this.outputTrend = s.institutions.money === 'k-percent' ? new OutputTrend(s.market.trendDays) : null;
     this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
     this.updateBaseRecipe();
     this.e = this.eRef;
@@ -132,6 +145,11 @@ export class World {
     for (let i = 0; i < this.n; i++) if (a.pcAlive[i] === 1) { logSum += Math.log(a.rmax[i]!); count++; }
     if (count === 0) return; // every PC dead: keep the last recipe
     this.baseCh = this.s.goods.computeDays * Math.exp(logSum / count) * this.s.pc.onHoursPerDay;
+  }
+
+  /** Campaign price units (milli) per milli MH-equivalent: 1 with tokens, the wage with one currency. */
+  get priceUnit(): number {
+    return this.single ? this.wage : 1;
   }
 
   /** Own cost factor of agent i in liked slot k: m x max(floor, technique x genre learning). */

@@ -40,7 +40,8 @@ export function exchange(w: World): void {
   w.e = rate;
   w.hadRate = true;
   fixPlans(w, rate);
-  if (!bankPaysInputs(w)) swapTokens(w, rate); // in the Peer Bank's bootstrap nobody pays for inputs
+  // One currency needs no swap; in the Peer Bank's bootstrap nobody pays for inputs.
+  if (w.s.institutions.inputs === 'par' && !bankPaysInputs(w)) swapTokens(w, rate);
 }
 
 /** Every producer's plan at the clearing rate, quantised to milli-hours. */

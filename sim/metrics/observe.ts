@@ -21,11 +21,11 @@ const I = {
   capCh: C('capacity_ch'), capMh: C('capacity_mh'), rate: C('exchange_rate'), priceLevel: C('price_level'),
   priceHours: C('price_hours_per_good'), giniIncome: C('gini_income'), giniWealth: C('gini_wealth'),
   rhoMedian: C('rho_median'), rateRef: C('exchange_rate_ref'), baseCh: C('base_ch_per_good'),
-  frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
+  priceCh: C('price_ch_cur'), priceMh: C('price_mh_cur'), frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
   givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
   learn: C('learning_factor_mean'), open: C('campaigns_open'),
 };
-const MONEY = (['ch', 'mh'] as const).map((x) => ({
+const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
   demurrage: C(`demurrage_${x}`), defaults: C(`defaults_${x}`), velocity: C(`velocity_${x}`),
   issued: C(`issued_${x}`), burned: C(`burned_${x}`),
@@ -79,7 +79,11 @@ export function observe(w: World, row: Float64Array): void {
   row[I.rmaxMean] = ratio(rmaxSum, alive);
   row[I.capCh] = endowCh / 1000;
   row[I.capMh] = endowMh / 1000;
-  row[I.rate] = w.rate > 0 ? w.rate : NaN;
+  row[I.rate] = w.rate > 0 && w.s.institutions.inputs === 'par' ? w.rate : NaN;
+  if (w.single && w.rate > 0) {
+    row[I.priceMh] = w.wage;
+    row[I.priceCh] = w.e * w.wage;
+  }
   row[I.rateRef] = w.eRef;
   row[I.baseCh] = w.baseCh;
   row[I.frontier] = w.rmaxFrontier;
@@ -114,6 +118,7 @@ function money(w: World, row: Float64Array): void {
   const st = w.stats;
   const span = 2 / (w.s.bank.emaDays + 1);
   for (const m of MONEY) {
+    if ((m.cur === CUR.cur) !== w.single) continue; // tokens (ch, mh) or the one currency (cur)
     const b = L.balance[m.cur]!;
     let pos = 0;
     let neg = 0;
@@ -130,13 +135,16 @@ function money(w: World, row: Float64Array): void {
     row[m.credit] = neg / 1000;
     row[m.flow] = flow / 1000;
     row[m.ema] = w.flowEma[m.cur]! / 1000;
-    row[m.demurrage] = st.demurrage[m.cur]! / 1000;
-    row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    if (!w.single) { // S1 has no demurrage, and no debts to default on
+      row[m.demurrage] = st.demurrage[m.cur]! / 1000;
+      row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    }
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
+    if (w.single) row[m.issued] = st.issued[m.cur]! / 1000;
     if (w.bank !== null) {
       row[m.issued] = st.issued[m.cur]! / 1000;
       row[m.burned] = st.burned[m.cur]! / 1000;
-      row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
+      if (w.bank !== null) row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
     }
   }
   row[I.defaults] = st.defaults;
@@ -146,7 +154,9 @@ function money(w: World, row: Float64Array): void {
   for (let i = 0; i < n; i++) v[i] = w.receipts30.sum[i]!;
   row[I.giniIncome] = gini(v, n);
   const bm = L.balance[CUR.mh]!, bc = L.balance[CUR.ch]!, fm = L.floor[CUR.mh]!, fc = L.floor[CUR.ch]!;
-  for (let i = 0; i < n; i++) v[i] = bm[i]! - fm[i]! + w.e * (bc[i]! - fc[i]!);
+  const bcur = L.balance[CUR.cur]!;
+  if (w.single) for (let i = 0; i < n; i++) v[i] = bcur[i]! / w.wage;
+  else for (let i = 0; i < n; i++) v[i] = bm[i]! - fm[i]! + w.e * (bc[i]! - fc[i]!);
   row[I.giniWealth] = gini(v, n);
 }
 

@@ -83,7 +83,7 @@ export class Invariants {
         fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price[c]}`);
       }
     }
-    const held = [L.balance[CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];
+    const held = [L.balance[w.single ? CUR.cur : CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];
     if (held[0] !== mh || held[1] !== ch) fail(w, '5/escrow', `escrow holds ${held[0]! / 1000} MH and ${held[1]! / 1000} CH tokens, open pledges ${mh / 1000} MH and ${ch / 1000} CH`);
     for (let c = 0; c < NC; c++) {
       if (L.balance[c]![L.exchange] !== 0) fail(w, '5/escrow', `the exchange ends the day holding ${L.balance[c]![L.exchange]! / 1000} ${CURRENCIES[c]} tokens`);
@@ -124,7 +124,7 @@ export class Invariants {
   private issuance(w: World): void {
     const bank = w.bank;
     if (bank === null) {
-      if (w.stats.issued[CUR.ch] !== 0 || w.stats.issued[CUR.mh] !== 0) fail(w, '9/issuance', `tokens were issued without a Peer Bank`);
+      if (w.stats.issued[CUR.ch] !== 0 || w.stats.issued[CUR.mh] !== 0) fail(w, '9/issuance', `CH or MH tokens were issued without a Peer Bank`);
       return;
     }
     const bootstrap = w.day < w.s.bank.bootstrapDays;

@@ -3,7 +3,6 @@
  *
  * A scenario file is a preset plus overrides (`extends: gift`); a file without `extends` builds on
  * `two-token`, the schema's defaults. Pure data, no node imports: the browser build uses it too.
- * `market` and `market-k` join when the engine has their institutions.
  */
 import type { ScenarioInput } from './schema.js';
 
@@ -16,6 +15,14 @@ const PRESETS: Record<string, Preset> = {
   gift: {
     description: 'S0: no money; surplus hours are donated to producers who lack them; goods are released free',
     overrides: { name: 'gift', institutions: { money: 'none', inputs: 'donation', pricing: 'free' } },
+  },
+  market: {
+    description: 'S1a: one currency, a fixed stock M0; input markets clear a wage and a CH price; goods cost plus an adaptive markup',
+    overrides: { name: 'market', institutions: { money: 'fixed-stock', inputs: 'auction', pricing: 'markup' } },
+  },
+  'market-k': {
+    description: "S1b: as market, but the stock grows at the trend rate of real output (Friedman's k-percent rule), paid as an equal dividend",
+    overrides: { name: 'market-k', institutions: { money: 'k-percent', inputs: 'auction', pricing: 'markup' } },
   },
   'two-token': {
     description: 'S2: CH and MH tokens as mutual credit; inputs at par; benchmark cost pricing and pledge campaigns',
@@ -34,7 +41,7 @@ export const DEFAULT_PRESET = 'two-token';
 export const PRESET_NAMES: readonly string[] = Object.freeze(Object.keys(PRESETS));
 
 /** Presets of MODEL.md that are not available yet (so a message can say so instead of "unknown"). */
-export const PLANNED_PRESETS: readonly string[] = Object.freeze(['market', 'market-k']);
+export const PLANNED_PRESETS: readonly string[] = Object.freeze([]);
 
 /** The fields a preset sets (a fresh copy), or undefined for an unknown name. */
 export function presetOverrides(name: string): ScenarioInput | undefined {

@@ -30,19 +30,19 @@ const group = <T extends z.ZodRawShape>(text: string, shape: T) =>
 /** Which institution the economy uses for each role (MODEL.md section 4); presets are combinations. */
 export const Institutions = group('Institutions: one option per role; the presets are named combinations', {
   money: z
-    .enum(['none', 'mutual-credit', 'peer-bank'])
+    .enum(['none', 'fixed-stock', 'k-percent', 'mutual-credit', 'peer-bank'])
     .default('mutual-credit')
-    .describe('How money exists: none (gift), mutual credit in CH and MH tokens (two-token), or tokens the Peer Bank issues in step with the flow (peer-bank)')
+    .describe('How money exists: none (gift); one currency, a fixed stock (market) or one growing with real output (market-k); CH and MH tokens as mutual credit (two-token) or issued by the Peer Bank (peer-bank)')
     .meta({ unit: 'option' }),
   inputs: z
-    .enum(['donation', 'par'])
+    .enum(['donation', 'auction', 'par'])
     .default('par')
-    .describe('How hours move between agents: donations (gift) or par input markets paid in tokens')
+    .describe('How hours move between agents: donations (gift), input markets in one currency at a cleared wage and CH price (market), or par markets paid in tokens')
     .meta({ unit: 'option' }),
   pricing: z
-    .enum(['free', 'benchmark'])
+    .enum(['free', 'markup', 'benchmark'])
     .default('benchmark')
-    .describe('How goods are priced: released free on completion, or benchmark cost pricing with campaigns')
+    .describe('How goods are priced: released free on completion, cost plus an adaptive markup, or benchmark cost pricing; priced goods are sold by campaigns')
     .meta({ unit: 'option' }),
 });
 
@@ -143,6 +143,13 @@ export const ScenarioSchema = z
       bootstrapDays: int(30, 'days', 'Days in which the bank pays for every delivered input', { min: 0 }),
       contractionRate: num(0.5, '1/year', 'Extra demurrage per unit of excess money share', { min: 0 }),
     }),
+    market: group('One-currency markets (market, market-k; kept with no effect elsewhere)', {
+      m0Days: num(30, 'days', 'Money stock M0: days of aggregate capacity valued at 1 per hour, given in equal shares on day 0', { gt: 0 }),
+      wageDays: num(30, 'days', 'k_w: the money wage is M / (k_w x yesterday\'s hours used in production)', { gt: 0 }),
+      markup0: num(0.2, 'share', 'Starting markup of every producer', { min: 0, max: 10 }),
+      markupStep: num(0.05, 'share', 'Markups move by U(0, this) after each campaign closes', { min: 0, max: 1 }),
+      trendDays: int(365, 'days', 'market-k: window over which the trend growth of real output is measured', { min: 30, max: 3650 }),
+    }),
     loans: group('Peer loans (institutions issue; kept with no effect here)', {
       interestRate: num(0, '1/year', 'Interest rate of peer loans', { min: 0, max: 1 }),
     }),
@@ -167,6 +174,8 @@ export const ScenarioSchema = z
 /** The institutions each money option works with (MODEL.md section 4); add a row per new money. */
 export const INSTITUTION_COMBOS: Record<string, { inputs: string; pricing: string; preset: string }> = {
   none: { inputs: 'donation', pricing: 'free', preset: 'gift' },
+  'fixed-stock': { inputs: 'auction', pricing: 'markup', preset: 'market' },
+  'k-percent': { inputs: 'auction', pricing: 'markup', preset: 'market-k' },
   'mutual-credit': { inputs: 'par', pricing: 'benchmark', preset: 'two-token' },
   'peer-bank': { inputs: 'par', pricing: 'benchmark', preset: 'peer-bank' },
 };

@@ -31,8 +31,8 @@ describe('cli/comparePresets', { timeout: 600_000 }, () => {
     expect(lines[1]).toContain('peer-bank');
     const rep = join(cwd, 'rep');
     for (const f of ['report.html', 'report.md', 'manifest.json', 'charts']) expect(existsSync(join(rep, f)), f).toBe(true);
-    expect(readdirSync(join(rep, 'runs')).sort()).toEqual(['gift', 'peer-bank', 'two-token']);
-    for (const p of ['gift', 'peer-bank', 'two-token']) expect(existsSync(join(rep, 'runs', p, 'metrics.csv')), p).toBe(true);
+    expect(readdirSync(join(rep, 'runs')).sort()).toEqual(['gift', 'market', 'market-k', 'peer-bank', 'two-token']);
+    for (const p of ['gift', 'market', 'market-k', 'peer-bank', 'two-token']) expect(existsSync(join(rep, 'runs', p, 'metrics.csv')), p).toBe(true);
     expect(listing(cwd)).toEqual(['rep']);
   });
 });

@@ -6,7 +6,7 @@ import { loadScenarioFile } from '../../sim/scenario/file.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { column, expectCellsWellDefined } from '../helpers/metrics.js';
 
-function preset(name: 'gift' | 'two-token' | 'peer-bank', overrides: Record<string, unknown>): Scenario {
+function preset(name: 'gift' | 'market' | 'market-k' | 'two-token' | 'peer-bank', overrides: Record<string, unknown>): Scenario {
   return loadScenarioFile(name, { overrides }).scenario;
 }
 
@@ -19,7 +19,7 @@ function audited(s: Scenario): Float64Array[] {
 }
 
 describe('engine edge cases', () => {
-  it.each(['gift', 'two-token', 'peer-bank'] as const)('one agent alone runs 100 days in %s', (name) => {
+  it.each(['gift', 'market', 'market-k', 'two-token', 'peer-bank'] as const)('one agent alone runs 100 days in %s', (name) => {
     const rows = audited(preset(name, { agents: 1, days: 100, seed: 1 }));
     // Alone it still produces (its own hours) ...
     expect(column(rows, 'goods_completed').reduce((s, x) => s + x, 0)).toBeGreaterThan(0);
@@ -42,7 +42,7 @@ describe('engine edge cases', () => {
     expect(column(rows, 'goods_total').at(-1)).toBeGreaterThan(0);
   });
 
-  it.each(['gift', 'two-token', 'peer-bank'] as const)('every PC dead at once runs in %s with the invariants intact', (name) => {
+  it.each(['gift', 'market', 'market-k', 'two-token', 'peer-bank'] as const)('every PC dead at once runs in %s with the invariants intact', (name) => {
     // PCs all start new and die at 0.01 years = 3.65 days: on day 3 (age 4) every PC is dead.
     const s = preset(name, { agents: 40, days: 40, seed: 4, pc: { maxAgeYears: 0.01, hazardFromYears: 0, initialAgeMaxYears: 0 } });
     const rows = audited(s);

@@ -19,16 +19,15 @@ const ALWAYS = [
   'rmax_frontier', 'pcs_dead', 'idle_ch', 'idle_mh', 'given_ch', 'given_mh', 'rnd_successes', 'learning_factor_mean',
 ];
 const CAMPAIGN_COUNTS = ['campaigns_opened', 'campaigns_funded', 'campaigns_refunded', 'campaigns_open'];
-const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'demurrage', 'defaults'].flatMap((m) => [`${m}_ch`, `${m}_mh`]).concat(['defaults']);
-const BANK = ['issued', 'burned'].flatMap((m) => [`${m}_ch`, `${m}_mh`]);
-const UNUSED = ['loans_ch', 'loans_mh']
-  .concat(COLUMNS.filter((c) => c.name.endsWith('_cur')).map((c) => c.name), ['price_ch_cur', 'price_mh_cur']);
+const perToken = (names: string[], xs: string[]): string[] => names.flatMap((m) => xs.map((x) => `${m}_${x}`));
+const MONEY = ['money', 'credit', 'flow', 'flow_ema', 'velocity'];
 
 /** Which cells are defined on a day, as a list of problems (empty when all is well). */
 export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
   const problems: string[] = [];
   const money = s.institutions.money !== 'none';
   const bank = s.institutions.money === 'peer-bank';
+  const single = s.institutions.inputs === 'auction';
   const campaigns = s.institutions.pricing !== 'free';
   const at = (r: Float64Array, name: string): number => r[col(name)]!;
   const expectDefined = (r: Float64Array, name: string, defined: boolean): void => {
@@ -51,18 +50,30 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     const closed = funded + at(r, 'campaigns_refunded');
     expectDefined(r, 'funded_share', campaigns && closed > 0);
     for (const name of ['days_to_fund', 'price_level', 'price_hours_per_good']) expectDefined(r, name, campaigns && funded > 0);
-    for (const name of MONEY) expectDefined(r, name, money);
-    for (const name of BANK) expectDefined(r, name, bank);
-    for (const name of UNUSED) expectDefined(r, name, false);
+    // Which money columns a preset uses: tokens (ch, mh) in S2/S3, the one currency (cur) in S1.
+    const tokens = money && !single ? ['ch', 'mh'] : [];
+    const cur = single ? ['cur'] : [];
+    for (const name of perToken(MONEY.filter((m) => m !== 'velocity'), tokens.concat(cur))) expectDefined(r, name, true);
+    for (const name of perToken(MONEY.concat(['demurrage', 'defaults', 'issued', 'burned', 'loans']), ['ch', 'mh', 'cur'])) {
+      const x = name.slice(name.lastIndexOf('_') + 1);
+      const m = name.slice(0, name.lastIndexOf('_'));
+      const used = (tokens.includes(x) && (m !== 'issued' && m !== 'burned' ? m !== 'loans' : bank))
+        || (cur.includes(x) && ['money', 'credit', 'flow', 'flow_ema', 'velocity', 'issued'].includes(m));
+      if (!used) expectDefined(r, name, false);
+    }
+    expectDefined(r, 'defaults', money);
+    expectDefined(r, 'price_ch_cur', single && !Number.isNaN(at(r, 'price_mh_cur')));
+    if (!single) expectDefined(r, 'price_mh_cur', false);
+    if (single) expectDefined(r, 'exchange_rate', false);
     if (!money || s.production.sigma === 0) expectDefined(r, 'exchange_rate', false);
     // (gini_wealth may be empty with money: when every agent's balance plus limit is 0, or all tokens sit in escrow.)
     if (!money) expectDefined(r, 'gini_wealth', false);
-    // Mutual credit: money = credit (balances sum to 0). Peer Bank: positive balances only, no credit.
-    for (const x of ['ch', 'mh']) {
+    // Mutual credit: money = credit (balances sum to 0). Peer Bank and S1: positive balances only, no credit.
+    for (const x of money ? (single ? ['cur'] : ['ch', 'mh']) : []) {
       const m = at(r, `money_${x}`);
       const c = at(r, `credit_${x}`);
-      if (money && !bank && m !== c) problems.push(`day ${at(r, 'day')}: money_${x} ${m} != credit_${x} ${c}`);
-      if (bank && c !== 0) problems.push(`day ${at(r, 'day')}: credit_${x} is ${c} under the Peer Bank`);
+      if (s.institutions.money === 'mutual-credit' && m !== c) problems.push(`day ${at(r, 'day')}: money_${x} ${m} != credit_${x} ${c}`);
+      if (s.institutions.money !== 'mutual-credit' && c !== 0) problems.push(`day ${at(r, 'day')}: credit_${x} is ${c} with positive balances only`);
     }
   }
   return problems.slice(0, 20);

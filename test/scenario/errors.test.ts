@@ -94,17 +94,13 @@ describe('scenario/errors', () => {
   it('an unknown preset lists the known ones and gets a did-you-mean', () => {
     const e = errorOf({ extends: 'two-tokn' });
     expect(e.message).toBe(
-      'my.yaml: extends: unknown preset "two-tokn"; did you mean "two-token"? (known presets: gift, two-token, peer-bank; a file path needs ./ or a .yaml extension)',
+      'my.yaml: extends: unknown preset "two-tokn"; did you mean "two-token"? (known presets: gift, market, market-k, two-token, peer-bank; a file path needs ./ or a .yaml extension)',
     );
     expect(e.fieldPath).toBe('extends');
   });
 
-  it('a preset of the model that is not built yet says so', () => {
-    expect(errorOf({ extends: 'market' }).message).toBe('my.yaml: extends: preset "market" is not available yet (known presets: gift, two-token, peer-bank)');
-  });
-
   it('extends that is not text is an error', () => {
-    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, two-token, peer-bank) or a relative file path, got 5');
+    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, market, market-k, two-token, peer-bank) or a relative file path, got 5');
   });
 
   it('a file that is a list, not a mapping, is an error', () => {

@@ -49,7 +49,7 @@ describe('scenario/file', () => {
 
   it('a name that is neither a file nor a preset lists the presets', () => {
     expect(scenarioError(() => loadScenarioFile('gfit')).message).toBe(
-      'gfit: no such file, and unknown preset "gfit"; did you mean "gift"? (known presets: gift, two-token, peer-bank; a file path needs ./ or a .yaml extension)',
+      'gfit: no such file, and unknown preset "gfit"; did you mean "gift"? (known presets: gift, market, market-k, two-token, peer-bank; a file path needs ./ or a .yaml extension)',
     );
   });
 

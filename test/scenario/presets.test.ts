@@ -4,8 +4,8 @@ import { PRESET_NAMES, listPresets, presetOverrides } from '../../sim/scenario/p
 import { resolveScenario } from '../../sim/scenario/resolve.js';
 
 describe('scenario/presets', () => {
-  it('gift, two-token and peer-bank are the presets for now', () => {
-    expect(PRESET_NAMES).toEqual(['gift', 'two-token', 'peer-bank']);
+  it('the five presets of MODEL.md are there, in its order', () => {
+    expect(PRESET_NAMES).toEqual(['gift', 'market', 'market-k', 'two-token', 'peer-bank']);
     expect(listPresets().map((p) => p.name)).toEqual([...PRESET_NAMES]);
     for (const p of listPresets()) expect(p.description.length).toBeGreaterThan(10);
   });
@@ -16,7 +16,7 @@ describe('scenario/presets', () => {
   });
 
   it('an unknown name has no overrides', () => {
-    expect(presetOverrides('market')).toBeUndefined();
+    expect(presetOverrides('barter')).toBeUndefined();
     expect(presetOverrides('toString')).toBeUndefined();
   });
 
