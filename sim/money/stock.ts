@@ -3,9 +3,9 @@
  * - market (fixed stock): M0 = `market.m0Days` days of the economy's capacity valued at 1 per hour
  *   (every CH and MH the agents have on day 0), minted on day 0 in equal shares (largest remainder).
  * - market-k (Friedman's k-percent rule): the stock grows at the trend rate of real output, paid as an
- *   equal dividend every day. Real output is goods completed; its trend rate is the annualised growth
- *   between the first and the last quarter of a `market.trendDays` window (0 until the window is full,
- *   and never negative: the rule only adds money).
+ *   equal dividend every day. Real output is goods completed; its trend rate is the relative
+ *   least-squares slope over a `market.trendDays` window (0 until the window is full, and never
+ *   negative: the rule only adds money).
  * Balances are positive only (every floor 0). Money leaves nothing: S1 has no demurrage.
  */
 import { CUR, KIND } from './ledger.js';
@@ -35,7 +35,12 @@ function equalShares(w: World, amount: number): void {
   w.stats.issued[CUR.cur]! += amount;
 }
 
-/** market-k: the trend growth of real output over a window of days. */
+/**
+ * market-k: the trend growth of real output, per day: the least-squares slope of goods completed over
+ * the last `windowDays` days, divided by their mean (0 until the window is full, never negative). A
+ * relative slope stays bounded (about 6 / window at most for non-negative output), where a ratio of
+ * the window's ends, annualised, explodes when output recovers from near zero.
+ */
 export class OutputTrend {
   private readonly ring: Float64Array;
   private days = 0;
@@ -44,28 +49,29 @@ export class OutputTrend {
     this.ring = new Float64Array(windowDays);
   }
 
-  /** Push today's goods completed; returns the annual trend growth rate (0 until the window is full). */
+  /** Push today's goods completed; returns the trend growth rate per day. */
   push(goods: number): number {
     const n = this.windowDays;
     this.ring[this.days % n] = goods;
     this.days++;
     if (this.days < n) return 0;
-    const quarter = Math.max(1, Math.floor(n / 4));
-    let early = 0;
-    let recent = 0;
-    for (let k = 0; k < quarter; k++) {
-      early += this.ring[(this.days + k) % n]!; // the oldest days of the window
-      recent += this.ring[(this.days - 1 - k) % n]!; // the newest
+    let sum = 0;
+    let weighted = 0;
+    for (let t = 0; t < n; t++) {
+      const y = this.ring[(this.days + t) % n]!; // t = 0 is the oldest day of the window
+      sum += y;
+      weighted += (t - (n - 1) / 2) * y;
     }
-    if (!(early > 0) || !(recent > 0)) return 0;
-    const years = (n - quarter) / 365;
-    return Math.max(0, Math.pow(recent / early, 1 / years) - 1);
+    const mean = sum / n;
+    if (!(mean > 0)) return 0;
+    const slope = weighted / ((n * (n * n - 1)) / 12); // OLS slope: sum (t - tbar) y / sum (t - tbar)^2
+    return Math.max(0, slope / mean);
   }
 }
 
-/** market-k's money phase: the stock grows by M x g / 365 a day, paid as an equal dividend. */
+/** market-k's money phase: the stock grows by M x g a day, g the trend growth of output, as an equal dividend. */
 export function kPercentDividend(w: World, trend: OutputTrend): void {
   const growth = trend.push(w.stats.goodsCompleted);
   const money = -w.ledger.balance[CUR.cur]![w.ledger.bank]!;
-  equalShares(w, Math.floor((money * growth) / 365));
+  equalShares(w, Math.floor(money * growth));
 }

@@ -7,7 +7,7 @@ import { loadScenarioFile } from '../../sim/scenario/file.js';
 import { expectCellsWellDefined } from '../helpers/metrics.js';
 
 const scenarioArb = fc.record({
-  preset: fc.constantFrom('gift', 'two-token'),
+  preset: fc.constantFrom('gift', 'market', 'market-k', 'two-token', 'peer-bank'),
   agents: fc.integer({ min: 1, max: 40 }),
   seed: fc.integer({ min: 0, max: 1e6 }),
   sigma: fc.constantFrom(0, 0.25, 0.5, 1, 2),
@@ -19,6 +19,21 @@ const scenarioArb = fc.record({
   piMin: fc.constantFrom(1, 0.5, 0.1),
   genres: fc.integer({ min: 1, max: 5 }),
   maxAgeYears: fc.constantFrom(0.02, 0.1, 5),
+  calibration: fc.constantFrom('source', '2009', '2020s'),
+  bankRule: fc.constantFrom('target', 'peak', 'capacity'),
+  bankK: fc.double({ min: 1, max: 120, noNaN: true }),
+  emaDays: fc.integer({ min: 1, max: 60 }),
+  bootstrapDays: fc.integer({ min: 0, max: 60 }),
+  m0Days: fc.double({ min: 0.5, max: 90, noNaN: true }),
+  wageDays: fc.double({ min: 1, max: 90, noNaN: true }),
+  markup0: fc.double({ min: 0, max: 2, noNaN: true }),
+  trendDays: fc.integer({ min: 30, max: 120 }),
+});
+
+/** Issue 3's property: any preset, parameters within the schema's ranges, 1 to 300 agents, 150 days. */
+const wideArb = fc.record({
+  base: scenarioArb,
+  agents: fc.integer({ min: 1, max: 300 }),
 });
 
 describe('engine/simulate on random scenarios', () => {
@@ -32,6 +47,7 @@ describe('engine/simulate on random scenarios', () => {
             demurrage: { rate: p.rate }, demand: { freeRide: p.freeRide }, campaign: { windowDays: p.windowDays },
             participation: { piMin: p.piMin, reentryDays: 20 }, genres: { count: p.genres, liked: 1 },
             pc: { maxAgeYears: p.maxAgeYears, hazardFromYears: 0, outDays: 5 },
+            ...institutionOverrides(p),
           },
         }).scenario;
         const sink = memorySink();
@@ -41,5 +57,32 @@ describe('engine/simulate on random scenarios', () => {
       }),
       { numRuns: 40, seed: 20261125 }, // pinned: CI must not depend on the draw; change it to explore
     );
-  }, 20_000);
+  }, 30_000);
+
+  it('any preset with 1 to 300 agents runs 150 days in audit mode: no invariant breaks, no NaN', () => {
+    fc.assert(
+      fc.property(wideArb, ({ base: p, agents }) => {
+        const s = loadScenarioFile(p.preset, {
+          overrides: {
+            agents, days: 150, seed: p.seed, calibration: p.calibration, production: { sigma: p.sigma },
+            demurrage: { rate: p.rate }, demand: { freeRide: p.freeRide }, participation: { piMin: p.piMin },
+            ...institutionOverrides(p),
+          },
+        }).scenario;
+        const sink = memorySink();
+        simulate(s, sink, { audit: true });
+        expect(sink.run.metrics).toHaveLength(150);
+        expectCellsWellDefined(sink.run.metrics, s);
+      }),
+      { numRuns: 15, seed: 11251 },
+    );
+  }, 120_000);
 });
+
+/** The institution parameters a draw sets (bank.* and market.* have no effect on other presets). */
+function institutionOverrides(p: typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never): Record<string, unknown> {
+  return {
+    bank: { rule: p.bankRule, k: p.bankK, emaDays: p.emaDays, bootstrapDays: p.bootstrapDays },
+    market: { m0Days: p.m0Days, wageDays: p.wageDays, markup0: p.markup0, trendDays: p.trendDays },
+  };
+}

@@ -18,18 +18,23 @@ describe('money/stock', () => {
     expect(ledgerSum(w, 'mh')).toBe(0);
   });
 
-  it('the trend is 0 until its window is full, then the annual growth between its first and last quarter', () => {
+  it('the trend is 0 until its window is full, then the relative slope of output per day', () => {
     const trend = new OutputTrend(365);
-    const quarter = Math.floor(365 / 4); // 91 days
-    // Output grows 10 % a year, continuously: g(d) = 100 x 1.1^(d/365).
-    let last = 0;
+    // Output grows 10 % a year, continuously: y(d) = 100 x 1.1^(d/365); its relative slope is ln(1.1)/365 a day.
+    let g = 0;
     for (let d = 0; d < 365; d++) {
-      last = trend.push(100 * Math.pow(1.1, d / 365));
-      if (d < 364) expect(last).toBe(0);
+      g = trend.push(100 * Math.pow(1.1, d / 365));
+      if (d < 364) expect(g).toBe(0);
     }
-    // The quarters' means are 45 days (on average) from their ends, so their ratio spans 365 - 91 days.
-    expect(last).toBeCloseTo(0.1, 2);
-    expect(quarter).toBe(91);
+    expect(g * 365).toBeCloseTo(Math.log(1.1), 3);
+  });
+
+  it('a linear rise from 0 gives the bounded rate 2 / window a day, not an explosion', () => {
+    const trend = new OutputTrend(100);
+    let g = 0;
+    // y = t: slope 1, mean 49.5 -> 1 / 49.5 a day.
+    for (let d = 0; d < 100; d++) g = trend.push(d);
+    expect(g).toBeCloseTo(1 / 49.5, 12);
   });
 
   it('a falling output gives no growth: the rule only adds money', () => {
