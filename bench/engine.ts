@@ -3,7 +3,7 @@
  * fresh process; bytes per agent = (peak RSS - the peak RSS of a 1-agent run) / agents. Prints a
  * Markdown table. A benchmark, not a test: figures vary with the machine and its load.
  *
- *   npm run bench                      # two-token and gift at 1e3, 1e4, 1e5 (and 1e6 with --big)
+ *   npm run bench                      # every preset at 1e3, 1e4, 1e5 (and 1e6 with --big)
  *   npm run bench -- --presets two-token --sizes 1000,10000
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const presets = (flag('presets') ?? 'two-token,gift').split(',');
+const presets = (flag('presets') ?? 'two-token,peer-bank,market,market-k,gift').split(',');
 const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,1000000' : '1000,10000,100000')).split(',').map(Number);
 /** Days per size: at least 100 below a million agents, so the 90-day rolling windows are full and
  * resident (peak memory is then the steady state); a million agents get 6 days (windows not full). */
