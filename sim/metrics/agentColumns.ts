@@ -38,4 +38,6 @@ export const AGENT_COLUMNS: readonly AgentColumn[] = [
   { name: 'limit_ch', format: 'tokens', text: 'CH credit limit' },
   { name: 'limit_mh', format: 'tokens', text: 'MH credit limit' },
   { name: 'status', format: 'enum', labels: AGENT_STATUSES, text: 'Producer, dropped out (cause) or re-entered' },
+  { name: 'balance_cur', format: 'tokens', text: 'Balance in the single currency (market, market-k)' },
+  { name: 'markup', format: 'real', text: 'Its adaptive markup (market, market-k)' },
 ];

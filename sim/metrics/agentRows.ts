@@ -34,11 +34,14 @@ export function agentRows(w: World, sink: RunSink): void {
     row[k++] = rho(w, i);
     row[k++] = a.receiptsTotal[i]!;
     row[k++] = a.workValueTotal[i]!;
-    row[k++] = w.hasMoney ? L.balance[CUR.ch]![i]! / 1000 : NaN;
-    row[k++] = w.hasMoney ? L.balance[CUR.mh]![i]! / 1000 : NaN;
-    row[k++] = w.hasMoney ? -L.floor[CUR.ch]![i]! / 1000 : NaN;
-    row[k++] = w.hasMoney ? -L.floor[CUR.mh]![i]! / 1000 : NaN;
+    const tokens = w.hasMoney && !w.single;
+    row[k++] = tokens ? L.balance[CUR.ch]![i]! / 1000 : NaN;
+    row[k++] = tokens ? L.balance[CUR.mh]![i]! / 1000 : NaN;
+    row[k++] = tokens ? -L.floor[CUR.ch]![i]! / 1000 : NaN;
+    row[k++] = tokens ? -L.floor[CUR.mh]![i]! / 1000 : NaN;
     row[k++] = a.status[i]!;
+    row[k++] = w.single ? L.balance[CUR.cur]![i]! / 1000 : NaN;
+    row[k++] = w.single ? a.markup[i]! : NaN;
     sink.agent(row);
   }
 }
