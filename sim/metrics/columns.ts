@@ -85,6 +85,10 @@ export const EXTRA_COLUMNS: readonly Column[] = [
   c('defaults', 'int', 'agents/day', 'Agents who defaulted that day'),
   c('learning_factor_mean', 'real', 'factor', 'Mean Wright learning factor over genres'),
   c('campaigns_open', 'int', 'campaigns', 'Campaigns open at the end of the day'),
+  c('money_days_ch', 'real', 'days', 'money_ch / flow_ema_ch: money in days of flow (the Peer Bank aims at bank.k)'),
+  c('money_days_mh', 'real', 'days', 'money_mh / flow_ema_mh: money in days of flow'),
+  c('money_days_cur', 'real', 'days', 'money_cur / flow_ema_cur: money in days of flow'),
+  c('bank_target_days', 'real', 'days', 'The Peer Bank\'s target k in days of flow (peer-bank only)'),
 ];
 
 export const COLUMNS: readonly Column[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];

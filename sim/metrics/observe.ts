@@ -23,12 +23,12 @@ const I = {
   rhoMedian: C('rho_median'), rateRef: C('exchange_rate_ref'), baseCh: C('base_ch_per_good'),
   priceCh: C('price_ch_cur'), priceMh: C('price_mh_cur'), frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
   givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
-  learn: C('learning_factor_mean'), open: C('campaigns_open'),
+  learn: C('learning_factor_mean'), open: C('campaigns_open'), target: C('bank_target_days'),
 };
 const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
   demurrage: C(`demurrage_${x}`), defaults: C(`defaults_${x}`), velocity: C(`velocity_${x}`),
-  issued: C(`issued_${x}`), burned: C(`burned_${x}`),
+  issued: C(`issued_${x}`), burned: C(`burned_${x}`), days: C(`money_days_${x}`),
 }));
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
@@ -144,9 +144,11 @@ function money(w: World, row: Float64Array): void {
     if (w.bank !== null) {
       row[m.issued] = st.issued[m.cur]! / 1000;
       row[m.burned] = st.burned[m.cur]! / 1000;
-      if (w.bank !== null) row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
+      row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
     }
+    row[m.days] = ratio(row[m.money]!, row[m.ema]!);
   }
+  if (w.bank !== null) row[I.target] = w.s.bank.k;
   row[I.defaults] = st.defaults;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
   const n = w.n;

@@ -72,6 +72,18 @@ export const CHART_DEFS: readonly ChartDef[] = [
     ],
   },
   {
+    id: 'money-days',
+    title: 'Money in days of flow',
+    look: 'Money / the EMA of the flow it serves: under the Peer Bank it should follow its target k (dashed); a fixed stock drifts as the flow grows.',
+    columns: 'currency',
+    panels: (['ch', 'mh', 'cur'] as const).map((x) => ({
+      metric: `money_days_${x}`,
+      title: `money / flow, ${x === 'cur' ? 'single currency' : x.toUpperCase()}`,
+      yTitle: 'days of flow',
+      ref: 'bank_target_days',
+    })),
+  },
+  {
     id: 'efficiency',
     title: 'Efficiency',
     look: 'A falling cost index is learning and R&D at work; utilisation near 1 means the hours people have are used.',

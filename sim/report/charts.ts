@@ -59,7 +59,7 @@ function panelRows(runs: ReportRun[], p: PanelDef, binning: Binning): Row[] {
   for (const run of runs) {
     if (p.ref === undefined) rows.push(...seriesRows(run, p.metric, p.metric, binning));
     else {
-      const own = seriesRows(run, p.metric, p.metric, binning, 'clearing');
+      const own = seriesRows(run, p.metric, p.metric, binning, 'measured');
       if (own.length === 0) continue; // a reference alone is not worth a panel
       rows.push(...own, ...seriesRows(run, p.ref, p.metric, binning, 'reference'));
     }
@@ -92,7 +92,7 @@ function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: o
       y: { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) },
       color,
       ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
-        scale: { domain: ['clearing', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
+        scale: { domain: ['measured', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
     },
   };
 }
