@@ -60,9 +60,9 @@ export function fund(w: World): void {
     let means: number;
     if (w.single) {
       const bal = L.balance[CUR.cur]![i]!;
-      const working = s.market.wageDays * workPerDay;
+      const working = w.credit ? 0 : s.market.wageDays * workPerDay; // S1 counts only what exceeds it
       positive = bal > working ? bal - working : 0;
-      means = bal > 0 ? bal : 0;
+      means = Math.max(0, L.means(CUR.cur, i)); // balance (+ unused credit with one merged token)
     } else {
       positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!); // milli MH-eq
       means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
@@ -145,7 +145,7 @@ function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number
 function pledge(w: World, i: number, c: number, value: number): void {
   const L = w.ledger;
   if (w.single) { // one currency: the campaign's MH slot holds it
-    const amount = Math.floor(Math.min(value, L.balance[CUR.cur]![i]!));
+    const amount = Math.floor(Math.min(value, L.means(CUR.cur, i)));
     if (amount <= 0) return;
     L.post(CUR.cur, KIND.pledge, i, L.escrow, amount);
     w.book.addPledge(c, i, amount, 0, amount);
@@ -185,7 +185,7 @@ function funded(w: World, c: number): void {
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
   st.flow[main]! += mh;
   st.flow[CUR.ch]! += ch;
-  if (w.single && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
+  if (w.s.institutions.pricing === 'markup' && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
     w.agents.markup[p]! *= 1 + w.rng.markup() * w.s.market.markupStep;
   }
   if (w.bank !== null) {
@@ -220,7 +220,7 @@ function expire(w: World): void {
       if (!book.isOpen(c) || w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
-      if (w.single) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
+      if (w.s.institutions.pricing === 'markup') w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
       w.stats.campaignsRefunded++;
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;

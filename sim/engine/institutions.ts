@@ -40,6 +40,10 @@ export const MONEY: Record<Scenario['institutions']['money'], { init: Step; dail
     init: limits,
     daily: (w) => { limits(w); defaults(w); demurrage(w); },
   },
+  'merged-credit': { // the same rules, in one merged token (an ablation of the two tokens)
+    init: limits,
+    daily: (w) => { limits(w); defaults(w); demurrage(w); },
+  },
   'peer-bank': {
     init: nothing, // positive balances: every floor stays 0
     daily: (w) => { demurrage(w); issue(w); },

@@ -13,6 +13,7 @@ import { technology, type Technology } from '../economy/production.js';
 import { RollingScalar, RollingSum } from '../metrics/rolling.js';
 import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
+import { CUR } from '../money/ledger.js';
 import { OutputTrend } from '../money/stock.js';
 
 /** Counters of the day, read by the metrics row. */
@@ -52,8 +53,12 @@ export class World {
   readonly hasMoney: boolean;
   /** The Peer Bank's state (S3 only). */
   readonly bank: PeerBankState | null;
-  /** One currency (S1: market, market-k): input prices and campaign prices are in `cur`. */
+  /** One currency (S1: market, market-k; the merged-token ablation): input and campaign prices in `cur`. */
   readonly single: boolean;
+  /** Money that is mutual credit (agents may go below 0 down to their limits): two-token, merged token. */
+  readonly credit: boolean;
+  /** The ledger currencies the money uses: [CH, MH] tokens, [cur], or none (gift). */
+  readonly currencies: readonly number[];
   /** S1: the money wage w (cur per MH); the CH price is r = e x w, e being the cleared relative price. */
   wage = 1;
   /** S1: yesterday's hours used in production, MH-equivalents (H in w = M / (k_w H)). */
@@ -103,6 +108,8 @@ export class World {
     this.hasMoney = s.institutions.money !== 'none';
     this.bank = s.institutions.money === 'peer-bank' ? new PeerBankState(this.n, s.bank.emaDays) : null;
     this.single = s.institutions.inputs === 'auction';
+    this.credit = s.institutions.money === 'mutual-credit' || s.institutions.money === 'merged-credit';
+    this.currencies = !this.hasMoney ? [] : this.single ? [CUR.cur] : [CUR.ch, CUR.mh];
     this.outputTrend = s.institutions.money === 'k-percent' ? new OutputTrend(s.market.trendDays) : null;
     this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
     this.updateBaseRecipe();

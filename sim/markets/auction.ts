@@ -6,6 +6,8 @@
  * level follows the quantity of money with a fixed velocity: the money wage w = M / (k_w H), H =
  * yesterday's hours used in production in MH-equivalents (on day 0, today's planned hours), and r = q w.
  * So a fixed stock with growing output deflates the price per good, and a growing stock does not.
+ * With one merged token as mutual credit (an ablation of the two tokens) an MH is worth one token, as at
+ * par, so w = 1 and r = q: the money is created by paying, and there is no stock to scale prices.
  *
  * Hours trade at (w, r), paid from the buyer's balance: a buyer short of money cuts its bid to what it
  * can pay; the long side is rationed pro rata; sellers are paid pro rata to the hours they deliver
@@ -20,6 +22,12 @@ let pay = new Float64Array(0);
 
 export function auction(w: World): void {
   if (!(w.rate > 0)) return;
+  if (w.credit) {
+    w.wage = 1;
+    market(w, false, w.e);
+    market(w, true, 1);
+    return;
+  }
   const L = w.ledger;
   const money = -L.balance[CUR.cur]![L.bank]! / 1000;
   let hours = w.hoursUsedYesterday;
@@ -50,7 +58,7 @@ function market(w: World, isMh: boolean, price: number): void {
   for (let i = 0; i < w.n; i++) {
     const p = planned[i]!;
     if (p > 0) {
-      const afford = Math.floor(Math.max(0, L.balance[CUR.cur]![i]! - 2) / price);
+      const afford = Math.floor(Math.max(0, L.means(CUR.cur, i) - 2) / price); // balance (+ unused credit)
       const b = Math.min(p, afford);
       if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
     } else if (p < 0) {

@@ -135,12 +135,12 @@ function money(w: World, row: Float64Array): void {
     row[m.credit] = neg / 1000;
     row[m.flow] = flow / 1000;
     row[m.ema] = w.flowEma[m.cur]! / 1000;
-    if (!w.single) { // S1 has no demurrage, and no debts to default on
+    if (w.credit || w.bank !== null) { // S1's fixed or growing stock has no demurrage, and no debts
       row[m.demurrage] = st.demurrage[m.cur]! / 1000;
       row[m.defaults] = st.writtenOff[m.cur]! / 1000;
     }
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
-    if (w.single) row[m.issued] = st.issued[m.cur]! / 1000;
+    if (w.single && !w.credit) row[m.issued] = st.issued[m.cur]! / 1000;
     if (w.bank !== null) {
       row[m.issued] = st.issued[m.cur]! / 1000;
       row[m.burned] = st.burned[m.cur]! / 1000;
@@ -157,7 +157,8 @@ function money(w: World, row: Float64Array): void {
   row[I.giniIncome] = gini(v, n);
   const bm = L.balance[CUR.mh]!, bc = L.balance[CUR.ch]!, fm = L.floor[CUR.mh]!, fc = L.floor[CUR.ch]!;
   const bcur = L.balance[CUR.cur]!;
-  if (w.single) for (let i = 0; i < n; i++) v[i] = bcur[i]! / w.wage;
+  const fcur = L.floor[CUR.cur]!;
+  if (w.single) for (let i = 0; i < n; i++) v[i] = (bcur[i]! - fcur[i]!) / w.wage;
   else for (let i = 0; i < n; i++) v[i] = bm[i]! - fm[i]! + w.e * (bc[i]! - fc[i]!);
   row[I.giniWealth] = gini(v, n);
 }

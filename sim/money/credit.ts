@@ -14,6 +14,14 @@ import { prorata } from '../markets/prorata.js';
 import { CUR, KIND } from './ledger.js';
 import type { World } from '../engine/world.js';
 
+/** Potential daily capacity of agent i in a currency, milli-tokens: CH, MH, or (one merged token) its
+ * value in MH-equivalents at the day's rate. */
+export function potential(w: World, cur: number, i: number): number {
+  if (cur === CUR.ch) return potentialCh(w, i);
+  if (cur === CUR.mh) return potentialMh(w, i);
+  return Math.round(potentialMh(w, i) + w.e * potentialCh(w, i));
+}
+
 /** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
 export function potentialCh(w: World, i: number): number {
   return Math.round(w.agents.rmax[i]! * w.s.pc.onHoursPerDay * 1000);
@@ -28,8 +36,7 @@ export function limits(w: World): void {
   const lambda = w.s.credit.lambdaDays;
   for (let i = 0; i < w.n; i++) {
     const share = a.status[i] === STATUS.droppedDefault ? 0 : a.creditShare[i]!;
-    L.setFloor(CUR.ch, i, -Math.floor(lambda * share * potentialCh(w, i)));
-    L.setFloor(CUR.mh, i, -Math.floor(lambda * share * potentialMh(w, i)));
+    for (const cur of w.currencies) L.setFloor(cur, i, -Math.floor(lambda * share * potential(w, cur, i)));
   }
 }
 
@@ -39,8 +46,8 @@ export function defaults(w: World): void {
   const c = w.s.credit;
   for (let i = 0; i < w.n; i++) {
     if (a.status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
-    const atLimit = nearLimit(L.balance[CUR.ch]![i]!, L.floor[CUR.ch]![i]!, c.defaultShare)
-      || nearLimit(L.balance[CUR.mh]![i]!, L.floor[CUR.mh]![i]!, c.defaultShare);
+    let atLimit = false;
+    for (const cur of w.currencies) atLimit ||= nearLimit(L.balance[cur]![i]!, L.floor[cur]![i]!, c.defaultShare);
     a.atLimitDays[i] = atLimit ? a.atLimitDays[i]! + 1 : 0;
     if (a.atLimitDays[i]! >= c.defaultDays) writeOff(w, i);
   }
@@ -54,7 +61,7 @@ function nearLimit(balance: number, floor: number, share: number): boolean {
 export function writeOff(w: World, i: number): void {
   const a = w.agents;
   const L = w.ledger;
-  for (const cur of [CUR.ch, CUR.mh]) {
+  for (const cur of w.currencies) {
     const debt = -L.balance[cur]![i]!;
     if (debt <= 0) continue;
     const b = L.balance[cur]!;
@@ -73,7 +80,6 @@ export function writeOff(w: World, i: number): void {
   a.statusSince[i] = w.day;
   a.creditShare[i] = a.creditShare[i]! * w.s.credit.reentryLimitShare;
   a.atLimitDays[i] = 0;
-  L.setFloor(CUR.ch, i, 0);
-  L.setFloor(CUR.mh, i, 0);
+  for (const cur of w.currencies) L.setFloor(cur, i, 0);
   w.stats.defaults++;
 }

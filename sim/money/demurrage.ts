@@ -8,25 +8,19 @@
  */
 import { STATUS } from '../agents/table.js';
 import { below } from '../engine/random.js';
-import { CUR, KIND } from './ledger.js';
-import { potentialCh, potentialMh } from './credit.js';
+import { KIND } from './ledger.js';
+import { potential } from './credit.js';
 import type { World } from '../engine/world.js';
 
 export function demurrage(w: World): void {
   const burn = w.bank !== null;
-  const perDayCh = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[CUR.ch]! : 0)) / 365;
-  const perDayMh = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[CUR.mh]! : 0)) / 365;
   const days = w.s.demurrage.allowanceDays;
   const to = burn ? w.ledger.bank : w.ledger.commons;
-  if (perDayCh > 0 || perDayMh > 0) {
-    for (let i = 0; i < w.n; i++) {
-      if (perDayCh > 0) charge(w, CUR.ch, i, perDayCh, days * potentialCh(w, i), to);
-      if (perDayMh > 0) charge(w, CUR.mh, i, perDayMh, days * potentialMh(w, i), to);
-    }
+  for (const cur of w.currencies) {
+    const perDay = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[cur]! : 0)) / 365;
+    if (perDay > 0) for (let i = 0; i < w.n; i++) charge(w, cur, i, perDay, days * potential(w, cur, i), to);
+    if (!burn) dividend(w, cur);
   }
-  if (burn) return;
-  dividend(w, CUR.ch);
-  dividend(w, CUR.mh);
 }
 
 function charge(w: World, cur: number, i: number, perDay: number, allowance: number, to: number): void {

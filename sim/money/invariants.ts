@@ -62,7 +62,7 @@ export class Invariants {
       let held = 0;
       for (let acc = 0; acc < b.length; acc++) if (acc !== L.bank) held += b[acc]!;
       if (held !== -b[L.bank]!) fail(w, '2/money-identity', `${CURRENCIES[c]} held by all accounts is ${held / 1000}, the bank has issued ${-b[L.bank]! / 1000}`);
-      if (w.s.institutions.money === 'mutual-credit' && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${held / 1000}, not 0`);
+      if (w.credit && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${held / 1000}, not 0`);
     }
   }
 

@@ -30,9 +30,9 @@ const group = <T extends z.ZodRawShape>(text: string, shape: T) =>
 /** Which institution the economy uses for each role (MODEL.md section 4); presets are combinations. */
 export const Institutions = group('Institutions: one option per role; the presets are named combinations', {
   money: z
-    .enum(['none', 'fixed-stock', 'k-percent', 'mutual-credit', 'peer-bank'])
+    .enum(['none', 'fixed-stock', 'k-percent', 'mutual-credit', 'merged-credit', 'peer-bank'])
     .default('mutual-credit')
-    .describe('How money exists: none (gift); one currency, a fixed stock (market) or one growing with real output (market-k); CH and MH tokens as mutual credit (two-token) or issued by the Peer Bank (peer-bank)')
+    .describe('How money exists: none (gift); one currency, a fixed stock (market) or one growing with real output (market-k); CH and MH tokens as mutual credit (two-token), one merged token as mutual credit (ablation), or tokens issued by the Peer Bank (peer-bank)')
     .meta({ unit: 'option' }),
   inputs: z
     .enum(['donation', 'auction', 'par'])
@@ -177,6 +177,7 @@ export const INSTITUTION_COMBOS: Record<string, { inputs: string; pricing: strin
   'fixed-stock': { inputs: 'auction', pricing: 'markup', preset: 'market' },
   'k-percent': { inputs: 'auction', pricing: 'markup', preset: 'market-k' },
   'mutual-credit': { inputs: 'par', pricing: 'benchmark', preset: 'two-token' },
+  'merged-credit': { inputs: 'auction', pricing: 'benchmark', preset: './ablations/merged-token.yaml' },
   'peer-bank': { inputs: 'par', pricing: 'benchmark', preset: 'peer-bank' },
 };
 

@@ -28,6 +28,7 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
   const money = s.institutions.money !== 'none';
   const bank = s.institutions.money === 'peer-bank';
   const single = s.institutions.inputs === 'auction';
+  const credit = s.institutions.money === 'mutual-credit' || s.institutions.money === 'merged-credit';
   const campaigns = s.institutions.pricing !== 'free';
   const at = (r: Float64Array, name: string): number => r[col(name)]!;
   const expectDefined = (r: Float64Array, name: string, defined: boolean): void => {
@@ -58,7 +59,9 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
       const x = name.slice(name.lastIndexOf('_') + 1);
       const m = name.slice(0, name.lastIndexOf('_'));
       const used = (tokens.includes(x) && (m !== 'issued' && m !== 'burned' ? m !== 'loans' : bank))
-        || (cur.includes(x) && ['money', 'credit', 'flow', 'flow_ema', 'velocity', 'issued'].includes(m));
+        || (cur.includes(x) && ['money', 'credit', 'flow', 'flow_ema', 'velocity'].includes(m))
+        || (cur.includes(x) && m === 'issued' && !credit) // S1's stock is issued; a merged credit token is not
+        || (cur.includes(x) && (m === 'demurrage' || m === 'defaults') && credit);
       if (!used) expectDefined(r, name, false);
     }
     expectDefined(r, 'defaults', money);
@@ -72,8 +75,8 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     for (const x of money ? (single ? ['cur'] : ['ch', 'mh']) : []) {
       const m = at(r, `money_${x}`);
       const c = at(r, `credit_${x}`);
-      if (s.institutions.money === 'mutual-credit' && m !== c) problems.push(`day ${at(r, 'day')}: money_${x} ${m} != credit_${x} ${c}`);
-      if (s.institutions.money !== 'mutual-credit' && c !== 0) problems.push(`day ${at(r, 'day')}: credit_${x} is ${c} with positive balances only`);
+      if (credit && m !== c) problems.push(`day ${at(r, 'day')}: money_${x} ${m} != credit_${x} ${c}`);
+      if (!credit && c !== 0) problems.push(`day ${at(r, 'day')}: credit_${x} is ${c} with positive balances only`);
     }
   }
   return problems.slice(0, 20);
