@@ -35,6 +35,7 @@ export class AgentTable {
   // Money.
   readonly creditShare: Float64Array;   // share of the full limit it has (1; 0 after a default; 0.5 on re-entry)
   readonly markup: Float64Array;        // S1: its adaptive markup mu_i
+  readonly savings: Float64Array;       // per-copy sales: budget saved up for a copy, price units (milli)
   readonly atLimitDays: Int32Array;
   // Today's hours, milli-hours: endowment and its uses (invariant 6).
   readonly endowCh: Float64Array; readonly endowMh: Float64Array;
@@ -75,6 +76,7 @@ export class AgentTable {
     this.progress = f(); this.qualitySum = f(); this.releasedCount = f();
     this.creditShare = new Float64Array(n).fill(1); this.atLimitDays = new Int32Array(n);
     this.markup = new Float64Array(n);
+    this.savings = new Float64Array(n);
     this.endowCh = f(); this.endowMh = f(); this.availCh = f(); this.availMh = f();
     this.soldCh = f(); this.soldMh = f(); this.boughtCh = f(); this.boughtMh = f();
     this.givenCh = f(); this.givenMh = f(); this.receivedCh = f(); this.receivedMh = f();

@@ -2,23 +2,18 @@
  * Phase 7, fund: campaigns past their window refund and release their good as a gift; then agents, in
  * random order, pledge to open campaigns (MODEL.md section 5).
  *
- * An agent's daily budget, in MH-equivalents, is incomeShare x the average daily value of its work over
- * the last 30 days (people spend what their work is worth) + balanceShare x its positive balances,
- * capped by its means (positive balance plus unused credit). It spreads the budget evenly over the first
- * `maxCampaigns` open campaigns of other producers in its liked genres, cheapest per unit of the
- * producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
- * unspent that day). In S3 only the balance above the agent's working balance (bank.k days of its own
- * delivered flow, the balance the bank provisions) counts: otherwise each token issued would raise the
- * target by k x balanceShare and money would grow without bound. In S1 (one currency) budgets are in
- * currency at the day's wage, and likewise only the balance above the working balance (market.wageDays
- * days of the agent's own work value) counts: the principled cure MODEL.md names for S1's thin rho
- * margin. After each campaign closes, an S1 producer's markup rises by U(0, step) if it was funded
- * within half the window and falls by U(0, step) if it was refunded (adaptive markup). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
- * pledged value is within one milli-token of its price, and escrow pays the producer at once.
+ * An agent's daily budget (sim/economy/budget.ts) follows the value of its work. It spreads it evenly
+ * over the first `maxCampaigns` open campaigns of other producers in its liked genres, cheapest per unit
+ * of the producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
+ * unspent that day). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
+ * pledged value is within one milli-token of its price, and escrow pays the producer at once. After each
+ * campaign closes, an S1 producer's markup rises by U(0, step) if it was funded within half the window,
+ * and falls by U(0, step) if it was refunded (adaptive markup).
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
+import { dailyBudget, payValue } from './budget.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
@@ -33,20 +28,14 @@ let picks = new Int32Array(16);
  * union-find) each closed entry is walked over about once a day.
  */
 const skips: Int32Array[] = [];
+const paid = new Float64Array(2);
 
 export function fund(w: World): void {
   expire(w);
   w.book.admitPending();
   if (w.book.openCount === 0) return;
-  const s = w.s;
-  const L = w.ledger;
-  const e = w.e;
   const order = w.order;
   shuffle(w.rng.order, order);
-  const incomeShare = s.demand.incomeShare;
-  const balanceShare = s.demand.balanceShare;
-  const span = Math.max(1, w.workDemand.span);
-  const unit = w.priceUnit;
   for (let g = 0; g < w.genres.k; g++) {
     const length = w.book.byGenre[g]!.length;
     let skip = skips[g];
@@ -55,32 +44,10 @@ export function fund(w: World): void {
   }
   for (let k = 0; k < w.n; k++) {
     const i = order[k]!;
-    const workPerDay = (w.workDemand.sum[i]! / span) * 1000 * unit; // price units (milli) a day
-    let positive: number;
-    let means: number;
-    if (w.single) {
-      const bal = L.balance[CUR.cur]![i]!;
-      const working = w.credit ? 0 : s.market.wageDays * workPerDay; // S1 counts only what exceeds it
-      positive = bal > working ? bal - working : 0;
-      means = Math.max(0, L.means(CUR.cur, i)); // balance (+ unused credit with one merged token)
-    } else {
-      positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!); // milli MH-eq
-      means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
-    }
-    let budget = incomeShare * workPerDay + balanceShare * positive;
-    if (budget > means) budget = means;
+    const budget = dailyBudget(w, i);
     if (budget < 1) continue;
     pledgeBudget(w, i, budget);
   }
-}
-
-/** The balance that counts in the budget: positive balances, in S3 only above the working balance. */
-function spendable(w: World, cur: number, i: number, balance: number): number {
-  if (balance <= 0) return 0;
-  if (w.bank === null) return balance;
-  const delivered = w.bank.delivered[cur]!;
-  const working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
-  return balance > working ? balance - working : 0;
 }
 
 /** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
@@ -141,35 +108,10 @@ function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number
   return r;
 }
 
-/** Pay `value` (milli MH-eq) into escrow for campaign c, first in the token the agent has more means of. */
+/** Pay `value` (price units) into escrow for campaign c (sim/economy/budget.ts payValue). */
 function pledge(w: World, i: number, c: number, value: number): void {
-  const L = w.ledger;
-  if (w.single) { // one currency: the campaign's MH slot holds it
-    const amount = Math.floor(Math.min(value, L.means(CUR.cur, i)));
-    if (amount <= 0) return;
-    L.post(CUR.cur, KIND.pledge, i, L.escrow, amount);
-    w.book.addPledge(c, i, amount, 0, amount);
-    return;
-  }
-  const e = w.e;
-  const mhMeans = L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!;
-  const chMeans = L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!;
-  const meansMh = mhMeans > 0 ? mhMeans : 0;
-  const meansChValue = chMeans > 0 ? e * chMeans : 0;
-  let mh: number;
-  let ch: number;
-  if (meansMh >= meansChValue) {
-    mh = Math.floor(value < meansMh ? value : meansMh);
-    const rest = value - mh < meansChValue ? value - mh : meansChValue;
-    ch = rest > 0 ? Math.floor(rest / e) : 0;
-  } else {
-    ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
-    const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
-    mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
-  }
-  if (mh > 0) L.post(CUR.mh, KIND.pledge, i, L.escrow, mh);
-  if (ch > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, ch);
-  if (mh + ch > 0) w.book.addPledge(c, i, mh, ch, mh + e * ch);
+  const valuePaid = payValue(w, i, w.ledger.escrow, KIND.pledge, value, paid);
+  if (paid[0]! + paid[1]! > 0) w.book.addPledge(c, i, paid[0]!, paid[1]!, valuePaid);
 }
 
 /** Escrow pays the producer what it holds for c; the good is released. */
@@ -197,6 +139,7 @@ function funded(w: World, c: number): void {
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
   st.priceSum += book.price[c]! / 1000 / w.priceUnit; // MH-equivalents
+  st.pricedGoods++;
   st.priceLevelSum += book.price[c]! / book.cost[c]!;
   const genre = book.genre[c]!;
   w.genres.fundedToday[genre]!++;

@@ -68,6 +68,10 @@ export function produce(w: World): void {
       const quality = w.rng.goods();
       if (free) {
         released(w, i, genre, quality);
+      } else if (w.shop !== null) { // per-copy: on sale today, closed; counted as released to its buyers
+        const cost = Math.max(1, Math.round((costMh + e * costCh) * unit));
+        w.shop.add(i, genre, markup ? Math.round((1 + a.markup[i]!) * cost) : g.priceMilli[genre]!, cost);
+        released(w, i, genre, quality);
       } else {
         const cost = Math.max(1, Math.round((costMh + e * costCh) * unit));
         const price = markup ? Math.round((1 + a.markup[i]!) * cost) : g.priceMilli[genre]!;

@@ -7,6 +7,7 @@ import { plan } from '../economy/plan.js';
 import { updateMedians } from '../economy/pricing.js';
 import { produce } from '../economy/produce.js';
 import { consume } from '../economy/consume.js';
+import { sellCopies } from '../economy/shop.js';
 import { invest } from '../economy/invest.js';
 import { participation } from '../economy/participation.js';
 import { INPUTS, MONEY, PRICING } from './institutions.js';
@@ -34,7 +35,7 @@ export const PHASES: readonly Phase[] = [
   { name: 'fund', text: 'expired campaigns refund; agents pledge in random order; funded goods are released',
     run: (w) => PRICING[w.s.institutions.pricing].fund(w) },
   { name: 'consume', text: "take up to `attention` of today's released goods in liked genres, paying replication CH",
-    run: consume },
+    run: (w) => (w.shop !== null ? sellCopies(w) : consume(w)) },
   { name: 'invest', text: 'process R&D from reserved hours; successes lower technique, or imitate the median',
     run: invest },
   { name: 'money', text: 'S2: limits, defaults, demurrage and dividend; S3: burn demurrage, issue by the rule; S1b: dividend',

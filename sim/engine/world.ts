@@ -15,13 +15,14 @@ import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
 import { CUR } from '../money/ledger.js';
 import { OutputTrend } from '../money/stock.js';
+import { Shop } from '../economy/shop.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
   goodsCompleted = 0; goodsReleased = 0; copies = 0;
   campaignsOpened = 0; campaignsFunded = 0; campaignsRefunded = 0; daysToFundSum = 0;
   costMhSum = 0; costChSum = 0; costIndexSum = 0;
-  priceSum = 0; priceLevelSum = 0;
+  priceSum = 0; priceLevelSum = 0; pricedGoods = 0;
   defaults = 0; rndSuccesses = 0;
   writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0]; issued = [0, 0, 0]; burned = [0, 0, 0];
   deliveredCh = 0; deliveredMh = 0; productionCh = 0; productionMh = 0;
@@ -29,7 +30,7 @@ export class DayStats {
     this.goodsCompleted = this.goodsReleased = this.copies = 0;
     this.campaignsOpened = this.campaignsFunded = this.campaignsRefunded = this.daysToFundSum = 0;
     this.costMhSum = this.costChSum = this.costIndexSum = 0;
-    this.priceSum = this.priceLevelSum = 0;
+    this.priceSum = this.priceLevelSum = this.pricedGoods = 0;
     this.defaults = this.rndSuccesses = 0;
     this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0); this.issued.fill(0); this.burned.fill(0);
     this.deliveredCh = this.deliveredMh = this.productionCh = this.productionMh = 0;
@@ -65,6 +66,8 @@ export class World {
   hoursUsedYesterday = 0;
   /** market-k: the trend of real output that sets the growth of money. */
   readonly outputTrend: OutputTrend | null;
+  /** Per-copy sales (sale: per-copy): the day's closed goods on sale. */
+  readonly shop: Shop | null;
   readonly stats = new DayStats();
   day = 0;
   /** Rmax of the best PC money can buy, GFLOPS. */
@@ -115,6 +118,9 @@ export class World {
     this.updateBaseRecipe();
     this.e = this.eRef;
     this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? this.yearOfOutputPerGenre() : s.learning.priorGoods);
+    const goodsPerDay = (this.genres.prior[0]! * s.genres.count) / 365; // a year of output, by day
+    this.shop = s.sale === 'per-copy' && s.institutions.pricing !== 'free'
+      ? new Shop(s.genres.count, (this.n * s.consumption.attention) / goodsPerDay) : null;
     this.workDemand = new RollingSum(this.n, s.demand.windowDays);
     this.workRho = new RollingSum(this.n, s.participation.rhoWindowDays);
     this.netRho = new RollingSum(this.n, s.participation.rhoWindowDays);
@@ -131,6 +137,7 @@ export class World {
     this.stats.reset();
     this.genres.beginDay();
     this.bank?.beginDay();
+    this.shop?.beginDay();
     this.rate = NaN;
   }
 

@@ -97,7 +97,11 @@ export function observe(w: World, row: Float64Array): void {
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;
   row[I.rhoMedian] = rhoMedian(w);
-  if (w.s.institutions.pricing !== 'free') campaigns(w, row);
+  if (w.s.institutions.pricing !== 'free') {
+    if (w.shop === null) campaigns(w, row);
+    row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
+    row[I.priceHours] = ratio(w.stats.priceSum, w.stats.pricedGoods);
+  }
   if (w.hasMoney) money(w, row);
 }
 
@@ -108,8 +112,6 @@ function campaigns(w: World, row: Float64Array): void {
   row[I.refunded] = st.campaignsRefunded;
   row[I.fundedShare] = ratio(st.campaignsFunded, st.campaignsFunded + st.campaignsRefunded);
   row[I.daysToFund] = ratio(st.daysToFundSum, st.campaignsFunded);
-  row[I.priceLevel] = ratio(st.priceLevelSum, st.campaignsFunded);
-  row[I.priceHours] = ratio(st.priceSum, st.campaignsFunded);
   row[I.open] = w.book.openCount;
 }
 

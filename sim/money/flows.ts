@@ -7,7 +7,7 @@ export type Currency = (typeof CURRENCIES)[number];
 
 export const FLOW_KINDS = [
   'exchange', 'input', 'pledge', 'release', 'refund', 'demurrage', 'dividend', 'writeoff',
-  'issuance', 'burn', 'loan', 'repayment',
+  'issuance', 'burn', 'loan', 'repayment', 'sale',
 ] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 

@@ -60,7 +60,14 @@ export const ScenarioSchema = z
       .describe('Rmax calibration: the talk page (1.25 GFLOPS), a 2008 quad-core (40), a 2020s desktop (130)')
       .meta({ unit: 'option' }),
     institutions: Institutions,
-    sale: z.enum(['pledge']).default('pledge').describe('How goods are sold: threshold pledge campaigns').meta({ unit: 'option' }),
+    sale: z
+      .enum(['pledge', 'per-copy'])
+      .default('pledge')
+      .describe('How priced goods are sold: threshold pledge campaigns (open goods), or per copy (closed goods, each copy paying (1 + mu) x cost / Nhat)')
+      .meta({ unit: 'option' }),
+    perCopy: group('Per-copy sales (sale: per-copy)', {
+      beta: share(0.2, 'Weight of each good in Nhat, the EMA of copies per good'),
+    }),
     genres: group('Genres of digital goods', {
       count: int(10, 'genres', 'Number of genres K', { min: 1, max: 255 }),
       liked: int(3, 'genres', 'Liked genres per agent (it produces and consumes in them)', { min: 1, max: 255 }),

@@ -7,7 +7,7 @@ import { loadScenarioFile } from '../../sim/scenario/file.js';
 import { expectCellsWellDefined } from '../helpers/metrics.js';
 
 const scenarioArb = fc.record({
-  preset: fc.constantFrom('gift', 'market', 'market-k', 'two-token', 'peer-bank', 'scenarios/ablations/merged-token.yaml'),
+  preset: fc.constantFrom('gift', 'market', 'market-k', 'two-token', 'peer-bank', 'scenarios/ablations/merged-token.yaml', 'scenarios/ablations/per-copy.yaml'),
   agents: fc.integer({ min: 1, max: 40 }),
   seed: fc.integer({ min: 0, max: 1e6 }),
   sigma: fc.constantFrom(0, 0.25, 0.5, 1, 2),

@@ -29,7 +29,8 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
   const bank = s.institutions.money === 'peer-bank';
   const single = s.institutions.inputs === 'auction';
   const credit = s.institutions.money === 'mutual-credit' || s.institutions.money === 'merged-credit';
-  const campaigns = s.institutions.pricing !== 'free';
+  const priced = s.institutions.pricing !== 'free';
+  const campaigns = priced && s.sale === 'pledge'; // per-copy sales open no campaigns
   const at = (r: Float64Array, name: string): number => r[col(name)]!;
   const expectDefined = (r: Float64Array, name: string, defined: boolean): void => {
     const v = at(r, name);
@@ -50,7 +51,9 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     const funded = at(r, 'campaigns_funded');
     const closed = funded + at(r, 'campaigns_refunded');
     expectDefined(r, 'funded_share', campaigns && closed > 0);
-    for (const name of ['days_to_fund', 'price_level', 'price_hours_per_good']) expectDefined(r, name, campaigns && funded > 0);
+    expectDefined(r, 'days_to_fund', campaigns && funded > 0);
+    if (campaigns) for (const name of ['price_level', 'price_hours_per_good']) expectDefined(r, name, funded > 0);
+    if (!priced) for (const name of ['price_level', 'price_hours_per_good']) expectDefined(r, name, false);
     // Which money columns a preset uses: tokens (ch, mh) in S2/S3, the one currency (cur) in S1.
     const tokens = money && !single ? ['ch', 'mh'] : [];
     const cur = single ? ['cur'] : [];

@@ -1,0 +1,79 @@
+/**
+ * An agent's daily spending budget on goods, in campaign price units (milli MH-equivalents with tokens,
+ * milli-cur with one currency): incomeShare x the average daily value of its work over the demand window
+ * (people spend what their work is worth) + balanceShare x its spendable balance, capped by its means
+ * (positive balance, plus unused credit under mutual credit). Spendable: every positive balance in S2;
+ * in S3 only what exceeds the working balance the bank provisions (bank.k days of its own delivered
+ * flow; otherwise each token issued would raise the target by k x balanceShare and money would grow
+ * without bound); in S1 only what exceeds market.wageDays days of its own work value (the cure MODEL.md
+ * names for S1's thin rho margin). Used by pledges (sim/economy/fund.ts) and per-copy sales.
+ */
+import { CUR } from '../money/ledger.js';
+import type { World } from '../engine/world.js';
+
+export function dailyBudget(w: World, i: number): number {
+  const s = w.s;
+  const L = w.ledger;
+  const e = w.e;
+  const span = Math.max(1, w.workDemand.span);
+  const workPerDay = (w.workDemand.sum[i]! / span) * 1000 * w.priceUnit;
+  let positive: number;
+  let means: number;
+  if (w.single) {
+    const bal = L.balance[CUR.cur]![i]!;
+    const working = w.credit ? 0 : s.market.wageDays * workPerDay;
+    positive = bal > working ? bal - working : 0;
+    means = Math.max(0, L.means(CUR.cur, i));
+  } else {
+    positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!);
+    means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
+  }
+  const budget = s.demand.incomeShare * workPerDay + s.demand.balanceShare * positive;
+  return budget < means ? budget : means;
+}
+
+/** The balance that counts in the budget: positive balances, in S3 only above the working balance. */
+function spendable(w: World, cur: number, i: number, balance: number): number {
+  if (balance <= 0) return 0;
+  if (w.bank === null) return balance;
+  const delivered = w.bank.delivered[cur]!;
+  const working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
+  return balance > working ? balance - working : 0;
+}
+
+/**
+ * Pay `value` (price units, milli) from agent i to account `to`: in the one currency, or in the token of
+ * which the agent has more means (value at the day's rate) first, then the other. Returns the value
+ * paid; the tokens paid are left in `paid` ([MH or cur, CH]).
+ */
+export function payValue(w: World, i: number, to: number, kind: number, value: number, paid: Float64Array): number {
+  const L = w.ledger;
+  if (w.single) {
+    const amount = Math.floor(Math.min(value, L.means(CUR.cur, i)));
+    paid[0] = amount > 0 ? amount : 0;
+    paid[1] = 0;
+    if (amount > 0) L.post(CUR.cur, kind, i, to, amount);
+    return paid[0]!;
+  }
+  const e = w.e;
+  const mhMeans = L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!;
+  const chMeans = L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!;
+  const meansMh = mhMeans > 0 ? mhMeans : 0;
+  const meansChValue = chMeans > 0 ? e * chMeans : 0;
+  let mh: number;
+  let ch: number;
+  if (meansMh >= meansChValue) {
+    mh = Math.floor(value < meansMh ? value : meansMh);
+    const rest = value - mh < meansChValue ? value - mh : meansChValue;
+    ch = rest > 0 ? Math.floor(rest / e) : 0;
+  } else {
+    ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
+    const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
+    mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
+  }
+  if (mh > 0) L.post(CUR.mh, kind, i, to, mh);
+  if (ch > 0) L.post(CUR.ch, kind, i, to, ch);
+  paid[0] = mh;
+  paid[1] = ch;
+  return mh + e * ch;
+}
