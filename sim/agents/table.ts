@@ -48,6 +48,7 @@ export class AgentTable {
   readonly replCh: Float64Array;        // reserved for replication, then what copies used
   readonly rndCh: Float64Array; readonly rndMh: Float64Array;
   readonly pcMh: Float64Array;
+  readonly hiredCh: Float64Array; readonly hiredMh: Float64Array; // hours hired for its R&D
   readonly idleCh: Float64Array; readonly idleMh: Float64Array;
   readonly planCh: Float64Array;        // planned CH purchase (+) or sale (-), milli-hours
   readonly planMh: Float64Array;        // planned MH purchase (+) or sale (-)
@@ -81,7 +82,7 @@ export class AgentTable {
     this.soldCh = f(); this.soldMh = f(); this.boughtCh = f(); this.boughtMh = f();
     this.givenCh = f(); this.givenMh = f(); this.receivedCh = f(); this.receivedMh = f();
     this.ownUseCh = f(); this.ownUseMh = f(); this.replCh = f(); this.rndCh = f(); this.rndMh = f();
-    this.pcMh = f(); this.idleCh = f(); this.idleMh = f(); this.planCh = f(); this.planMh = f();
+    this.pcMh = f(); this.hiredCh = f(); this.hiredMh = f(); this.idleCh = f(); this.idleMh = f(); this.planCh = f(); this.planMh = f();
     this.receiptsToday = f(); this.inputPayToday = f(); this.workValueToday = f();
     this.goodsMade = f(); this.funded = f(); this.refunded = f(); this.receiptsTotal = f(); this.workValueTotal = f();
   }

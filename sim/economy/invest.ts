@@ -16,8 +16,8 @@ export function invest(w: World): void {
   const unitValue = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
   let successes = 0;
   for (let i = 0; i < w.n; i++) {
-    const rndMh = a.rndMh[i]!;
-    const rndCh = a.rndCh[i]!;
+    const rndMh = a.rndMh[i]! + a.hiredMh[i]!; // own hours reserved, plus hours hired with money
+    const rndCh = a.rndCh[i]! + a.hiredCh[i]!;
     if (rndMh + rndCh === 0) continue;
     let slot = a.slot[i]!;
     for (let k = 0; k < Lk; k++) if (a.made[i * Lk + k]! > a.made[i * Lk + slot]!) slot = k;

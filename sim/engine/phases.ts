@@ -11,6 +11,7 @@ import { sellCopies } from '../economy/shop.js';
 import { invest } from '../economy/invest.js';
 import { participation } from '../economy/participation.js';
 import { INPUTS, MONEY, PRICING } from './institutions.js';
+import { hire } from '../markets/hire.js';
 import type { World } from './world.js';
 
 export interface Phase {
@@ -28,8 +29,8 @@ export const PHASES: readonly Phase[] = [
     run: (w) => { if (w.day % w.s.pricing.medianEveryDays === 0) updateMedians(w); if (!w.hadRate) w.e = w.eRef; plan(w); } },
   { name: 'exchange', text: 'clear the CH/MH rate on planned schedules, fix plans, swap tokens (gift: donations)',
     run: (w) => INPUTS[w.s.institutions.inputs].exchange(w) },
-  { name: 'inputs', text: 'input markets: at par in tokens, long side rationed at random (S1: at the wage and CH price, pro rata)',
-    run: (w) => INPUTS[w.s.institutions.inputs].inputs(w) },
+  { name: 'inputs', text: 'input markets (par in tokens; S1 at the wage); then producers with rho > 1 hire hours for R&D',
+    run: (w) => { INPUTS[w.s.institutions.inputs].inputs(w); hire(w); } },
   { name: 'produce', text: 'CES production; completed goods open campaigns (gift: are released); learning',
     run: produce },
   { name: 'fund', text: 'expired campaigns refund; agents pledge in random order; funded goods are released',

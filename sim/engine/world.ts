@@ -22,7 +22,7 @@ export class DayStats {
   goodsCompleted = 0; goodsReleased = 0; copies = 0;
   campaignsOpened = 0; campaignsFunded = 0; campaignsRefunded = 0; daysToFundSum = 0;
   costMhSum = 0; costChSum = 0; costIndexSum = 0;
-  priceSum = 0; priceLevelSum = 0; pricedGoods = 0;
+  priceSum = 0; priceLevelSum = 0; pricedGoods = 0; hired = [0, 0];
   defaults = 0; rndSuccesses = 0;
   writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0]; issued = [0, 0, 0]; burned = [0, 0, 0];
   deliveredCh = 0; deliveredMh = 0; productionCh = 0; productionMh = 0;
@@ -30,7 +30,7 @@ export class DayStats {
     this.goodsCompleted = this.goodsReleased = this.copies = 0;
     this.campaignsOpened = this.campaignsFunded = this.campaignsRefunded = this.daysToFundSum = 0;
     this.costMhSum = this.costChSum = this.costIndexSum = 0;
-    this.priceSum = this.priceLevelSum = this.pricedGoods = 0;
+    this.priceSum = this.priceLevelSum = this.pricedGoods = 0; this.hired.fill(0);
     this.defaults = this.rndSuccesses = 0;
     this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0); this.issued.fill(0); this.burned.fill(0);
     this.deliveredCh = this.deliveredMh = this.productionCh = this.productionMh = 0;

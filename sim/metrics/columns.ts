@@ -89,6 +89,8 @@ export const EXTRA_COLUMNS: readonly Column[] = [
   c('money_days_mh', 'real', 'days', 'money_mh / flow_ema_mh: money in days of flow'),
   c('money_days_cur', 'real', 'days', 'money_cur / flow_ema_cur: money in days of flow'),
   c('bank_target_days', 'real', 'days', 'The Peer Bank\'s target k in days of flow (peer-bank only)'),
+  c('hired_ch', 'real', 'CH/day', 'CH hired for R&D by producers with rho > 1 (reinvestment)'),
+  c('hired_mh', 'real', 'MH/day', 'MH hired for R&D by producers with rho > 1 (reinvestment)'),
 ];
 
 export const COLUMNS: readonly Column[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];

@@ -24,6 +24,7 @@ const I = {
   priceCh: C('price_ch_cur'), priceMh: C('price_mh_cur'), frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
   givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
   learn: C('learning_factor_mean'), open: C('campaigns_open'), target: C('bank_target_days'),
+  hiredCh: C('hired_ch'), hiredMh: C('hired_mh'),
 };
 const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
@@ -93,6 +94,10 @@ export function observe(w: World, row: Float64Array): void {
   row[I.givenCh] = givenCh / 1000;
   row[I.givenMh] = givenMh / 1000;
   row[I.rnd] = st.rndSuccesses;
+  if (w.hasMoney) {
+    row[I.hiredCh] = st.hired[0]! / 1000;
+    row[I.hiredMh] = st.hired[1]! / 1000;
+  }
   let learn = 0;
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;

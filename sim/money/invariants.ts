@@ -111,7 +111,10 @@ export class Invariants {
     if (w.s.institutions.inputs === 'donation') return;
     const a = w.agents;
     let soldCh = 0, soldMh = 0, boughtCh = 0, boughtMh = 0;
-    for (let i = 0; i < w.n; i++) { soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!; boughtCh += a.boughtCh[i]!; boughtMh += a.boughtMh[i]!; }
+    for (let i = 0; i < w.n; i++) {
+      soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!;
+      boughtCh += a.boughtCh[i]! + a.hiredCh[i]!; boughtMh += a.boughtMh[i]! + a.hiredMh[i]!; // for production or R&D
+    }
     const paidCh = w.stats.inputPaid[CUR.ch]!;
     const paidMh = w.stats.inputPaid[CUR.mh]!;
     if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {

@@ -132,6 +132,10 @@ export const ScenarioSchema = z
       zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0 }),
       maxGain: share(0.1, 'A success lowers the technique factor by U(0, this)'),
     }),
+    invest: group('Investment with money (the talk page\'s reinvestment; presets with money)', {
+      reinvestShare: share(1, 'Share of its profit ((rho - 1) x its daily work value) a producer with rho > 1 spends on hiring hours for R&D'),
+      hireShare: share(0.25, 'Share of its remaining own hours a producer with rho < 1 offers for hire (0 turns hiring off)'),
+    }),
     credit: group('Mutual credit (two-token)', {
       lambdaDays: num(30, 'days', 'Credit limit as days of potential capacity, per token', { min: 0 }),
       defaultShare: share(0.95, 'Debt at this share of the limit or more counts toward default'),
