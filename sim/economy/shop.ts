@@ -111,6 +111,10 @@ export function sellCopies(w: World): void {
       g.downloadsToday[shop.genre[good]!]!++;
       st.flow[main]! += paid[0]!;
       st.flow[CUR.ch]! += paid[1]!;
+      if (w.bank !== null) { // sales are delivered flow: the Peer Bank's new money follows them too
+        w.bank.deliveredToday[main]![producer]! += paid[0]!;
+        w.bank.deliveredToday[CUR.ch]![producer]! += paid[1]!;
+      }
       a.receiptsToday[producer]! += value / (1000 * w.priceUnit);
     }
     a.savings[i] = budget;
