@@ -13,12 +13,10 @@
  * can pay; the long side is rationed pro rata; sellers are paid pro rata to the hours they deliver
  * (largest remainder), through the exchange account, which ends the day empty.
  */
-import { prorata } from './prorata.js';
-import { CUR, KIND } from '../money/ledger.js';
+import { settleProRata } from './settle.js';
+import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 
-let fill = new Float64Array(0);
-let pay = new Float64Array(0);
 
 export function auction(w: World): void {
   if (!(w.rate > 0)) return;
@@ -65,36 +63,7 @@ function market(w: World, isMh: boolean, price: number): void {
       want[i] = -p; sellers[ns++] = i; asks += -p;
     }
   }
+  settleProRata(w, CUR.cur, price, nb, ns, bids, asks, bought, sold, null);
   const volume = Math.min(bids, asks);
-  if (volume <= 0) return;
-  const m = Math.max(nb, ns);
-  if (fill.length < m) { fill = new Float64Array(2 * m); pay = new Float64Array(2 * m); }
-  // Buyers: their fills (pro rata if they are the long side), each paying its hours at the price.
-  if (bids > asks) prorata(volume, want, buyers, nb, fill);
-  else for (let k = 0; k < nb; k++) fill[k] = want[buyers[k]!]!;
-  let paid = 0;
-  const toMhEq = 1 / (1000 * w.wage);
-  for (let k = 0; k < nb; k++) {
-    const i = buyers[k]!;
-    const amount = Math.round(price * fill[k]!);
-    bought[i]! += fill[k]!;
-    if (amount > 0) L.post(CUR.cur, KIND.input, i, L.exchange, amount);
-    a.inputPayToday[i]! += amount * toMhEq;
-    paid += amount;
-  }
-  // Sellers: hours delivered (pro rata if they are the long side), paid pro rata to them.
-  if (asks > bids) prorata(volume, want, sellers, ns, fill);
-  else for (let k = 0; k < ns; k++) fill[k] = want[sellers[k]!]!;
-  for (let k = 0; k < ns; k++) want[sellers[k]!] = fill[k]!;
-  if (paid > 0) prorata(paid, want, sellers, ns, pay);
-  for (let k = 0; k < ns; k++) {
-    const j = sellers[k]!;
-    sold[j]! += fill[k]!;
-    const amount = paid > 0 ? pay[k]! : 0;
-    if (amount > 0) L.post(CUR.cur, KIND.input, L.exchange, j, amount);
-    a.receiptsToday[j]! += amount * toMhEq;
-  }
-  w.stats.flow[CUR.cur]! += paid;
-  w.stats.inputPaid[CUR.cur]! += paid;
   if (isMh) w.stats.deliveredMh += volume; else w.stats.deliveredCh += volume;
 }

@@ -10,15 +10,13 @@
  * rationed pro rata; payments go through the exchange account, which ends empty. Hired hours count as
  * hours sold for the seller and as R&D inputs (sim/economy/invest.ts) and input payments for the hirer.
  */
-import { prorata } from './prorata.js';
+import { settleProRata } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
-import { CUR, KIND } from '../money/ledger.js';
+import { CUR } from '../money/ledger.js';
 import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
-let fill = new Float64Array(0);
-let pay = new Float64Array(0);
 
 export function hire(w: World): void {
   if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0 || w.s.invest.reinvestShare === 0) return;
@@ -62,37 +60,10 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
       if (offer > 0) { want[i] = offer; sellers[ns++] = i; asks += offer; }
     }
   }
+  const bought = isCh ? a.hiredCh : a.hiredMh;
+  const sold = isCh ? a.soldCh : a.soldMh;
+  settleProRata(w, cur, price, nb, ns, bids, asks, bought, sold, w.bank?.deliveredToday[cur] ?? null);
   const volume = Math.min(bids, asks);
-  if (volume <= 0) return;
-  const m = Math.max(nb, ns);
-  if (fill.length < m) { fill = new Float64Array(2 * m); pay = new Float64Array(2 * m); }
-  if (bids > asks) prorata(volume, want, buyers, nb, fill);
-  else for (let k = 0; k < nb; k++) fill[k] = want[buyers[k]!]!;
-  const toValue = 1 / (1000 * w.priceUnit);
-  let paid = 0;
-  for (let k = 0; k < nb; k++) {
-    const i = buyers[k]!;
-    const amount = Math.round(price * fill[k]!);
-    if (isCh) a.hiredCh[i]! += fill[k]!; else a.hiredMh[i]! += fill[k]!;
-    if (amount > 0) L.post(cur, KIND.input, i, L.exchange, amount);
-    a.inputPayToday[i]! += amount * toValue;
-    paid += amount;
-  }
-  if (asks > bids) prorata(volume, want, sellers, ns, fill);
-  else for (let k = 0; k < ns; k++) fill[k] = want[sellers[k]!]!;
-  for (let k = 0; k < ns; k++) want[sellers[k]!] = fill[k]!;
-  if (paid > 0) prorata(paid, want, sellers, ns, pay);
-  const delivered = w.bank?.deliveredToday[cur] ?? null;
-  for (let k = 0; k < ns; k++) {
-    const j = sellers[k]!;
-    if (isCh) a.soldCh[j]! += fill[k]!; else a.soldMh[j]! += fill[k]!;
-    const amount = paid > 0 ? pay[k]! : 0;
-    if (amount > 0) L.post(cur, KIND.input, L.exchange, j, amount);
-    if (delivered !== null) delivered[j]! += amount;
-    a.receiptsToday[j]! += amount * toValue;
-  }
-  w.stats.flow[cur]! += paid;
-  w.stats.inputPaid[cur]! += paid;
   w.stats.hired[isCh ? 0 : 1]! += volume;
   if (isCh) w.stats.deliveredCh += volume; else w.stats.deliveredMh += volume;
 }

@@ -1,0 +1,55 @@
+/**
+ * Settling a cash market for hours, pro rata (the S1 input markets and the R&D hire market): buyers'
+ * bids and sellers' offers are in want[] by agent (milli-hours), listed in w.idxA / w.idxB. The long
+ * side is rationed pro rata (largest remainder); each buyer pays round(price x its hours) into the
+ * exchange account, which pays the sellers pro rata to the hours they deliver, so it ends empty.
+ * Payments are recorded in MH-equivalents for rho (at the day's price unit). Returns the amount paid.
+ */
+import { prorata } from './prorata.js';
+import { KIND } from '../money/ledger.js';
+import type { World } from '../engine/world.js';
+
+let fill = new Float64Array(0);
+let pay = new Float64Array(0);
+
+export function settleProRata(
+  w: World, cur: number, price: number, nb: number, ns: number, bids: number, asks: number,
+  bought: Float64Array, sold: Float64Array, delivered: Float64Array | null,
+): number {
+  const volume = Math.min(bids, asks);
+  if (volume <= 0) return 0;
+  const a = w.agents;
+  const L = w.ledger;
+  const buyers = w.idxA;
+  const sellers = w.idxB;
+  const want = w.bufA;
+  const m = Math.max(nb, ns);
+  if (fill.length < m) { fill = new Float64Array(2 * m); pay = new Float64Array(2 * m); }
+  if (bids > asks) prorata(volume, want, buyers, nb, fill);
+  else for (let k = 0; k < nb; k++) fill[k] = want[buyers[k]!]!;
+  const toValue = 1 / (1000 * w.priceUnit);
+  let paid = 0;
+  for (let k = 0; k < nb; k++) {
+    const i = buyers[k]!;
+    const amount = Math.round(price * fill[k]!);
+    bought[i]! += fill[k]!;
+    if (amount > 0) L.post(cur, KIND.input, i, L.exchange, amount);
+    a.inputPayToday[i]! += amount * toValue;
+    paid += amount;
+  }
+  if (asks > bids) prorata(volume, want, sellers, ns, fill);
+  else for (let k = 0; k < ns; k++) fill[k] = want[sellers[k]!]!;
+  for (let k = 0; k < ns; k++) want[sellers[k]!] = fill[k]!;
+  if (paid > 0) prorata(paid, want, sellers, ns, pay);
+  for (let k = 0; k < ns; k++) {
+    const j = sellers[k]!;
+    sold[j]! += fill[k]!;
+    const amount = paid > 0 ? pay[k]! : 0;
+    if (amount > 0) L.post(cur, KIND.input, L.exchange, j, amount);
+    if (delivered !== null) delivered[j]! += amount;
+    a.receiptsToday[j]! += amount * toValue;
+  }
+  w.stats.flow[cur]! += paid;
+  w.stats.inputPaid[cur]! += paid;
+  return paid;
+}
