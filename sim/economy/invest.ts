@@ -8,6 +8,21 @@
  */
 import type { World } from '../engine/world.js';
 
+/** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
+export function rndSlot(w: World, i: number): number {
+  const a = w.agents;
+  const Lk = a.liked;
+  let slot = a.slot[i]!;
+  for (let k = 0; k < Lk; k++) if (a.made[i * Lk + k]! > a.made[i * Lk + slot]!) slot = k;
+  return slot;
+}
+
+/** Whether R&D can still lower agent i's cost: its technique x learning is above the floor. */
+export function canImprove(w: World, i: number): boolean {
+  const j = i * w.agents.liked + rndSlot(w, i);
+  return w.agents.tech[j]! * w.genres.learn[w.agents.likedGenre[j]!]! > w.s.learning.floor;
+}
+
 export function invest(w: World): void {
   const a = w.agents;
   const s = w.s;
@@ -19,9 +34,7 @@ export function invest(w: World): void {
     const rndMh = a.rndMh[i]! + a.hiredMh[i]!; // own hours reserved, plus hours hired with money
     const rndCh = a.rndCh[i]! + a.hiredCh[i]!;
     if (rndMh + rndCh === 0) continue;
-    let slot = a.slot[i]!;
-    for (let k = 0; k < Lk; k++) if (a.made[i * Lk + k]! > a.made[i * Lk + slot]!) slot = k;
-    const j = i * Lk + slot;
+    const j = i * Lk + rndSlot(w, i);
     const genre = a.likedGenre[j]!;
     const worth = (rndMh + w.e * rndCh) / 1000 / (w.genres.medianFactor[genre]! * unitValue);
     if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {

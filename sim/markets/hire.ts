@@ -4,7 +4,9 @@
  * production processes". After the input markets, producers with rho > 1 spend `invest.reinvestShare`
  * of their profit ((rho - 1) x their average daily work value) on hours for R&D, in their recipe's
  * cost-minimising mix at the day's rate. The hours come from producers with rho < 1, who offer
- * `invest.hireShare` of their remaining own hours: selling an hour at its price pays them more than
+ * `invest.hireShare` of their remaining own hours (a producer whose technique x learning is at the
+ * floor already hires nothing: R&D could not lower its cost; without this rule, hiring went on after
+ * costs hit the floor and pulled rho_median to 0.3 by year 10 under the 2020s calibration): selling an hour at its price pays them more than
  * producing with it. Prices: par in the two-token presets (an MH token an MH, a CH token a CH), the
  * wage and CH price in S1, one token an MH and the rate a CH with one merged token. The long side is
  * rationed pro rata; payments go through the exchange account, which ends empty. Hired hours count as
@@ -13,6 +15,7 @@
 import { settleProRata } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
+import { canImprove } from '../economy/invest.js';
 import { CUR } from '../money/ledger.js';
 import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
@@ -48,7 +51,7 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
     if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
     const r = rho(w, i);
     if (!(r === r)) continue;
-    if (r > 1) {
+    if (r > 1 && canImprove(w, i)) { // nobody pays for R&D that cannot lower its cost any more
       const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
       const hours = Math.floor((profit * mixShare * 1000) / valuePerHour); // milli-hours of this input
       const afford = Math.floor(Math.max(0, L.means(cur, i) - 2) / price);
