@@ -19,9 +19,10 @@ const flag = (name: string): string | undefined => {
 };
 const presets = (flag('presets') ?? 'two-token,peer-bank,market,market-k,gift').split(',');
 const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,1000000' : '1000,10000,100000')).split(',').map(Number);
-/** Days per size: at least 100 below a million agents, so the 90-day rolling windows are full and
- * resident (peak memory is then the steady state); a million agents get 6 days (windows not full). */
-const daysFor = (agents: number): number => (agents >= 1_000_000 ? 6 : Math.max(100, Math.min(730, Math.round(4e6 / agents))));
+/** Days per size: the same 100 days below a million agents, so sizes are compared on the same days (the
+ * cost of a day changes as campaigns and windows fill) and the 90-day windows are full and resident;
+ * a million agents get 6 days (windows not full). */
+const daysFor = (agents: number): number => (agents >= 1_000_000 ? 6 : 100);
 
 const one = fileURLToPath(new URL('./one.ts', import.meta.url));
 const measure = (preset: string, agents: number, days: number): Result =>
