@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { collectChain, type LoadRef } from './chain.js';
 import { errorOf, issueAt, show } from './errors.js';
 import { ALL_PATHS, groupAt } from './fields.js';
-import { expandDotted, isMapping, mergeLayer, normalize, sourceOf, type KeyProblem, type Mapping } from './keys.js';
+import { expandDotted, isMapping, mergeLayer, normalize, type KeyProblem, type Mapping } from './keys.js';
 import { suggestPath, validKeysText } from './messages.js';
 import { presetOverrides } from './presets.js';
 import type { Scenario } from './schema.js';

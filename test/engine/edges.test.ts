@@ -48,7 +48,7 @@ describe('engine edge cases', () => {
     const rows = audited(s);
     const dead = column(rows, 'pcs_dead');
     expect(Math.max(...dead)).toBe(40);
-    const allDead = rows.find((r, d) => dead[d] === 40)!;
+    const allDead = rows.find((_, d) => dead[d] === 40)!;
     expect(column([allDead], 'capacity_ch')[0]).toBe(0);
     expect(column([allDead], 'rmax_mean')[0]).toBeNaN();
     // Owners buy new PCs with 40 hours of work, so some come back.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS } from '../../sim/agents/table.js';
 import { defaults, limits, potentialCh, potentialMh } from '../../sim/money/credit.js';
-import { CUR } from '../../sim/money/ledger.js';
+import { CUR, KIND } from '../../sim/money/ledger.js';
 import type { World } from '../../sim/engine/world.js';
 import { balances, ledgerSum, makeWorld, openCredit, pay } from '../helpers/world.js';
 
@@ -19,6 +19,17 @@ function indebted(mh: number[]): World {
 /** Run the default check on `days` successive days. */
 function runDefaults(w: World, days: number): void {
   for (let d = 0; d < days; d++) { w.beginDay(w.day + 1); defaults(w); }
+}
+
+/** Agent 0 owes 100 MH: 40 to agent 1 and 60 held in escrow; it has been at its limit for defaultDays. */
+function escrowedDebtor() {
+  const w = makeWorld({ agents: 2, seed: 2, credit: { defaultDays: DEFAULT_DAYS } });
+  openCredit(w, 1e9);
+  pay(w, 'mh', 0, 1, 40_000);
+  w.ledger.post(CUR.mh, KIND.pledge, 0, w.ledger.escrow, 60_000);
+  w.ledger.setFloor(CUR.mh, 0, -100_000);
+  runDefaults(w, DEFAULT_DAYS);
+  return w;
 }
 
 describe('money/credit', () => {
@@ -122,12 +133,7 @@ describe('money/credit', () => {
 
   it('the write-off is capped by the other agents\' positive balances; the rest stays with the defaulter', () => {
     // Agent 0 owes 100: 40 to agent 1 and 60 in escrow (open pledges are not agents' balances).
-    const w = makeWorld({ agents: 2, seed: 2, credit: { defaultDays: DEFAULT_DAYS } });
-    openCredit(w, 1e9);
-    pay(w, 'mh', 0, 1, 40_000);
-    w.ledger.post(CUR.mh, 2 /* pledge */, 0, w.ledger.escrow, 60_000);
-    w.ledger.setFloor(CUR.mh, 0, -100_000);
-    runDefaults(w, DEFAULT_DAYS);
+    const w = escrowedDebtor();
     expect(balances(w, 'mh')).toEqual([-60_000, 0]);
     expect(w.stats.writtenOff[CUR.mh]).toBe(40_000);
     expect(ledgerSum(w, 'mh')).toBe(0);
@@ -135,12 +141,7 @@ describe('money/credit', () => {
 
   it('a defaulter still out, with a debt no creditor could absorb, does not default again', () => {
     // As above: 60 of agent 0's debt stays with it after its default, and its limit is 0.
-    const w = makeWorld({ agents: 2, seed: 2, credit: { defaultDays: DEFAULT_DAYS } });
-    openCredit(w, 1e9);
-    pay(w, 'mh', 0, 1, 40_000);
-    w.ledger.post(CUR.mh, 2 /* pledge */, 0, w.ledger.escrow, 60_000);
-    w.ledger.setFloor(CUR.mh, 0, -100_000);
-    runDefaults(w, DEFAULT_DAYS);
+    const w = escrowedDebtor();
     const defaultedOn = w.day;
     expect(w.agents.status[0]).toBe(STATUS.droppedDefault);
     expect(w.agents.creditShare[0]).toBe(0.5);
