@@ -139,12 +139,20 @@ export class Invariants {
     }
   }
 
-  /** 8. Goods: the released total grows only by releases. */
+  /**
+   * 8. Goods: the released total grows only by releases, and no good is lost: every good ever completed
+   * (the genres' cumulative output, counted in production) is released or still in an open campaign.
+   */
   private goods(w: World): void {
     if (w.goodsTotal !== this.goodsTotal + w.stats.goodsReleased) {
       fail(w, '8/goods', `goods_total went from ${this.goodsTotal} to ${w.goodsTotal} with ${w.stats.goodsReleased} released`);
     }
     this.goodsTotal = w.goodsTotal;
+    let completed = 0;
+    for (let g = 0; g < w.genres.k; g++) completed += w.genres.made[g]!;
+    if (completed !== w.goodsTotal + w.book.openCount) {
+      fail(w, '8/goods', `${completed} goods completed, but ${w.goodsTotal} released and ${w.book.openCount} in open campaigns`);
+    }
   }
 
   /** 10. No NaN or infinity in state; capacities, counts and prices >= 0. */
