@@ -104,7 +104,7 @@ export function meanInterval(values: ArrayLike<number>, level = 0.95): MeanInter
   return { n, mean: m, sd, lo: m - half, hi: m + half };
 }
 
-/** Quantiles of the finite values as simple-statistics computes them (R type 2: averaging at jumps); NaN if none. */
+/** Quantiles of the finite values by linear interpolation (R type 7, as simple-statistics computes them); NaN if none. */
 export function quantilesOf(values: ArrayLike<number>, ps: readonly number[]): number[] {
   const xs: number[] = [];
   for (let i = 0; i < values.length; i++) {

@@ -33,7 +33,7 @@ describe('meanInterval', () => {
     expect(Number.isNaN(meanInterval([3]).lo)).toBe(true);
     expect(meanInterval([]).n).toBe(0);
   });
-  it('quantiles are R type 2 (averaging at jumps)', () => {
-    expect(quantilesOf([4, 1, 3, 2, NaN], [0, 0.25, 0.3, 0.5, 1])).toEqual([1, 1.5, 2, 2.5, 4]);
+  it('quantiles interpolate linearly (R type 7)', () => {
+    expect(quantilesOf([4, 1, 3, 2, NaN], [0, 0.25, 0.3, 0.5, 1])).toEqual([1, 1.75, 1.9, 2.5, 4]);
   });
 });
