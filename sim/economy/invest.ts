@@ -4,7 +4,9 @@
  * benchmark cost (the medians behind prices, so cheap producers get no more attempts per hour), succeeds
  * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success lowers its technique factor
  * by U(0, maxGain), or to the genre's median technique factor if that is lower (imitation: the goods are
- * open, so laggards learn from them).
+ * open, so laggards learn from them). `rnd.imitate` chooses what a success imitates: the median (the
+ * default), the genre's best technique among the producers who like it (computed the same day), or
+ * nothing (pure own R&D).
  */
 import type { World } from '../engine/world.js';
 
@@ -29,6 +31,8 @@ export function invest(w: World): void {
   const Lk = a.liked;
   const rng = w.rng.rnd;
   const unitValue = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
+  const imitate = s.rnd.imitate;
+  const target = imitate === 'best' ? bestTechniques(w) : w.genres.medianTech;
   let successes = 0;
   for (let i = 0; i < w.n; i++) {
     const rndMh = a.rndMh[i]! + a.hiredMh[i]!; // own hours reserved, plus hours hired with money
@@ -39,12 +43,31 @@ export function invest(w: World): void {
     const worth = (rndMh + w.e * rndCh) / 1000 / (w.genres.medianFactor[genre]! * unitValue);
     if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
       const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain);
-      const median = w.genres.medianTech[genre]!;
+      const imitated = imitate === 'none' ? Infinity : target[genre]!;
       const least = s.learning.floor / w.genres.learn[genre]!; // technique x learning >= floor
-      const next = lowered < median ? lowered : median;
+      const next = lowered < imitated ? lowered : imitated;
       a.tech[j] = next > least ? next : Math.min(a.tech[j]!, least);
       successes++;
     }
   }
   w.stats.rndSuccesses = successes;
+}
+
+let best = new Float64Array(0);
+
+/** The lowest technique factor per genre among producers who like it (1 where none does). */
+function bestTechniques(w: World): Float64Array {
+  const a = w.agents;
+  const Lk = a.liked;
+  if (best.length !== w.genres.k) best = new Float64Array(w.genres.k);
+  best.fill(1);
+  for (let i = 0; i < w.n; i++) {
+    if (!a.isProducer(i)) continue;
+    for (let k = 0; k < Lk; k++) {
+      const j = i * Lk + k;
+      const g = a.likedGenre[j]!;
+      if (a.tech[j]! < best[g]!) best[g] = a.tech[j]!;
+    }
+  }
+  return best;
 }

@@ -16,6 +16,7 @@ import { PeerBankState } from '../money/peerBank.js';
 import { CUR } from '../money/ledger.js';
 import { OutputTrend } from '../money/stock.js';
 import { Shop } from '../economy/shop.js';
+import { LoanBook } from '../money/loans.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -23,7 +24,8 @@ export class DayStats {
   campaignsOpened = 0; campaignsFunded = 0; campaignsRefunded = 0; daysToFundSum = 0;
   costMhSum = 0; costChSum = 0; costIndexSum = 0;
   priceSum = 0; priceLevelSum = 0; pricedGoods = 0; hired = [0, 0];
-  defaults = 0; rndSuccesses = 0;
+  defaults = 0; rndSuccesses = 0; upgrades = 0; upgradeMh = 0;
+  loansGranted = [0, 0, 0]; loansRepaid = [0, 0, 0];
   writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0]; issued = [0, 0, 0]; burned = [0, 0, 0];
   deliveredCh = 0; deliveredMh = 0; productionCh = 0; productionMh = 0;
   reset(): void {
@@ -31,7 +33,8 @@ export class DayStats {
     this.campaignsOpened = this.campaignsFunded = this.campaignsRefunded = this.daysToFundSum = 0;
     this.costMhSum = this.costChSum = this.costIndexSum = 0;
     this.priceSum = this.priceLevelSum = this.pricedGoods = 0; this.hired.fill(0);
-    this.defaults = this.rndSuccesses = 0;
+    this.defaults = this.rndSuccesses = this.upgrades = this.upgradeMh = 0;
+    this.loansGranted.fill(0); this.loansRepaid.fill(0);
     this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0); this.issued.fill(0); this.burned.fill(0);
     this.deliveredCh = this.deliveredMh = this.productionCh = this.productionMh = 0;
   }
@@ -39,7 +42,7 @@ export class DayStats {
 
 export interface Streams {
   frontier: Stream; gift: Stream; rationing: Stream; order: Stream; freeRide: Stream;
-  goods: Stream; consume: Stream; rnd: Stream; dividend: Stream; markup: Stream;
+  goods: Stream; consume: Stream; rnd: Stream; dividend: Stream; markup: Stream; upgrade: Stream;
 }
 
 export class World {
@@ -52,6 +55,8 @@ export class World {
   readonly tech: Technology;
   readonly rng: Streams;
   readonly hasMoney: boolean;
+  /** Peer loans (presets with money). */
+  readonly loans: LoanBook | null;
   /** The Peer Bank's state (S3 only). */
   readonly bank: PeerBankState | null;
   /** One currency (S1: market, market-k; the merged-token ablation): input and campaign prices in `cur`. */
@@ -101,7 +106,7 @@ export class World {
       frontier: stream(s.seed, 'frontier'), gift: stream(s.seed, 'gift'), rationing: stream(s.seed, 'rationing'),
       order: stream(s.seed, 'pledge-order'), freeRide: stream(s.seed, 'free-ride'), goods: stream(s.seed, 'goods'),
       consume: stream(s.seed, 'consume'), rnd: stream(s.seed, 'rnd'), dividend: stream(s.seed, 'dividend'),
-      markup: stream(s.seed, 'markup'),
+      markup: stream(s.seed, 'markup'), upgrade: stream(s.seed, 'pc-upgrade'),
     };
     this.agents = createPopulation(s, stream(s.seed, 'population'));
     this.agents.markup.fill(s.market.markup0);
@@ -109,6 +114,7 @@ export class World {
     this.book = new CampaignBook(s.genres.count);
     this.tech = technology(s.production.sigma);
     this.hasMoney = s.institutions.money !== 'none';
+    this.loans = this.hasMoney ? new LoanBook(this.n, s.loans.termDays) : null;
     this.bank = s.institutions.money === 'peer-bank' ? new PeerBankState(this.n, s.bank.emaDays) : null;
     this.single = s.institutions.inputs === 'auction';
     this.credit = s.institutions.money === 'mutual-credit' || s.institutions.money === 'merged-credit';

@@ -11,35 +11,34 @@
  * wage and CH price in S1, one token an MH and the rate a CH with one merged token. The long side is
  * rationed pro rata; payments go through the exchange account, which ends empty. Hired hours count as
  * hours sold for the seller and as R&D inputs (sim/economy/invest.ts) and input payments for the hirer.
+ * Producers upgrading their PC early (sim/economy/upgrade.ts) buy the rest of its price in MH here too,
+ * before any R&D of theirs; those hours build the new PC. A producer short of tokens for either may
+ * have borrowed them first (sim/markets/lend.ts).
  */
 import { settleProRata } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
-import { canImprove } from '../economy/invest.js';
+import { hourPrice, rndBidHours } from './lend.js';
 import { CUR } from '../money/ledger.js';
 import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 
 export function hire(w: World): void {
-  if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0 || w.s.invest.reinvestShare === 0) return;
+  if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   if (bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
-  const single = w.single;
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
-  // Token prices per hour (price units per milli-hour): CH then MH.
-  const priceCh = single ? w.e * w.wage : 1;
-  const priceMh = single ? w.wage : 1;
-  market(w, true, priceCh, sx);
-  market(w, false, priceMh, 1 - sx);
+  market(w, true, hourPrice(w, true), sx);
+  market(w, false, hourPrice(w, false), 1 - sx);
 }
 
-/** One input's hire market: `mixShare` of each hirer's budget buys this input at `price`. */
+/** One input's hire market: `mixShare` of each hirer's R&D budget buys this input at `price` (token
+ * units per milli-hour); in MH, upgraders also buy the rest of their new PC's price. */
 function market(w: World, isCh: boolean, price: number, mixShare: number): void {
   const a = w.agents;
   const L = w.ledger;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
-  const valuePerHour = isCh ? w.e : 1; // MH-equivalents
-  const span = Math.max(1, w.workDemand.span);
+  const pcMilli = Math.round(w.s.pc.priceMh * 1000);
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA;
@@ -47,26 +46,41 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
   let ns = 0;
   let bids = 0;
   let asks = 0;
+  const upgrade = w.bufB; // milli-hours of a buyer's bid that are for its new PC
   for (let i = 0; i < w.n; i++) {
     if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
-    const r = rho(w, i);
-    if (!(r === r)) continue;
-    if (r > 1 && canImprove(w, i)) { // nobody pays for R&D that cannot lower its cost any more
-      const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
-      const hours = Math.floor((profit * mixShare * 1000) / valuePerHour); // milli-hours of this input
+    const pc = !isCh && a.upgrading[i] === 1 ? Math.max(0, pcMilli - a.upgradeMh[i]!) : 0;
+    const rnd = rndBidHours(w, i, isCh, mixShare); // nobody pays for R&D that cannot lower its cost any more
+    if (pc + rnd > 0) {
       const afford = Math.floor(Math.max(0, L.means(cur, i) - 2) / price);
-      const b = Math.min(hours, afford);
-      if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
-    } else if (r < 1) {
+      const b = Math.min(pc + rnd, afford);
+      if (b > 0) { want[i] = b; upgrade[i] = Math.min(pc, b); buyers[nb++] = i; bids += b; }
+      continue;
+    }
+    const r = rho(w, i);
+    if (r < 1) {
       const own = isCh ? a.availCh[i]! - a.soldCh[i]! - a.givenCh[i]! : a.availMh[i]! - a.soldMh[i]! - a.givenMh[i]!;
       const offer = Math.floor(w.s.invest.hireShare * own);
       if (offer > 0) { want[i] = offer; sellers[ns++] = i; asks += offer; }
     }
   }
-  const bought = isCh ? a.hiredCh : a.hiredMh;
+  const bought = w.bufC;
+  for (let k = 0; k < nb; k++) bought[buyers[k]!] = 0;
   const sold = isCh ? a.soldCh : a.soldMh;
   settleProRata(w, cur, price, nb, ns, bids, asks, bought, sold, w.bank?.deliveredToday[cur] ?? null);
+  // A buyer's hours go to its new PC first, the rest to R&D.
+  const hired = isCh ? a.hiredCh : a.hiredMh;
+  let forPcs = 0;
+  for (let k = 0; k < nb; k++) {
+    const i = buyers[k]!;
+    const got = bought[i]!;
+    const pc = got < upgrade[i]! ? got : upgrade[i]!;
+    a.upgradeMh[i]! += pc;
+    hired[i]! += got - pc;
+    forPcs += pc;
+  }
   const volume = Math.min(bids, asks);
-  w.stats.hired[isCh ? 0 : 1]! += volume;
+  w.stats.hired[isCh ? 0 : 1]! += volume - forPcs;
+  w.stats.upgradeMh += forPcs;
   if (isCh) w.stats.deliveredCh += volume; else w.stats.deliveredMh += volume;
 }

@@ -91,6 +91,15 @@ export const EXTRA_COLUMNS: readonly Column[] = [
   c('bank_target_days', 'real', 'days', 'The Peer Bank\'s target k in days of flow (peer-bank only)'),
   c('hired_ch', 'real', 'CH/day', 'CH hired for R&D by producers with rho > 1 (reinvestment)'),
   c('hired_mh', 'real', 'MH/day', 'MH hired for R&D by producers with rho > 1 (reinvestment)'),
+  c('pc_upgrade_mh', 'real', 'MH/day', 'MH hired to build PCs bought early (upgrades to the frontier)'),
+  c('pc_upgrades', 'int', 'PCs/day', 'Working PCs replaced early by a frontier PC that day'),
+  c('loans_open', 'int', 'loans', 'Peer loans open at the end of the day, all currencies'),
+  c('loans_granted_ch', 'tokens', 'tokens/day', 'Peer loans granted that day (ch)'),
+  c('loans_granted_mh', 'tokens', 'tokens/day', 'Peer loans granted that day (mh)'),
+  c('loans_granted_cur', 'tokens', 'tokens/day', 'Peer loans granted that day (cur)'),
+  c('loans_repaid_ch', 'tokens', 'tokens/day', 'Loan instalments paid that day (ch)'),
+  c('loans_repaid_mh', 'tokens', 'tokens/day', 'Loan instalments paid that day (mh)'),
+  c('loans_repaid_cur', 'tokens', 'tokens/day', 'Loan instalments paid that day (cur)'),
 ];
 
 export const COLUMNS: readonly Column[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];

@@ -24,12 +24,14 @@ const I = {
   priceCh: C('price_ch_cur'), priceMh: C('price_mh_cur'), frontier: C('rmax_frontier'), dead: C('pcs_dead'), idleCh: C('idle_ch'), idleMh: C('idle_mh'),
   givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
   learn: C('learning_factor_mean'), open: C('campaigns_open'), target: C('bank_target_days'),
-  hiredCh: C('hired_ch'), hiredMh: C('hired_mh'),
+  hiredCh: C('hired_ch'), hiredMh: C('hired_mh'), upgradeMh: C('pc_upgrade_mh'), upgrades: C('pc_upgrades'),
+  loansOpen: C('loans_open'),
 };
 const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
   demurrage: C(`demurrage_${x}`), defaults: C(`defaults_${x}`), velocity: C(`velocity_${x}`),
   issued: C(`issued_${x}`), burned: C(`burned_${x}`), days: C(`money_days_${x}`),
+  loans: C(`loans_${x}`), granted: C(`loans_granted_${x}`), repaid: C(`loans_repaid_${x}`),
 }));
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
@@ -142,10 +144,12 @@ function money(w: World, row: Float64Array): void {
     row[m.credit] = neg / 1000;
     row[m.flow] = flow / 1000;
     row[m.ema] = w.flowEma[m.cur]! / 1000;
-    if (w.credit || w.bank !== null) { // S1's fixed or growing stock has no demurrage, and no debts
-      row[m.demurrage] = st.demurrage[m.cur]! / 1000;
-      row[m.defaults] = st.writtenOff[m.cur]! / 1000;
-    }
+    if (w.credit || w.bank !== null) row[m.demurrage] = st.demurrage[m.cur]! / 1000; // S1 has no demurrage
+    row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    const book = w.loans!;
+    row[m.loans] = book.total[m.cur]! / 1000;
+    row[m.granted] = st.loansGranted[m.cur]! / 1000;
+    row[m.repaid] = st.loansRepaid[m.cur]! / 1000;
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
     if (w.single && !w.credit) row[m.issued] = st.issued[m.cur]! / 1000;
     if (w.bank !== null) {
@@ -157,6 +161,9 @@ function money(w: World, row: Float64Array): void {
   }
   if (w.bank !== null) row[I.target] = w.s.bank.k;
   row[I.defaults] = st.defaults;
+  row[I.upgrades] = st.upgrades;
+  row[I.upgradeMh] = st.upgradeMh / 1000;
+  row[I.loansOpen] = w.loans!.open;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
   const n = w.n;
   const v = w.bufB;

@@ -12,6 +12,7 @@
 import { STATUS } from '../agents/table.js';
 import { prorata } from '../markets/prorata.js';
 import { CUR, KIND } from './ledger.js';
+import { forgiveLoans } from '../markets/lend.js';
 import type { World } from '../engine/world.js';
 
 /** Potential daily capacity of agent i in a currency, milli-tokens: CH, MH, or (one merged token) its
@@ -57,7 +58,8 @@ function nearLimit(balance: number, floor: number, share: number): boolean {
   return balance < 0 && balance <= share * floor;
 }
 
-/** Default of agent i: its debts are charged to every other agent's positive balance, pro rata. */
+/** Default of agent i: its negative balances are charged to every other agent's positive balance, pro
+ * rata; its peer loans are written off against its lenders' claims (sim/markets/lend.ts). */
 export function writeOff(w: World, i: number): void {
   const a = w.agents;
   const L = w.ledger;
@@ -81,5 +83,6 @@ export function writeOff(w: World, i: number): void {
   a.creditShare[i] = a.creditShare[i]! * w.s.credit.reentryLimitShare;
   a.atLimitDays[i] = 0;
   for (const cur of w.currencies) L.setFloor(cur, i, 0);
+  forgiveLoans(w, i);
   w.stats.defaults++;
 }

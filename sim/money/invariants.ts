@@ -27,6 +27,7 @@ export class Invariants {
     this.issuance(w);
     this.goods(w);
     this.finite(w);
+    w.loans?.check(w.day); // claims = debts, no loan past its term (sim/money/loans.ts)
   }
 
   /** 1. Each row of the flow matrix sums to zero; each column sums to its sector's change of holdings. */
@@ -115,6 +116,7 @@ export class Invariants {
       soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!;
       boughtCh += a.boughtCh[i]! + a.hiredCh[i]!; boughtMh += a.boughtMh[i]! + a.hiredMh[i]!; // for production or R&D
     }
+    boughtMh += w.stats.upgradeMh; // hired to build PCs bought early
     const paidCh = w.stats.inputPaid[CUR.ch]!;
     const paidMh = w.stats.inputPaid[CUR.mh]!;
     if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {

@@ -131,10 +131,14 @@ export const ScenarioSchema = z
       share: share(0.05, 'Share of own hours reserved for R&D'),
       zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0 }),
       maxGain: share(0.1, 'A success lowers the technique factor by U(0, this)'),
+      imitate: z.enum(['median', 'best', 'none']).default('median')
+        .describe('On an R&D success, also adopt this technique of the genre if it is lower: its median (laggards learn from open goods), its best, or none')
+        .meta({ unit: 'option' }),
     }),
     invest: group('Investment with money (the talk page\'s reinvestment; presets with money)', {
       reinvestShare: share(1, 'Share of its profit ((rho - 1) x its daily work value) a producer with rho > 1 spends on hiring hours for R&D'),
       hireShare: share(0.25, 'Share of its remaining own hours a producer with rho < 1 offers for hire (0 turns hiring off)'),
+      upgradePaybackDays: num(365, 'days', 'Upgrade a working PC to the frontier early when its extra goods repay pc.priceMh within this many days (0: never)', { min: 0 }),
     }),
     credit: group('Mutual credit (two-token)', {
       lambdaDays: num(30, 'days', 'Credit limit as days of potential capacity, per token', { min: 0 }),
@@ -161,8 +165,12 @@ export const ScenarioSchema = z
       markupStep: num(0.05, 'share', 'Markups move by U(0, this) after each campaign closes', { min: 0, max: 1 }),
       trendDays: int(365, 'days', 'market-k: window over which the trend growth of real output is measured', { min: 30, max: 3650 }),
     }),
-    loans: group('Peer loans (institutions issue; kept with no effect here)', {
-      interestRate: num(0, '1/year', 'Interest rate of peer loans', { min: 0, max: 1 }),
+    loans: group('Peer loans in either token (presets with money): idle balances lent to producers who invest', {
+      interestRate: num(0, '1/year', 'Simple interest of peer loans over their term', { min: 0, max: 1 }),
+      termDays: int(365, 'days', 'Term: a loan is repaid in equal daily instalments and is overdue (a default) if not repaid by then', { min: 1, max: 3650 }),
+      lendShare: share(0.5, 'Share of its idle balance (above its working balance) an agent offers to lend each day (0 turns loans off)'),
+      incomeShare: share(0.25, 'Most a borrower may owe: this share of a term of its average daily work value'),
+      rndDays: int(30, 'days', 'A producer short of means for its R&D budget borrows this many days of it', { min: 0 }),
     }),
     participation: group('Participation and drop-out', {
       piMin: share(1, 'Lowest participation share (1 = fixed participation, the default)'),

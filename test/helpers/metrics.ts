@@ -57,14 +57,14 @@ export function cellProblems(rows: Float64Array[], s: Scenario): string[] {
     // Which money columns a preset uses: tokens (ch, mh) in S2/S3, the one currency (cur) in S1.
     const tokens = money && !single ? ['ch', 'mh'] : [];
     const cur = single ? ['cur'] : [];
-    for (const name of perToken(MONEY.filter((m) => m !== 'velocity'), tokens.concat(cur))) expectDefined(r, name, true);
+    for (const name of perToken(MONEY.filter((m) => m !== 'velocity').concat(['loans', 'defaults']), tokens.concat(cur))) expectDefined(r, name, true);
     for (const name of perToken(MONEY.concat(['demurrage', 'defaults', 'issued', 'burned', 'loans']), ['ch', 'mh', 'cur'])) {
       const x = name.slice(name.lastIndexOf('_') + 1);
       const m = name.slice(0, name.lastIndexOf('_'));
-      const used = (tokens.includes(x) && (m !== 'issued' && m !== 'burned' ? m !== 'loans' : bank))
-        || (cur.includes(x) && ['money', 'credit', 'flow', 'flow_ema', 'velocity'].includes(m))
+      const used = (tokens.includes(x) && (m !== 'issued' && m !== 'burned' ? true : bank))
+        || (cur.includes(x) && ['money', 'credit', 'flow', 'flow_ema', 'velocity', 'loans', 'defaults'].includes(m))
         || (cur.includes(x) && m === 'issued' && !credit) // S1's stock is issued; a merged credit token is not
-        || (cur.includes(x) && (m === 'demurrage' || m === 'defaults') && credit);
+        || (cur.includes(x) && m === 'demurrage' && credit);
       if (!used) expectDefined(r, name, false);
     }
     expectDefined(r, 'defaults', money);

@@ -1,0 +1,216 @@
+/**
+ * The loan market and its repayments (MODEL.md section 4: "peer loans in either token ... granted by
+ * holders of idle balances to borrowers who invest"); the book is sim/money/loans.ts.
+ *
+ * Lending, daily before the hire market, per currency: a producer that cannot pay today's investment
+ * (the rest of a PC upgrade it chose, sim/economy/upgrade.ts, plus a day of its R&D budget,
+ * sim/markets/hire.ts) asks for the upgrade plus `loans.rndDays` days of R&D budget, less its means, up
+ * to what it can carry (`loans.incomeShare` of a term of its average daily work value, counting what it
+ * will owe with interest). Every agent offers `loans.lendShare` of its idle balance: what lies above the
+ * balance it works with (S2 and the merged token: the demurrage allowance; S3: the working balance the
+ * bank provisions, k days of its own delivered flow; S1: `market.wageDays` of its own work value, as in
+ * the budget, sim/economy/budget.ts). The long side is rationed pro rata (largest remainder). No loans
+ * during the Peer Bank's bootstrap, when nobody has earned anything to lend.
+ *
+ * Repayment, daily in the money phase before demurrage: each borrower pays what is due to date (equal
+ * daily instalments) as far as its means go; arrears are paid as soon as it can. A loan still owing at
+ * the end of its term is overdue and its borrower defaults (sim/money/credit.ts writeOff), which also
+ * writes off its loans: the lenders lose that debt pro rata to their claims.
+ */
+import { KIND, CUR } from '../money/ledger.js';
+import { potential, writeOff } from '../money/credit.js';
+import { bankPaysInputs } from '../money/peerBank.js';
+import { rho } from '../economy/participation.js';
+import { canImprove } from '../economy/invest.js';
+import { shareCh } from '../economy/production.js';
+import { prorata } from './prorata.js';
+import { STATUS } from '../agents/table.js';
+import type { World } from '../engine/world.js';
+
+let fill = new Float64Array(0);
+
+/** Token price of an hour of CH or MH in currency units per hour: par (1), or r and w in S1. */
+export function hourPrice(w: World, isCh: boolean): number {
+  if (!w.single) return 1;
+  return isCh ? w.e * w.wage : w.wage;
+}
+
+/** Milli-hours of one input that producer i bids for R&D today (its profit x the input's cost share). */
+export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number): number {
+  const r = rho(w, i);
+  if (!(r > 1) || w.s.invest.reinvestShare === 0 || !canImprove(w, i)) return 0;
+  const span = Math.max(1, w.workDemand.span);
+  const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
+  return Math.floor((profit * mixShare * 1000) / (isCh ? w.e : 1));
+}
+
+/** Agent i's idle balance in `cur` (milli): what it holds above the balance it works with. */
+export function idleBalance(w: World, cur: number, i: number): number {
+  const b = w.ledger.balance[cur]![i]!;
+  if (b <= 0) return 0;
+  let working: number;
+  if (w.bank !== null) {
+    const delivered = w.bank.delivered[cur]!;
+    working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
+  } else if (w.credit) {
+    working = w.s.demurrage.allowanceDays * potential(w, cur, i);
+  } else {
+    const span = Math.max(1, w.workDemand.span);
+    working = w.s.market.wageDays * (w.workDemand.sum[i]! / span) * 1000 * w.wage;
+  }
+  return b > working ? b - working : 0;
+}
+
+/** What producer i would invest today in currency `cur` (milli): [today's need, the loan it asks for]. */
+function investment(w: World, cur: number, i: number, sx: number): number {
+  const a = w.agents;
+  const single = w.single;
+  let upgrade = 0;
+  if (a.upgrading[i] === 1 && (single || cur === CUR.mh)) {
+    const left = Math.round(w.s.pc.priceMh * 1000) - a.upgradeMh[i]!;
+    if (left > 0) upgrade = left * hourPrice(w, false);
+  }
+  let rnd = 0;
+  if (single || cur === CUR.ch) rnd += rndBidHours(w, i, true, sx) * hourPrice(w, true);
+  if (single || cur === CUR.mh) rnd += rndBidHours(w, i, false, 1 - sx) * hourPrice(w, false);
+  const means = Math.max(0, w.ledger.means(cur, i));
+  if (means >= upgrade + rnd) return 0; // it can pay today's investment itself
+  return upgrade + w.s.loans.rndDays * rnd - means;
+}
+
+/** The day's loan market, every currency. */
+export function lend(w: World): void {
+  const lo = w.s.loans;
+  const book = w.loans;
+  if (book === null || lo.lendShare === 0 || bankPaysInputs(w) || !(w.e > 0)) return;
+  const a = w.agents;
+  const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
+  const interest = 1 + (lo.interestRate * lo.termDays) / 365;
+  const span = Math.max(1, w.workDemand.span);
+  const borrowers = w.idxA;
+  const lenders = w.idxB;
+  const want = w.bufA;
+  const offer = w.bufB;
+  for (const cur of w.currencies) {
+    let nb = 0;
+    let bids = 0;
+    for (let i = 0; i < w.n; i++) {
+      if (!a.isProducer(i) || a.pcAlive[i] === 0 || book.has(cur, i)) continue;
+      const need = investment(w, cur, i, sx);
+      if (need <= 0) continue;
+      // What it can carry: incomeShare of a term of its work value, in this currency, with interest.
+      const workMilli = (w.workDemand.sum[i]! / span) * 1000 * w.priceUnit / (cur === CUR.ch ? w.e : 1);
+      const most = (lo.incomeShare * lo.termDays * workMilli) / interest;
+      const principal = Math.floor(need < most ? need : most);
+      if (principal < 1000) continue; // less than a token is not worth a loan
+      want[i] = principal;
+      borrowers[nb++] = i;
+      bids += principal;
+    }
+    if (nb === 0) continue;
+    let nl = 0;
+    let asks = 0;
+    for (let j = 0; j < w.n; j++) {
+      offer[j] = 0;
+      if (a.status[j] === STATUS.droppedDefault || isBorrower(borrowers, nb, j)) continue;
+      const o = Math.floor(lo.lendShare * idleBalance(w, cur, j));
+      if (o > 0) { offer[j] = o; lenders[nl++] = j; asks += o; }
+    }
+    const volume = Math.min(bids, asks);
+    if (volume > 0) grant(w, cur, nb, nl, bids, asks, volume, interest);
+  }
+}
+
+/** Whether j is among the first nb borrowers (they are listed in increasing order: binary search). */
+function isBorrower(borrowers: Int32Array, nb: number, j: number): boolean {
+  let lo = 0;
+  let hi = nb - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = borrowers[mid]!;
+    if (v === j) return true;
+    if (v < j) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+function grant(w: World, cur: number, nb: number, nl: number, bids: number, asks: number, volume: number, interest: number): void {
+  const L = w.ledger;
+  const book = w.loans!;
+  const borrowers = w.idxA;
+  const lenders = w.idxB;
+  const want = w.bufA;
+  const offer = w.bufB;
+  const part = w.bufC;
+  const m = Math.max(nb, nl);
+  if (fill.length < m) fill = new Float64Array(2 * m);
+  // Lenders pay in, pro rata to their offers when they offer more than is asked.
+  if (asks > volume) prorata(volume, offer, lenders, nl, part);
+  else for (let k = 0; k < nl; k++) part[k] = offer[lenders[k]!]!;
+  for (let k = 0; k < nl; k++) if (part[k]! > 0) L.post(cur, KIND.loan, lenders[k]!, L.exchange, part[k]!);
+  // Borrowers are paid out, pro rata to their asks when they ask more than is offered.
+  if (bids > volume) prorata(volume, want, borrowers, nb, fill);
+  else for (let k = 0; k < nb; k++) fill[k] = want[borrowers[k]!]!;
+  let dueTotal = 0;
+  for (let k = 0; k < nb; k++) {
+    const principal = fill[k]!;
+    if (principal <= 0) continue;
+    const i = borrowers[k]!;
+    const due = Math.round(principal * interest);
+    L.post(cur, KIND.loan, L.exchange, i, principal);
+    book.book(cur, i, due, w.day);
+    dueTotal += due;
+  }
+  // The lenders' claims grow by what the new loans will repay, pro rata to what each lent.
+  for (let k = 0; k < nl; k++) offer[lenders[k]!] = part[k]!;
+  prorata(dueTotal, offer, lenders, nl, part);
+  const claim = book.claim[cur]!;
+  for (let k = 0; k < nl; k++) claim[lenders[k]!]! += part[k]!;
+  w.stats.loansGranted[cur]! += volume;
+}
+
+/** The money phase: instalments due are paid and shared among the lenders; overdue loans default. */
+export function repay(w: World): void {
+  const book = w.loans;
+  if (book === null || book.open === 0) return;
+  const L = w.ledger;
+  const day = w.day;
+  for (const cur of w.currencies) {
+    if (book.total[cur] === 0) continue;
+    const issued = book.issuedDay[cur]!;
+    let repaid = 0;
+    for (let i = 0; i < w.n; i++) {
+      if (issued[i]! < 0) continue;
+      const owe = book.behind(cur, i, day);
+      if (owe <= 0) continue;
+      const means = Math.floor(L.means(cur, i));
+      const pay = owe < means ? owe : means;
+      if (pay <= 0) continue;
+      L.post(cur, KIND.repayment, i, L.exchange, pay);
+      book.paid(cur, i, pay);
+      repaid += pay;
+    }
+    if (repaid > 0) {
+      const lenders = w.idxB;
+      const part = w.bufC;
+      const m = book.splitClaims(cur, repaid, lenders, w.bufA, part);
+      for (let k = 0; k < m; k++) if (part[k]! > 0) L.post(cur, KIND.repayment, L.exchange, lenders[k]!, part[k]!);
+      w.stats.loansRepaid[cur]! += repaid;
+    }
+  }
+  for (const cur of w.currencies) {
+    for (let i = 0; i < w.n; i++) if (book.overdue(cur, i, day)) writeOff(w, i);
+  }
+}
+
+/** A defaulter's loans are written off: every lender's claim is cut pro rata (the creditors' haircut). */
+export function forgiveLoans(w: World, i: number): void {
+  const book = w.loans;
+  if (book === null) return;
+  for (const cur of w.currencies) {
+    if (!book.has(cur, i)) continue;
+    const lost = book.forgive(cur, i);
+    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
+    w.stats.writtenOff[cur]! += lost;
+  }
+}
