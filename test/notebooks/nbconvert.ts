@@ -65,12 +65,15 @@ export function kernelProblem(kernelspecs: unknown): string | undefined {
 
 /** Fails, with how to install them, unless jupyter nbconvert runs and a usable Deno kernel is registered. */
 export async function checkToolchain(env: NodeJS.ProcessEnv): Promise<void> {
-  const nbconvert = await run('jupyter', ['nbconvert', '--version'], env, 60_000);
+  // Both at once: each starts a Python interpreter, seconds on a loaded machine.
+  const [nbconvert, list] = await Promise.all([
+    run('jupyter', ['nbconvert', '--version'], env, 60_000),
+    run('jupyter', ['kernelspec', 'list', '--json'], env, 60_000),
+  ]);
   if (nbconvert.code !== 0) {
     const why = nbconvert.code === 'ENOENT' ? 'jupyter is not installed (not found on PATH)' : `\`jupyter nbconvert --version\` failed: ${nbconvert.stderr.trim().split('\n').slice(-3).join(' ')}`;
     throw new Error(`${why}.\n${INSTALL_HELP}`);
   }
-  const list = await run('jupyter', ['kernelspec', 'list', '--json'], env, 60_000);
   let problem: string | undefined;
   try {
     problem = list.code === 0 ? kernelProblem(JSON.parse(list.stdout)) : `\`jupyter kernelspec list\` failed: ${list.stderr.trim()}`;

@@ -54,7 +54,7 @@ describe('notebooks', () => {
 
   it('finds jupyter nbconvert and a working Deno kernel (the notebooks need them)', async () => {
     await toolchain();
-  });
+  }, 120_000);
 
   for (const file of NOTEBOOKS) {
     it(`${file} runs from top to bottom without a failing cell`, async () => {
@@ -84,7 +84,7 @@ describe('notebooks', () => {
     const empty = mkdtempSync(join(scratch, 'no-jupyter-'));
     await expect(checkToolchain({ ...env, PATH: empty })).rejects.toThrow(/jupyter is not installed[\s\S]*apt-get install[\s\S]*deno jupyter --install/);
     expect(INSTALL_HELP).toContain('jupyter-nbconvert');
-  });
+  }, 60_000);
 
   it('says what is wrong with the kernel list: no Deno kernel, or one whose program is gone', () => {
     expect(kernelProblem({ kernelspecs: { python3: { resource_dir: '/k/python3', spec: { argv: ['python3'] } } } }))
