@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnOf, daysOf, readMetricsCsv, type MetricsTable } from '../report/table.js';
+import { readMetricsCsv, type MetricsTable } from '../report/table.js';
 import { viability } from '../metrics/viability.js';
 import { AnalysisError } from './errors.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
-import { lastDayOf, statWindow, windowMean } from './window.js';
+import { lastDayOf, statWindow, windowMeans } from './window.js';
 import type { SweepRun } from './sweepPlan.js';
 
 export interface RunDigest {
@@ -36,17 +36,18 @@ export function institutionFlags(scenario: unknown, preset: string): { money: bo
 
 /** The digest of a table (pure: the caller reads the files). */
 export function digestTable(run: SweepRun, table: MetricsTable, agentsCsvText: string | undefined, scenario: unknown): RunDigest {
-  const days = daysOf(table);
-  const lastDay = lastDayOf(days);
+  const dayColumn = table.columns.indexOf('day');
+  if (dayColumn < 0) throw new Error('metrics.csv has no "day" column');
+  const lastDay = lastDayOf(table.rows.map((r) => r[dayColumn]!));
   const w = statWindow(lastDay);
-  const windowMeans: Record<string, number> = {};
-  for (const name of table.columns) if (name !== 'day') windowMeans[name] = windowMean(days, columnOf(table, name)!, w);
+  const means = windowMeans(table, dayColumn, w);
+  delete means['day'];
   const criteria = viability(table, institutionFlags(scenario, run.preset));
   return {
     run,
     lastDay,
     shortWindow: w.short,
-    windowMeans,
+    windowMeans: means,
     statistics: claimStatistics(table, agentsCsvText, scenario),
     viabilityFailed: criteria.filter((c) => c.applies && !c.pass).map((c) => c.name),
   };

@@ -25,7 +25,7 @@
  * pricing.mu0 (default 0.05) and bank.k (default 30) come from the run's scenario (its manifest.json).
  * Pure: it reads a metrics table, the text of agents.csv and the scenario object.
  */
-import { columnOf, daysOf, type MetricsTable } from '../report/table.js';
+import type { MetricsTable } from '../report/table.js';
 import { lastSnapshotProducers, middleQuintileRho, rhoEfficiencySpearman } from './producers.js';
 import { BURN_IN_DAYS, lastDayOf, logSlopePerYear, statWindow, valueOnDay, windowMean, type StatWindow } from './window.js';
 
@@ -50,9 +50,9 @@ export function scenarioNumber(scenario: unknown, path: string, fallback: number
 
 /** The statistics of one run: its metrics, optionally its agents.csv text (for C2) and its scenario. */
 export function claimStatistics(table: MetricsTable, agentsCsvText?: string, scenario?: unknown): ClaimStatistics {
-  const days = daysOf(table);
+  const column = (name: string): Float64Array => columnValues(table, name);
+  const days = table.columns.includes('day') ? column('day') : Float64Array.from(table.rows, (_, i) => i);
   const w = statWindow(lastDayOf(days));
-  const column = (name: string): Float64Array => columnOf(table, name) ?? new Float64Array(days.length).fill(NaN);
   const mean = (name: string): number => windowMean(days, column(name), w);
   const slope = (name: string, from = w.fromDay): number => logSlopePerYear(days, column(name), from, w.toDay);
   const mu0 = scenarioNumber(scenario, 'pricing.mu0', DEFAULT_MU0);
@@ -80,6 +80,14 @@ export function claimStatistics(table: MetricsTable, agentsCsvText?: string, sce
     stat_pi_fall: firstPi - mean('pi_mean'),
     stat_window_days: Math.max(0, w.toDay - w.fromDay + 1),
   };
+}
+
+/** One column as an array (all NaN when the table has no such column); a plain loop, as runs have 3,650 rows x 100 columns. */
+function columnValues(table: MetricsTable, name: string): Float64Array {
+  const j = table.columns.indexOf(name);
+  const out = new Float64Array(table.rows.length).fill(NaN);
+  if (j >= 0) for (let i = 0; i < table.rows.length; i++) out[i] = table.rows[i]![j]!;
+  return out;
 }
 
 /** Annualised log growth of a cumulative count over the window (see the table above). */

@@ -53,6 +53,29 @@ export function windowMean(days: ArrayLike<number>, values: ArrayLike<number>, w
   return n > 0 ? sum / n : NaN;
 }
 
+/** The window mean of every column of a table at once (one pass over the rows): name -> mean, NaN if none. */
+export function windowMeans(table: { columns: readonly string[]; rows: readonly Float64Array[] }, dayColumn: number, w: StatWindow): Record<string, number> {
+  const m = table.columns.length;
+  const sum = new Float64Array(m);
+  const count = new Float64Array(m);
+  for (const row of table.rows) {
+    const d = row[dayColumn]!;
+    if (!(d >= w.fromDay && d <= w.toDay)) continue;
+    for (let j = 0; j < m; j++) {
+      const v = row[j]!;
+      if (Number.isFinite(v)) {
+        sum[j]! += v;
+        count[j]! += 1;
+      }
+    }
+  }
+  const out: Record<string, number> = {};
+  table.columns.forEach((name, j) => {
+    out[name] = count[j]! > 0 ? sum[j]! / count[j]! : NaN;
+  });
+  return out;
+}
+
 /**
  * The OLS slope of ln(value) on time in years, over days in [fromDay, toDay] where the value is finite
  * and > 0: the trend of a level in log points per year. NaN with fewer than two distinct days.

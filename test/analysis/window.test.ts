@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logSlopePerYear, statWindow, valueOnDay, windowMean } from '../../sim/analysis/window.js';
+import { logSlopePerYear, statWindow, valueOnDay, windowMean, windowMeans } from '../../sim/analysis/window.js';
 
 const range = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => i);
 
@@ -17,6 +17,19 @@ describe('analysis/window', () => {
     const values = Float64Array.from(days, (d) => (d < 135 ? 100 : d % 2 === 0 ? 2 : NaN));
     expect(windowMean(days, values, statWindow(499))).toBe(2);
     expect(windowMean(days, values.map(() => NaN), statWindow(499))).toBeNaN();
+  });
+
+  it('windowMeans gives every column\'s window mean in one pass, the same as windowMean column by column', () => {
+    const rows = Array.from({ length: 500 }, (_, d) => Float64Array.from([d, d % 3 === 0 ? NaN : d, d < 300 ? NaN : 2, NaN]));
+    const table = { columns: ['day', 'x', 'late', 'empty'], rows };
+    const w = statWindow(499);
+    const days = rows.map((r) => r[0]!);
+    const x = rows.map((r) => r[1]!);
+    const means = windowMeans(table, 0, w);
+    expect(means['x']).toBeCloseTo(windowMean(days, x, w), 12);
+    expect(means['late']).toBe(2); // empty days are skipped, not counted as zeros
+    expect(means['day']).toBe(317); // days 135..499
+    expect(means['empty']).toBeNaN();
   });
 
   it('the log slope per year recovers the growth rate of an exponential, and needs two days', () => {
