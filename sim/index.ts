@@ -8,6 +8,8 @@
  *   writeRun(outDir, resolved, opts)               -> a run folder on disk (Node)
  *   report(dir, { title, runs, ... })              -> charts + report.md + report.html (Node)
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
+ *   compare(sweepDir, { baseline, metrics })       -> paired differences across seeds, compare.csv (Node)
+ *   claims(sweepDir) = evaluateClaims               -> the verdicts of MODEL.md section 9 (Node; writeClaims writes claims.json)
  *
  * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
  * Node module, so they run in a browser or a notebook kernel as they are; file I/O lives in sim/io,
@@ -31,6 +33,13 @@ export { InvariantViolation } from './money/violation.js';
 export { writeRunFolder as writeRun } from './io/runFolder.js';
 export { writeReport as report } from './report/write.js';
 export { chartSpecs } from './report/charts.js';
+export { compare, DEFAULT_COMPARE_METRICS, type CompareOptions, type CompareRow, type Comparison } from './analysis/compare.js';
+export {
+  evaluateClaims, evaluateClaims as claims, writeClaims,
+  type ClaimsResult, type ClaimResult, type ClaimTest, type ClaimDirection, type Verdict, type Outcome, type ClaimsOptions,
+} from './analysis/claims.js';
+export { claimStatistics, STATISTIC_NAMES, type ClaimStatistics, type StatisticName } from './analysis/statistics.js';
+export { AnalysisError } from './analysis/errors.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

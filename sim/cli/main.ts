@@ -6,6 +6,7 @@
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
  *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
+import { AnalysisError } from '../analysis/errors.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption } from './options.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
@@ -63,7 +65,12 @@ export async function main(argv: string[]): Promise<number> {
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
     (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets or viability')
+    .command('compare <sweepdir>', 'Paired differences across seeds between presets (or points) of a sweep folder; writes compare.csv', (y) => y
+      .positional('sweepdir', { type: 'string', demandOption: true, describe: 'Sweep folder (written by abundance sweep)' })
+      .option('baseline', { type: 'string', describe: 'Preset to compare the others with [default: gift, else the first]; in a single-preset sweep a point id [default: base]' })
+      .option('metrics', { type: 'string', describe: 'Comma-separated metrics.csv columns or claim statistics (stat_...) [default: the key metrics of docs/sweeps.md]' }),
+    (a) => { job = async () => (await import('./compare.js')).compareCommand({ sweepdir: a.sweepdir, baseline: a.baseline, metrics: a.metrics }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability or compare')
     .strict()
     .help()
     .alias('help', 'h')
@@ -83,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await job();
   } catch (error) {
-    if (error instanceof ScenarioError) {
+    if (error instanceof ScenarioError || error instanceof AnalysisError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }

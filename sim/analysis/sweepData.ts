@@ -1,0 +1,64 @@
+/**
+ * A sweep folder loaded for analysis: its plan (sweep.json) and the digest of every run, after checking
+ * that every run is complete (a run folder is complete iff it has manifest.json, docs/sweeps.md).
+ * `values(preset, point, name)` gives the per-replicate values that paired comparisons and claims use.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnalysisError } from './errors.js';
+import { digestValue, readRunDigest, type RunDigest } from './runDigest.js';
+import { readSweepPlan, type SweepPlan } from './sweepPlan.js';
+
+export interface SweepData {
+  dir: string;
+  plan: SweepPlan;
+  digests: RunDigest[];
+}
+
+/** Runs of the plan whose folder has no manifest.json (still running, interrupted or failed). */
+export function incompleteRuns(dir: string, plan: SweepPlan): string[] {
+  return plan.runs.filter((r) => !existsSync(join(dir, r.run, 'manifest.json'))).map((r) => r.run);
+}
+
+/** Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. */
+export function loadSweep(dir: string): SweepData {
+  const plan = readSweepPlan(dir);
+  const missing = incompleteRuns(dir, plan);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 3).join(', ');
+    throw new AnalysisError(`${dir}: ${missing.length} of ${plan.runs.length} runs are incomplete (no manifest.json): ${shown}${missing.length > 3 ? ', ...' : ''}; finish the sweep first (abundance sweep ... --resume)`);
+  }
+  const data = { dir, plan, digests: plan.runs.map((r) => readRunDigest(dir, r)) };
+  checkCommonSeeds(data);
+  return data;
+}
+
+/** The digests of one preset at one point, by replicate. */
+export function runsAt(data: SweepData, preset: string, point: string): Map<number, RunDigest> {
+  const out = new Map<number, RunDigest>();
+  for (const d of data.digests) if (d.run.preset === preset && d.run.point === point) out.set(d.run.replicate, d);
+  return out;
+}
+
+/**
+ * The values of `name` (a metric's window mean or a `stat_` statistic) of one preset at one point, by
+ * replicate. Runs of the same replicate must have the same seed: pairing them is what makes the
+ * comparison one of common random numbers, so a mismatch is an error, never silently paired.
+ */
+export function valuesAt(data: SweepData, preset: string, point: string, name: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [rep, d] of runsAt(data, preset, point)) out.set(rep, digestValue(d, name));
+  return out;
+}
+
+/** Check that replicate r has one seed across all runs; AnalysisError naming the first mismatch. */
+export function checkCommonSeeds(data: SweepData): void {
+  const seeds = new Map<number, { seed: number; run: string }>();
+  for (const d of data.digests) {
+    const seen = seeds.get(d.run.replicate);
+    if (seen === undefined) seeds.set(d.run.replicate, { seed: d.run.seed, run: d.run.run });
+    else if (seen.seed !== d.run.seed) {
+      throw new AnalysisError(`${join(data.dir, 'sweep.json')}: replicate ${d.run.replicate} has seed ${seen.seed} in ${seen.run} but ${d.run.seed} in ${d.run.run}; paired comparisons need the same seeds (common random numbers)`);
+    }
+  }
+}
