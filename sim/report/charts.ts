@@ -7,10 +7,14 @@
  * Pipeline: for each chart, for each panel, for each run: column -> bin means (aggregate.ts) -> rows;
  * a run whose series is entirely empty is skipped, a panel with no run left is dropped, and a chart
  * with no panel left is omitted rather than drawn blank.
+ *
+ * Interaction (interaction.ts): each panel is a line layer plus a hover layer whose nearest point shows
+ * a tooltip (run, day, value); with two runs or more, clicking a legend entry fades the other runs.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { binMeans, binningFor, hasValues, type Binning } from './aggregate.js';
 import { CHART_DEFS, type ChartDef, type PanelDef } from './chartDefs.js';
+import { hoverLayer, pickOpacity, pickParam, tip } from './interaction.js';
 import { columnOf, daysOf, type MetricsTable } from './table.js';
 
 /** One run in a report; `label` (the preset name) is its colour in comparisons. */
@@ -79,21 +83,27 @@ function yScale(p: PanelDef, rows: Row[]): object {
   return { zero, domain: [round(lo - pad), round(hi + pad)] };
 }
 
-function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object): object {
+function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object, pick: 'declare' | 'use' | 'none'): object {
   const dashed = rows.some((r) => r.line === 'reference');
+  const x = { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } };
+  const y = { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) };
+  const line = {
+    ...(pick === 'declare' ? { params: [pickParam('run')] } : {}),
+    mark: { type: 'line', strokeWidth: 1.5 },
+    encoding: {
+      x, y, color,
+      ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
+        scale: { domain: ['measured', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
+      ...(pick === 'none' ? {} : { opacity: pickOpacity(1, 0.15) }),
+    },
+  };
+  const tooltip = [tip('run', 'run'), ...(dashed ? [tip('line', 'line')] : []), tip('day', 'day (bin start)', 'quantitative'), tip('value', p.yTitle, 'quantitative')];
   return {
     title: { text: p.title, fontSize: 12, fontWeight: 'bold' },
     width: 300,
     height: 200,
     transform: [{ filter: { field: 'panel', equal: p.metric } }],
-    mark: { type: 'line', strokeWidth: 1.5 },
-    encoding: {
-      x: { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } },
-      y: { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) },
-      color,
-      ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
-        scale: { domain: ['measured', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
-    },
+    layer: [line, hoverLayer(p.metric, x, y, color, tooltip)],
   };
 }
 
@@ -121,7 +131,7 @@ function chartSpec(def: ChartDef, runs: ReportRun[], binning: Binning): ChartSpe
     title: { text: def.title, subtitle: note, fontSize: 16 },
     data: { values: all },
     columns: columnsFor(def, kept.map((k) => k.p)),
-    concat: kept.map((k) => panelSpec(k.p, k.rows, xDomain, color)),
+    concat: kept.map((k, i) => panelSpec(k.p, k.rows, xDomain, color, present.length < 2 ? 'none' : i === 0 ? 'declare' : 'use')),
     config: {
       font: FONT,
       title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
