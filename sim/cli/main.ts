@@ -6,6 +6,8 @@
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
  *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
+ *   abundance publish <reportsDir>    index.html linking every report below a folder
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
+import { ReportError } from '../report/errors.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption } from './options.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
@@ -63,7 +66,13 @@ export async function main(argv: string[]): Promise<number> {
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
     (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets or viability')
+    .command('report <dir>', 'Write the report of a run, comparison or sweep folder (report.html, report.md, charts/) into it', (y) => y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'Run folder, compare-presets folder or sweep folder' }),
+    (a) => { job = async () => (await import('./report.js')).reportCommand({ dir: a.dir }); })
+    .command('publish <reportsDir>', 'Write <reportsDir>/index.html linking every report.html below it, newest first', (y) => y
+      .positional('reportsDir', { type: 'string', demandOption: true, describe: 'Folder holding reports (e.g. reports/)' }),
+    (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, report or publish')
     .strict()
     .help()
     .alias('help', 'h')
@@ -83,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await job();
   } catch (error) {
-    if (error instanceof ScenarioError) {
+    if (error instanceof ScenarioError || error instanceof ReportError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }

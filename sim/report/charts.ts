@@ -34,10 +34,22 @@ export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
 
 export const FONT = 'DejaVu Sans, Verdana, sans-serif';
 
-interface Row { panel: string; run: string; line?: string; day: number; value: number | null }
+/** The look every report chart shares (the sweep charts too). */
+export const CHART_CONFIG = {
+  font: FONT,
+  title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
+  axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
+  axisY: { labelFlush: true }, // keeps the top label inside the plot, so panel titles line up
+  legend: { orient: 'right', labelFontSize: 11, titleFontSize: 11 },
+  concat: { spacing: 24 },
+} as const;
 
 /** Six significant digits: enough for a chart, and keeps the JSON short and stable. */
-const round = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(6)));
+export const round6 = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
+
+interface Row { panel: string; run: string; line?: string; day: number; value: number | null }
+
+const round = round6;
 
 function spanDays(runs: ReportRun[]): number {
   let span = 0;
@@ -132,14 +144,7 @@ function chartSpec(def: ChartDef, runs: ReportRun[], binning: Binning): ChartSpe
     data: { values: all },
     columns: columnsFor(def, kept.map((k) => k.p)),
     concat: kept.map((k, i) => panelSpec(k.p, k.rows, xDomain, color, present.length < 2 ? 'none' : i === 0 ? 'declare' : 'use')),
-    config: {
-      font: FONT,
-      title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
-      axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
-      axisY: { labelFlush: true }, // keeps the top label inside the plot, so panel titles line up
-      legend: { orient: 'right', labelFontSize: 11, titleFontSize: 11 },
-      concat: { spacing: 24 },
-    },
+    config: CHART_CONFIG,
   } as TopLevelSpec;
   return { id: def.id, title: def.title, caption: `${def.look} ${note}`, spec };
 }

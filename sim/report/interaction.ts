@@ -4,7 +4,8 @@
  *
  * - Legend selection: a point selection `pick` on the colour field, bound to the legend. Clicking an
  *   entry keeps its series opaque and fades the others (shift-click adds entries; a click on empty space
- *   clears it). Declared once, in the first panel of a chart; every panel's opacity tests it.
+ *   clears it). Declared once, in the first layer of the first panel of a chart (vega-lite makes the
+ *   legend clickable only for a selection in a panel's first layer); every panel's opacity tests it.
  * - Tooltips on lines: a hover layer of points over each line, with a `nearest` selection (vega finds
  *   the closest point to the pointer, so the reader need not hit a 1.5 px line); the point under the
  *   pointer shows, with a tooltip of its values. The layer is named `hover-...` and drawn only in the

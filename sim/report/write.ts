@@ -18,6 +18,9 @@ import { reportMarkdown } from './markdown.js';
 import { writeReportFiles } from './output.js';
 import { renderSvg, svgToPngAsync } from './render.js';
 import { runDoc, type ReportInput } from './runDoc.js';
+import type { ClaimsResult } from './claims.js';
+import { sweepDoc } from './sweep/doc.js';
+import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
 
@@ -41,6 +44,11 @@ export async function writeReportDoc(dir: string, doc: ReportDoc): Promise<{ fil
   files.set('report.md', reportMarkdown(doc));
   files.set('report.html', reportHtml(doc, svgs, reportScripts()));
   return { files: writeReportFiles(dir, files) };
+}
+
+/** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given. */
+export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult): Promise<{ files: string[] }> {
+  return writeReportDoc(dir, sweepDoc(data, claims));
 }
 
 /** The report of one run or of presets compared (runDoc.ts) into `dir`; returns the paths written. */

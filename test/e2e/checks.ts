@@ -80,6 +80,9 @@ export async function clickLegend(page: Page, id: string, label: string): Promis
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const entry = page.locator(`figure[id="${id}"] .view .role-legend-label text`).filter({ hasText: exact }).first();
   await entry.scrollIntoViewIfNeeded();
-  await entry.click();
+  const box = await entry.boundingBox();
+  if (box === null) throw new Error(`${id}: legend entry "${label}" is not shown`);
+  // a click where the reader clicks; legend text has pointer-events none, so vega hears it on the entry
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(150);
 }
