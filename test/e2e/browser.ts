@@ -24,6 +24,33 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * The browser for a test file: launched in beforeAll by `start`, handed to each test by `get`, which
+ * rethrows a failed launch, so every test fails with the reason (vitest would report tests behind a
+ * failed beforeAll as skipped).
+ */
+export class BrowserSlot {
+  private browser: Browser | undefined;
+  private error: unknown;
+
+  async start(): Promise<void> {
+    try {
+      this.browser = await launchChromium();
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  get(): Browser {
+    if (this.browser === undefined) throw this.error ?? new Error('the browser was not started');
+    return this.browser;
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+  }
+}
+
 export interface OpenedReport {
   page: Page;
   /** Console errors and warnings, uncaught page errors and failed requests, in order. */

@@ -8,28 +8,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFolder } from '../../sim/report/folder.js';
 import { claimsFixture, writeSweepFixture } from '../report/sweep/fixture.js';
-import { launchChromium, openReport, type OpenedReport } from './browser.js';
+import { BrowserSlot, openReport, type OpenedReport } from './browser.js';
 import { axisTitles, axisTitleTexts, clickLegend, drawnProblem, figureIds, hoverTooltip, lineOpacities, specOf } from './checks.js';
 
 const root = mkdtempSync(join(tmpdir(), 'abundance-e2e-sweep-'));
 const dir = join(root, 'sweep');
 const PRESETS = ['gift', 'two-token', 'peer-bank'];
-let browser: Browser | undefined;
+const browser = new BrowserSlot();
 let opened: OpenedReport | undefined;
+/** The opened report (opened once, by the first test that needs it). */
+const report = async (): Promise<OpenedReport> => (opened ??= await openReport(browser.get(), join(dir, 'report.html')));
 
 beforeAll(async () => {
   writeSweepFixture(dir, { presets: PRESETS, grid: { 'bank.k': [7, 30], 'demurrage.rate': [0, 0.06] }, replicates: 3, days: 120, everyDays: 2, claims: claimsFixture() });
   await reportFolder(dir);
-  browser = await launchChromium();
-  opened = await openReport(browser, join(dir, 'report.html'));
+  await browser.start();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -42,7 +42,7 @@ function colourOf(id: string, preset: string): string {
 
 describe('e2e: sweep report.html in Chromium', { timeout: 120_000 }, () => {
   it('draws every chart with its axis titles and a tooltip on hover, with no console errors', async () => {
-    const { page, problems } = opened!;
+    const { page, problems } = await report();
     const ids = await figureIds(page);
     expect(ids).toEqual(expect.arrayContaining(['fan-abundance', 'fan-money', 'fan-efficiency', 'fan-prices', 'fan-inequality',
       'param-bank.k', 'param-demurrage.rate', 'heatmap-goods_total']));
@@ -59,7 +59,7 @@ describe('e2e: sweep report.html in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('clicking a preset in the legend keeps its lines and fades the others', async () => {
-    const { page, problems } = opened!;
+    const { page, problems } = await report();
     for (const id of ['fan-abundance', 'param-bank.k']) {
       const before = await lineOpacities(page, id);
       expect(before.length, id).toBeGreaterThanOrEqual(PRESETS.length);
@@ -75,7 +75,7 @@ describe('e2e: sweep report.html in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows the claims table with each verdict and the numbers behind it', async () => {
-    const { page } = opened!;
+    const { page } = await report();
     const verdicts = await page.locator('td.supported, td.refuted, td.undecided, td.not-judged').allTextContents();
     expect(verdicts).toEqual(['supported', 'not judged']);
     const text = (await page.locator('main').textContent()) ?? '';
