@@ -7,6 +7,8 @@
  *   run(scenario, { audit })                       -> { metrics, agents, flows, table }   (pure, in memory)
  *   writeRun(outDir, resolved, opts)               -> a run folder on disk (Node)
  *   report(dir, { title, runs, ... })              -> charts + report.md + report.html (Node)
+ *   reportFolder(dir)                              -> (re)writes the report of a run, comparison or sweep folder (Node)
+ *   publishReports(reportsDir)                     -> reportsDir/index.html linking every report below it (Node)
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
  *
  * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
@@ -31,6 +33,10 @@ export { InvariantViolation } from './money/violation.js';
 export { writeRunFolder as writeRun } from './io/runFolder.js';
 export { writeReport as report } from './report/write.js';
 export { chartSpecs } from './report/charts.js';
+export { reportFolder } from './report/folder.js';
+export { publish as publishReports } from './report/publish.js';
+export { writeSweepReport } from './report/write.js';
+export type { ClaimsResult } from './report/claims.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

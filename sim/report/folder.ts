@@ -98,5 +98,8 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
     return { kind, ...(await writeReport(dir, comparisonReportInput({ seed: c.seed, agents: c.agents, days: c.days, engineVersion: c.engineVersion, runs }))) };
   }
   const run = parseOrThrow(RunManifestSchema, manifest, manifestPath);
-  return { kind, ...(await writeReport(dir, runReportInput(run, readTable(join(dir, 'metrics.csv'))))) };
+  const input = runReportInput(run, readTable(join(dir, 'metrics.csv')));
+  // a sweep's run folders keep no flows.csv: link only the files the folder has
+  input.links = input.links?.filter((l) => existsSync(join(dir, l.href)));
+  return { kind, ...(await writeReport(dir, input)) };
 }

@@ -43,6 +43,15 @@ describe('report/folder', () => {
     expect(existsSync(join(dir, 'charts', 'stale.svg'))).toBe(false);
   });
 
+  it('links only the files a run folder has (a sweep keeps no flows.csv per run)', { timeout: 120_000 }, async () => {
+    const dir = join(root, 'run');
+    rmSync(join(dir, 'flows.csv'));
+    await reportFolder(dir);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('- [agents.csv](agents.csv)');
+    expect(md).not.toContain('flows.csv');
+  });
+
   it('a sweep folder gets its report with the verdicts of its claims.json', { timeout: 120_000 }, async () => {
     const dir = join(root, 'sweep');
     writeSweepFixture(dir, { presets: ['gift', 'two-token'], replicates: 2, days: 30, claims: claimsFixture() });
