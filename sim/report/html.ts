@@ -50,6 +50,11 @@ export function scriptSource(name: string, source: string): string {
 
 /** Draws every `.vis[data-spec]` with vega-embed; keeps the static SVG if a chart fails. */
 export const BOOT_SCRIPT = `(function () {
+  if (typeof vegaEmbed !== 'function') {
+    console.error('vega-embed did not load: the charts stay static');
+    document.body.setAttribute('data-ready', '1');
+    return;
+  }
   var figures = Array.prototype.slice.call(document.querySelectorAll('.vis[data-spec]'));
   var done = figures.map(function (el) {
     var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);

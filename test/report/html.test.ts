@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../sim/report/charts.js';
 import { heading, list, table, type ReportDoc } from '../../sim/report/document.js';
-import { reportHtml, scriptJson, scriptSource } from '../../sim/report/html.js';
+import { BOOT_SCRIPT, reportHtml, scriptJson, scriptSource } from '../../sim/report/html.js';
 
 const scripts = { vega: 'var vega={};', vegaLite: 'var vegaLite={};', vegaEmbed: 'var vegaEmbed=function(){};' };
 const chart: ChartSpec = { id: 'c1', title: 'A <chart>', caption: 'look & see', spec: { data: { values: [{ t: '</script><b>' }] }, mark: 'point' } as never };
@@ -37,5 +37,14 @@ describe('report/html', () => {
     const html = reportHtml({ title: 't', blocks: [list(['x'])] }, new Map(), scripts);
     expect(html).not.toContain('var vega');
     expect(html).toContain("document.body.setAttribute('data-ready', '1')");
+  });
+
+  it('the boot script keeps the static charts and says so when vega-embed is missing', () => {
+    const logged: string[] = [];
+    const body = { attrs: new Map<string, string>(), setAttribute(k: string, v: string) { this.attrs.set(k, v); } };
+    const run = new Function('document', 'console', 'vegaEmbed', BOOT_SCRIPT);
+    run({ body, querySelectorAll: () => { throw new Error('must not draw'); } }, { error: (m: string) => logged.push(m) }, undefined);
+    expect(logged).toEqual(['vega-embed did not load: the charts stay static']);
+    expect(body.attrs.get('data-ready')).toBe('1');
   });
 });

@@ -47,7 +47,8 @@ function heatmap(data: SweepData, cells: SweepCells, metric: string, kx: string,
     concat: presets.map((preset) => ({
       title: { text: preset, fontSize: 12, fontWeight: 'bold' },
       width: Math.max(120, 48 * xs.length),
-      height: Math.max(80, 28 * ys.length),
+      // tall enough for the rotated y title (vega: 0.8 em a character at 11 px), or it lifts the panel title
+      height: Math.max(28 * ys.length, Math.ceil(ky.length * 0.8 * 11) + 10),
       transform: [{ filter: { field: 'preset', equal: preset } }],
       layer: [
         { mark: { type: 'rect' }, encoding: { ...enc, color: { field: 'mean', type: 'quantitative', title: m.unit, scale: { scheme: 'viridis' } }, tooltip } },
