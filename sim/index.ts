@@ -7,6 +7,8 @@
  *   run(scenario, { audit })                       -> { metrics, agents, flows, table }   (pure, in memory)
  *   writeRun(outDir, resolved, opts)               -> a run folder on disk (Node)
  *   report(dir, { title, runs, ... })              -> charts + report.md + report.html (Node)
+ *   reportFolder(dir)                              -> (re)writes the report of a run, comparison or sweep folder (Node)
+ *   publishReports(reportsDir)                     -> reportsDir/index.html linking every report below it (Node)
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
  *   compare(sweepDir, { baseline, metrics })       -> paired differences across seeds, compare.csv (Node)
  *   claims(sweepDir) = evaluateClaims               -> the verdicts of MODEL.md section 9 (Node; writeClaims writes claims.json)
@@ -40,6 +42,10 @@ export {
 } from './analysis/claims.js';
 export { claimStatistics, STATISTIC_NAMES, type ClaimStatistics, type StatisticName } from './analysis/statistics.js';
 export { AnalysisError } from './analysis/errors.js';
+export { reportFolder } from './report/folder.js';
+export { publish as publishReports } from './report/publish.js';
+export { writeSweepReport } from './report/write.js';
+export type { ClaimsResult as ReportClaims } from './report/claims.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
+import { comparisonReportInput } from '../report/runInput.js';
 import { writeReport } from '../report/write.js';
 import { writeAtomically } from '../io/atomic.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
@@ -43,25 +44,10 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
       const run = await writeRunFolder(join(tmp, 'runs', name), r, { audit: args.audit === true, progress: true });
       runs.push({ label: name, table: run.table, hash: run.manifest.scenarioHash });
     }
-    const summary = summaryLines(runs);
-    await writeReport(tmp, {
-      title: `Presets compared: ${names.join(' vs ')}`,
-      subtitle: `${args.agents} agents, ${args.days} days, seed ${args.seed} (the same seed for every preset)`,
-      runs: runs.map(({ label, table }) => ({ label, table })),
-      summary,
-      provenance: {
-        presets: names.join(', '),
-        seed: args.seed,
-        agents: args.agents,
-        days: args.days,
-        'engine version': projectPackage().version,
-        ...Object.fromEntries(runs.map((r) => [`scenario hash (${r.label})`, r.hash.slice(0, 16)])),
-      },
-      links: names.flatMap((n) => [
-        { label: `${n}: run report`, href: `runs/${n}/report.html` },
-        { label: `${n}: metrics.csv`, href: `runs/${n}/metrics.csv` },
-      ]),
-    });
+    await writeReport(tmp, comparisonReportInput({
+      seed: args.seed, agents: args.agents, days: args.days, engineVersion: projectPackage().version,
+      runs: runs.map(({ label, table, hash }) => ({ label, table, scenarioHash: hash })),
+    }));
     const manifest = {
       presets: names, seed: args.seed, agents: args.agents, days: args.days, created,
       engineVersion: projectPackage().version, node: process.version,

@@ -7,6 +7,8 @@
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
  *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
+ *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
+ *   abundance publish <reportsDir>    index.html linking every report below a folder
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -20,6 +22,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { AnalysisError } from '../analysis/errors.js';
+import { ReportError } from '../report/errors.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption } from './options.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
@@ -70,7 +73,13 @@ export async function main(argv: string[]): Promise<number> {
       .option('baseline', { type: 'string', describe: 'Preset to compare the others with [default: gift, else the first]; in a single-preset sweep a point id [default: base]' })
       .option('metrics', { type: 'string', describe: 'Comma-separated metrics.csv columns or claim statistics (stat_...) [default: the key metrics of docs/sweeps.md]' }),
     (a) => { job = async () => (await import('./compare.js')).compareCommand({ sweepdir: a.sweepdir, baseline: a.baseline, metrics: a.metrics }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability or compare')
+    .command('report <dir>', 'Write the report of a run, comparison or sweep folder (report.html, report.md, charts/) into it', (y) => y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'Run folder, compare-presets folder or sweep folder' }),
+    (a) => { job = async () => (await import('./report.js')).reportCommand({ dir: a.dir }); })
+    .command('publish <reportsDir>', 'Write <reportsDir>/index.html linking every report.html below it, newest first', (y) => y
+      .positional('reportsDir', { type: 'string', demandOption: true, describe: 'Folder holding reports (e.g. reports/)' }),
+    (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, compare, report or publish')
     .strict()
     .help()
     .alias('help', 'h')
@@ -90,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await job();
   } catch (error) {
-    if (error instanceof ScenarioError || error instanceof AnalysisError) {
+    if (error instanceof ScenarioError || error instanceof AnalysisError || error instanceof ReportError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }

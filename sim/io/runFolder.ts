@@ -12,8 +12,8 @@ import type { ResolvedScenario } from '../scenario/resolve.js';
 import type { RunResult } from '../engine/simulate.js';
 import { readMetricsCsv, type MetricsTable } from '../report/table.js';
 import { writeReport } from '../report/write.js';
+import { runReportInput, type RunFacts } from '../report/runInput.js';
 import { startProgress } from '../cli/progress.js';
-import { summaryLines } from '../cli/summary.js';
 import { writeAtomically } from './atomic.js';
 import { buildManifest, projectPackage, scenarioHash, type Manifest } from './manifest.js';
 import { RUN_FILES, simulateToFiles, type SimulateFn } from './runFiles.js';
@@ -65,14 +65,7 @@ export async function writeRunFolder(
     const table = readMetricsCsv(join(tmp, RUN_FILES.metrics));
     const files: string[] = [...Object.values(RUN_FILES), 'manifest.json'];
     if (opts.report !== false) {
-      const report = await (deps.writeReport ?? writeReport)(tmp, {
-        title: scenario.name,
-        subtitle: `${resolved.preset} preset, ${result.agents} agents, ${result.days} days, seed ${scenario.seed}`,
-        runs: [{ label: scenario.name, table }],
-        summary: summaryLines([{ label: scenario.name, table }]),
-        provenance: provenanceOf(resolved, result),
-        links: [...Object.values(RUN_FILES), 'manifest.json'].map((f) => ({ label: f, href: f })),
-      });
+      const report = await (deps.writeReport ?? writeReport)(tmp, runReportInput(factsOf(resolved, result), table));
       files.push(...report.files.map((f) => relative(tmp, f)));
     }
     const manifest = buildManifest(resolved, result, { totalMs: Date.now() - started, created }, files);
@@ -81,15 +74,17 @@ export async function writeRunFolder(
   });
 }
 
-function provenanceOf(resolved: ResolvedScenario, result: RunResult): Record<string, string | number> {
+/** What the report shows of the run: the same fields `abundance report` later reads from manifest.json. */
+function factsOf(resolved: ResolvedScenario, result: RunResult): RunFacts {
   const s = resolved.scenario;
   return {
-    scenario: resolved.origin,
+    name: s.name,
     preset: resolved.preset,
+    origin: resolved.origin,
     seed: s.seed,
     agents: result.agents,
     days: result.days,
-    'scenario hash': scenarioHash(s).slice(0, 16),
-    'engine version': projectPackage().version,
+    scenarioHash: scenarioHash(s),
+    engineVersion: projectPackage().version,
   };
 }

@@ -7,10 +7,14 @@
  * Pipeline: for each chart, for each panel, for each run: column -> bin means (aggregate.ts) -> rows;
  * a run whose series is entirely empty is skipped, a panel with no run left is dropped, and a chart
  * with no panel left is omitted rather than drawn blank.
+ *
+ * Interaction (interaction.ts): each panel is a line layer plus a hover layer whose nearest point shows
+ * a tooltip (run, day, value); with two runs or more, clicking a legend entry fades the other runs.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { binMeans, binningFor, hasValues, type Binning } from './aggregate.js';
 import { CHART_DEFS, type ChartDef, type PanelDef } from './chartDefs.js';
+import { hoverLayer, pickOpacity, pickParam, tip } from './interaction.js';
 import { columnOf, daysOf, type MetricsTable } from './table.js';
 
 /** One run in a report; `label` (the preset name) is its colour in comparisons. */
@@ -30,10 +34,22 @@ export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
 
 export const FONT = 'DejaVu Sans, Verdana, sans-serif';
 
-interface Row { panel: string; run: string; line?: string; day: number; value: number | null }
+/** The look every report chart shares (the sweep charts too). */
+export const CHART_CONFIG = {
+  font: FONT,
+  title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
+  axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
+  axisY: { labelFlush: true }, // keeps the top label inside the plot, so panel titles line up
+  legend: { orient: 'right', labelFontSize: 11, titleFontSize: 11 },
+  concat: { spacing: 24 },
+} as const;
 
 /** Six significant digits: enough for a chart, and keeps the JSON short and stable. */
-const round = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(6)));
+export const round6 = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
+
+interface Row { panel: string; run: string; line?: string; day: number; value: number | null }
+
+const round = round6;
 
 function spanDays(runs: ReportRun[]): number {
   let span = 0;
@@ -79,21 +95,27 @@ function yScale(p: PanelDef, rows: Row[]): object {
   return { zero, domain: [round(lo - pad), round(hi + pad)] };
 }
 
-function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object): object {
+function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object, pick: 'declare' | 'use' | 'none'): object {
   const dashed = rows.some((r) => r.line === 'reference');
+  const x = { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } };
+  const y = { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) };
+  const line = {
+    ...(pick === 'declare' ? { params: [pickParam('run')] } : {}),
+    mark: { type: 'line', strokeWidth: 1.5 },
+    encoding: {
+      x, y, color,
+      ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
+        scale: { domain: ['measured', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
+      ...(pick === 'none' ? {} : { opacity: pickOpacity(1, 0.15) }),
+    },
+  };
+  const tooltip = [tip('run', 'run'), ...(dashed ? [tip('line', 'line')] : []), tip('day', 'day (bin start)', 'quantitative'), tip('value', p.yTitle, 'quantitative')];
   return {
     title: { text: p.title, fontSize: 12, fontWeight: 'bold' },
     width: 300,
     height: 200,
     transform: [{ filter: { field: 'panel', equal: p.metric } }],
-    mark: { type: 'line', strokeWidth: 1.5 },
-    encoding: {
-      x: { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } },
-      y: { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) },
-      color,
-      ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', title: 'line',
-        scale: { domain: ['measured', 'reference'], range: [[1, 0], [5, 3]] } } } : {}),
-    },
+    layer: [line, hoverLayer(p.metric, x, y, color, tooltip)],
   };
 }
 
@@ -121,15 +143,8 @@ function chartSpec(def: ChartDef, runs: ReportRun[], binning: Binning): ChartSpe
     title: { text: def.title, subtitle: note, fontSize: 16 },
     data: { values: all },
     columns: columnsFor(def, kept.map((k) => k.p)),
-    concat: kept.map((k) => panelSpec(k.p, k.rows, xDomain, color)),
-    config: {
-      font: FONT,
-      title: { anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
-      axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
-      axisY: { labelFlush: true }, // keeps the top label inside the plot, so panel titles line up
-      legend: { orient: 'right', labelFontSize: 11, titleFontSize: 11 },
-      concat: { spacing: 24 },
-    },
+    concat: kept.map((k, i) => panelSpec(k.p, k.rows, xDomain, color, present.length < 2 ? 'none' : i === 0 ? 'declare' : 'use')),
+    config: CHART_CONFIG,
   } as TopLevelSpec;
   return { id: def.id, title: def.title, caption: `${def.look} ${note}`, spec };
 }

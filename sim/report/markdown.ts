@@ -1,37 +1,37 @@
 /**
- * report.md: title, subtitle, summary, the end-of-run numbers, each chart as a PNG with its caption,
- * links and provenance. Plain GitHub-flavoured Markdown, readable as text and rendered on GitHub.
+ * report.md: a report document (document.ts) as plain GitHub-flavoured Markdown, readable as text and
+ * rendered on GitHub and wikis. Each chart is its PNG (charts/<id>.png) under a heading, with its caption.
  */
-import type { ChartSpec } from './charts.js';
-import { statsNote, statsTable } from './stats.js';
-import type { ReportInput } from './write.js';
+import type { Block, ReportDoc } from './document.js';
 
 /** Text safe inside a Markdown table cell: no pipes or line breaks. */
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+export const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function table(header: string[], rows: string[][]): string[] {
+function mdTable(header: string[], rows: string[][], numericFrom: number): string[] {
   return [
-    `| ${header.map(cell).join(' | ')} |`,
-    `|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    `| ${header.map(mdCell).join(' | ')} |`,
+    `|${header.map((_, i) => (i < numericFrom ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
   ];
 }
 
-export function reportMarkdown(input: ReportInput, charts: ChartSpec[]): string {
-  const out: string[] = [`# ${input.title}`, ''];
-  if (input.subtitle !== undefined) out.push(`*${input.subtitle}*`, '');
-  if (input.summary.length > 0) out.push(...input.summary.map((line) => `- ${line}`), '');
-  const stats = statsTable(input.runs);
-  out.push(`## End-of-run statistics`, '', statsNote(input.runs.map((r) => r.table)), '');
-  out.push(...table(stats.header, stats.rows), '');
-  out.push('## Charts', '');
-  for (const chart of charts) {
-    out.push(`### ${chart.title}`, '', `![${chart.title}](charts/${chart.id}.png)`, '', chart.caption, '');
+function mdBlock(b: Block): string[] {
+  switch (b.kind) {
+    case 'heading': return [`${'#'.repeat(b.level)} ${b.text}`, ''];
+    case 'paragraph': return [b.text, ''];
+    case 'list': return b.items.length === 0 ? [] : [...b.items.map((i) => `- ${i}`), ''];
+    case 'table': return [...mdTable(b.header, b.rows, b.numericFrom), ''];
+    case 'chart': {
+      const c = b.chart;
+      return [`### ${c.title}`, '', `![${c.title}](charts/${c.id}.png)`, '', c.caption, ''];
+    }
+    case 'links': return b.links.length === 0 ? [] : [...b.links.map((l) => `- [${l.label}](${l.href})`), ''];
   }
-  if (input.links !== undefined && input.links.length > 0) {
-    out.push('## Files', '', ...input.links.map((l) => `- [${l.label}](${l.href})`), '');
-  }
-  out.push('## Provenance', '');
-  out.push(...table(['key', 'value'], Object.entries(input.provenance).map(([k, v]) => [k, String(v)])), '');
+}
+
+export function reportMarkdown(doc: ReportDoc): string {
+  const out: string[] = [`# ${doc.title}`, ''];
+  if (doc.subtitle !== undefined) out.push(`*${doc.subtitle}*`, '');
+  for (const b of doc.blocks) out.push(...mdBlock(b));
   return out.join('\n');
 }

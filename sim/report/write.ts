@@ -1,52 +1,57 @@
 /**
- * The report writer: runs -> a report directory. It is the one file of sim/report that writes files;
- * everything it writes is a function of its input (no dates, no random ids), so the same runs give
- * byte-identical charts. Charts render concurrently (vega asynchronously, resvg on worker threads)
- * and are written under their ids, so the order of completion never shows in the output.
+ * The report writer: a report document -> files in a folder. Everything it writes is a function of its
+ * input (no dates, no random ids), so the same input gives byte-identical files. Charts render
+ * concurrently (vega asynchronously, resvg on worker threads) and are keyed by id, so the order of
+ * completion never shows in the output. The files appear together (output.ts).
  *
- *   dir/charts/<id>.vl.json   the self-contained Vega-Lite spec
- *   dir/charts/<id>.svg       the chart as vega draws it
+ *   dir/charts/<id>.vl.json   the self-contained Vega-Lite spec, interactive (tooltips, legend selection)
+ *   dir/charts/<id>.svg       the chart as vega draws it (the spec without its hover layers: interaction.ts)
  *   dir/charts/<id>.png       the SVG rasterised by resvg at 2x
  *   dir/report.md             Markdown with the PNGs
- *   dir/report.html           one offline HTML file with the SVGs inlined
+ *   dir/report.html           one offline HTML file: interactive charts over their static SVGs
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chartSpecs, type ReportRun } from './charts.js';
+import { chartsOf, type ReportDoc } from './document.js';
 import { reportHtml } from './html.js';
+import { staticSpec } from './interaction.js';
+import { reportScripts } from './libraries.js';
 import { reportMarkdown } from './markdown.js';
+import { writeReportFiles } from './output.js';
 import { renderSvg, svgToPngAsync } from './render.js';
+import { runDoc, type ReportInput } from './runDoc.js';
+import type { ClaimsResult } from './claims.js';
+import { sweepDoc } from './sweep/doc.js';
+import type { SweepData } from './sweep/read.js';
 
-export interface ReportInput {
-  title: string;
-  subtitle?: string;
-  /** One per preset; in comparisons each is a colour, in this order. */
-  runs: ReportRun[];
-  /** Lines shown first, e.g. claim verdicts. */
-  summary: string[];
-  /** Seeds, versions, scenario hashes...: shown as a key/value table, in insertion order. */
-  provenance: Record<string, string | number>;
-  /** Related files (relative hrefs such as "metrics.csv"). */
-  links?: { label: string; href: string }[];
+export type { ReportInput } from './runDoc.js';
+
+/** Render a document's charts and write report.md, report.html and charts/ into `dir` (which must exist). */
+export async function writeReportDoc(dir: string, doc: ReportDoc): Promise<{ files: string[] }> {
+  const charts = chartsOf(doc);
+  const ids = new Set(charts.map((c) => c.id));
+  if (ids.size !== charts.length) throw new Error('writeReportDoc: chart ids must be distinct');
+  const files = new Map<string, string | Uint8Array>();
+  const svgs = new Map<string, string>();
+  const rendered = await Promise.all(charts.map(async (chart) => {
+    const svg = await renderSvg(staticSpec(chart.spec));
+    return { chart, svg, png: await svgToPngAsync(svg) };
+  }));
+  for (const { chart, svg, png } of rendered) {
+    files.set(`charts/${chart.id}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
+    files.set(`charts/${chart.id}.svg`, svg);
+    files.set(`charts/${chart.id}.png`, png);
+    svgs.set(chart.id, svg);
+  }
+  files.set('report.md', reportMarkdown(doc));
+  files.set('report.html', reportHtml(doc, svgs, reportScripts()));
+  return { files: writeReportFiles(dir, files) };
 }
 
-/** Write the report into `dir` (which must exist); returns the paths written, `dir` joined to each. */
+/** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given. */
+export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult): Promise<{ files: string[] }> {
+  return writeReportDoc(dir, sweepDoc(data, claims));
+}
+
+/** The report of one run or of presets compared (runDoc.ts) into `dir`; returns the paths written. */
 export async function writeReport(dir: string, input: ReportInput): Promise<{ files: string[] }> {
-  const charts = chartSpecs(input.runs);
-  await mkdir(join(dir, 'charts'), { recursive: true });
-  const rendered = await Promise.all(charts.map(async (chart) => {
-    const svg = await renderSvg(chart.spec);
-    const png = await svgToPngAsync(svg);
-    const base = join('charts', chart.id);
-    await Promise.all([
-      writeFile(join(dir, `${base}.vl.json`), JSON.stringify(chart.spec, null, 2) + '\n'),
-      writeFile(join(dir, `${base}.svg`), svg),
-      writeFile(join(dir, `${base}.png`), png),
-    ]);
-    return { svg, files: [`${base}.vl.json`, `${base}.svg`, `${base}.png`] };
-  }));
-  await writeFile(join(dir, 'report.md'), reportMarkdown(input, charts));
-  await writeFile(join(dir, 'report.html'), reportHtml(input, charts, rendered.map((r) => r.svg)));
-  const files = [...rendered.flatMap((r) => r.files), 'report.md', 'report.html'];
-  return { files: files.map((f) => join(dir, f)) };
+  return writeReportDoc(dir, runDoc(input));
 }

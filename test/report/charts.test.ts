@@ -10,8 +10,12 @@ const runs = (days: number): ReportRun[] => [
   { label: 'two-token', table: syntheticTable(days, { shift: 1, money: true }) },
 ];
 
-interface Panel { transform: { filter: { equal: string } }[]; encoding: Record<string, { title?: unknown; scale?: { domain?: unknown[] } }> }
+type Encoding = Record<string, { title?: unknown; scale?: { domain?: unknown[] } }>;
+interface Layer { name?: string; params?: { name: string; bind?: unknown }[]; encoding: Encoding }
+interface Panel { transform: { filter: { equal: string } }[]; layer: Layer[] }
 const panels = (spec: unknown): Panel[] => (spec as { concat: Panel[] }).concat;
+/** The encoding of a panel's line layer (the first). */
+const lineOf = (p: Panel | undefined): Encoding => p?.layer[0]?.encoding ?? {};
 const panelMetrics = (spec: unknown): string[] => panels(spec).map((p) => p.transform[0]?.filter.equal ?? '');
 const values = (spec: unknown): { panel: string; run: string; value: number | null }[] =>
   (spec as { data: { values: { panel: string; run: string; value: number | null }[] } }).data.values;
@@ -32,15 +36,15 @@ describe('report/charts', () => {
     const money = chartSpecs(runs(60)).find((c) => c.id === 'money');
     expect(panelMetrics(money?.spec)).toEqual(['money_ch', 'money_mh', 'credit_ch', 'flow_ch']);
     expect(new Set(values(money?.spec).map((v) => v.run))).toEqual(new Set(['two-token']));
-    const color = panels(money?.spec)[0]?.encoding['color']?.scale as { domain: string[]; range: string[] };
+    const color = lineOf(panels(money?.spec)[0])['color']?.scale as { domain: string[]; range: string[] };
     const abundance = chartSpecs(runs(60)).find((c) => c.id === 'abundance');
-    const both = panels(abundance?.spec)[0]?.encoding['color']?.scale as { domain: string[]; range: string[] };
+    const both = lineOf(panels(abundance?.spec)[0])['color']?.scale as { domain: string[]; range: string[] };
     expect(color.range[0]).toBe(both.range[1]);
   });
 
   it('the exchange rate panel draws its reference dashed', () => {
     const prices = chartSpecs(runs(60)).find((c) => c.id === 'prices');
-    expect(panels(prices?.spec)[0]?.encoding['strokeDash']).toBeDefined();
+    expect(lineOf(panels(prices?.spec)[0])['strokeDash']).toBeDefined();
     expect(values(prices?.spec).some((v) => (v as { line?: string }).line === 'reference')).toBe(true);
   });
 
@@ -49,9 +53,29 @@ describe('report/charts', () => {
       expect(compileSpec(chart.spec).warnings, chart.id).toEqual([]);
       expect(chart.caption.length, chart.id).toBeGreaterThan(20);
       for (const p of panels(chart.spec)) {
-        expect(p.encoding['x']?.title, chart.id).toBe('day');
-        expect(typeof p.encoding['y']?.title, chart.id).toBe('string');
+        expect(lineOf(p)['x']?.title, chart.id).toBe('day');
+        expect(typeof lineOf(p)['y']?.title, chart.id).toBe('string');
       }
+    }
+  });
+
+  it('with two runs or more, the first panel binds a legend selection and every panel fades the runs not picked', () => {
+    for (const chart of chartSpecs(runs(60))) {
+      const ps = panels(chart.spec);
+      const multi = new Set(values(chart.spec).map((v) => v.run)).size >= 2;
+      expect(ps[0]?.layer[0]?.params?.[0], chart.id).toEqual(multi ? { name: 'pick', select: { type: 'point', fields: ['run'] }, bind: 'legend' } : undefined);
+      for (const p of ps.slice(1)) expect(p.layer[0]?.params, chart.id).toBeUndefined();
+      for (const p of ps) expect(lineOf(p)['opacity'] !== undefined, chart.id).toBe(multi);
+    }
+    const single = chartSpecs([{ label: 'two-token', table: syntheticTable(60, { shift: 1, money: true }) }]);
+    for (const chart of single) expect(JSON.stringify(chart.spec)).not.toContain('"pick"');
+  });
+
+  it('every panel has a hover layer with a tooltip naming the run, the day and the value', () => {
+    for (const chart of chartSpecs(runs(60))) for (const p of panels(chart.spec)) {
+      const hover = p.layer[1] as Layer & { encoding: { tooltip: { field: string }[] } };
+      expect(hover.name, chart.id).toBe(`hover-${p.transform[0]?.filter.equal}`);
+      expect(hover.encoding.tooltip.map((t) => t.field).filter((f) => f !== 'line'), chart.id).toEqual(['run', 'day', 'value']);
     }
   });
 

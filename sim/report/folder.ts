@@ -1,0 +1,105 @@
+/**
+ * `abundance report <dir>`: (re)write the report of a folder from its files alone. Three kinds:
+ *
+ *   sweep       sweep.json (+ runs.csv, summary.csv, claims.json if present)  -> the sweep report
+ *   comparison  manifest.json listing `presets` and `runs` (compare-presets)  -> the comparison report
+ *   run         manifest.json + metrics.csv (a run folder)                    -> the run report
+ *
+ * A run or comparison report comes out byte-identical to the one written with the folder, since both
+ * are built by runInput.ts from the same facts. Every input is read and checked first; a problem is a
+ * ReportError (exit 2) and nothing is written.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { quoteChoices } from '../scenario/errors.js';
+import { closest } from '../scenario/suggest.js';
+import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
+import { parseOrThrow, ReportError } from './errors.js';
+import { comparisonReportInput, runReportInput } from './runInput.js';
+import { readSweepFolder } from './sweep/read.js';
+import { parseMetricsCsv, type MetricsTable } from './table.js';
+import { writeReport, writeSweepReport } from './write.js';
+
+export type FolderKind = 'sweep' | 'comparison' | 'run';
+
+const RunManifestSchema = z.object({
+  name: z.string(), preset: z.string(), origin: z.string(), seed: z.number(), agents: z.number(), days: z.number(),
+  scenarioHash: z.string(), engineVersion: z.string(),
+});
+
+const ComparisonManifestSchema = z.object({
+  seed: z.number(), agents: z.number(), days: z.number(), engineVersion: z.string(),
+  runs: z.array(z.object({ preset: z.string(), folder: z.string(), scenarioHash: z.string() })).min(1),
+});
+
+function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ReportError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function readTable(path: string): MetricsTable {
+  if (!existsSync(path)) throw new ReportError(`${path}: missing (a run folder has metrics.csv)`);
+  try {
+    return parseMetricsCsv(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ReportError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The folder must exist; a mistyped name gets a did-you-mean from its siblings. */
+export function checkFolder(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new ReportError(`${dir}: not a folder`);
+    return;
+  }
+  const parent = dirname(dir);
+  const siblings = existsSync(parent) && statSync(parent).isDirectory()
+    ? readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  const guess = closest(basename(dir), siblings).map((s) => join(parent, s));
+  throw new ReportError(`${dir}: no such folder${guess.length > 0 ? `; did you mean ${quoteChoices(guess)}?` : ''}`);
+}
+
+/** What kind of folder `dir` is; a ReportError if none. */
+export function folderKind(dir: string): FolderKind {
+  checkFolder(dir);
+  if (existsSync(join(dir, 'sweep.json'))) return 'sweep';
+  if (existsSync(join(dir, 'manifest.json'))) {
+    const m = readJsonFile(join(dir, 'manifest.json')) as Record<string, unknown> | null;
+    if (m !== null && Array.isArray(m['presets']) && Array.isArray(m['runs'])) return 'comparison';
+    if (existsSync(join(dir, 'metrics.csv'))) return 'run';
+  }
+  throw new ReportError(`${dir}: not a run, comparison or sweep folder (expected sweep.json, or manifest.json with metrics.csv, or a compare-presets manifest.json listing presets and runs)`);
+}
+
+/** `<dir>/claims.json` checked against the claims.json format, or undefined when there is none. */
+export function readClaims(dir: string): ClaimsResult | undefined {
+  const path = join(dir, 'claims.json');
+  if (!existsSync(path)) return undefined;
+  return parseOrThrow(ClaimsResultSchema, readJsonFile(path), path);
+}
+
+/** Rebuild the report of `dir`; returns its kind and the files written. */
+export async function reportFolder(dir: string): Promise<{ kind: FolderKind; files: string[] }> {
+  const kind = folderKind(dir);
+  if (kind === 'sweep') {
+    const data = await readSweepFolder(dir);
+    const claims = readClaims(dir);
+    return { kind, ...(await writeSweepReport(dir, data, claims)) };
+  }
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = readJsonFile(manifestPath);
+  if (kind === 'comparison') {
+    const c = parseOrThrow(ComparisonManifestSchema, manifest, manifestPath);
+    const runs = c.runs.map((r) => ({ label: r.preset, table: readTable(join(dir, r.folder, 'metrics.csv')), scenarioHash: r.scenarioHash }));
+    return { kind, ...(await writeReport(dir, comparisonReportInput({ seed: c.seed, agents: c.agents, days: c.days, engineVersion: c.engineVersion, runs }))) };
+  }
+  const run = parseOrThrow(RunManifestSchema, manifest, manifestPath);
+  const input = runReportInput(run, readTable(join(dir, 'metrics.csv')));
+  // a sweep's run folders keep no flows.csv: link only the files the folder has
+  input.links = input.links?.filter((l) => existsSync(join(dir, l.href)));
+  return { kind, ...(await writeReport(dir, input)) };
+}

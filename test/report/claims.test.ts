@@ -1,0 +1,61 @@
+/**
+ * sim/report/claims: the claims.json format of docs/sweeps.md is accepted, a malformed one is refused
+ * with the file, the field path, what was expected and a did-you-mean, and the claims section shows
+ * each verdict with the numbers behind it.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimLines, claimsBlocks, ClaimsResultSchema } from '../../sim/report/claims.js';
+import type { TableBlock } from '../../sim/report/document.js';
+import { parseOrThrow, ReportError } from '../../sim/report/errors.js';
+import { claimsFixture } from './sweep/fixture.js';
+
+const DOC_EXAMPLE = { protocol: 'MODEL.md section 9', claims: [
+  { id: 'C1', title: 'giving away is unsustainable', verdict: 'supported',
+    reason: 'one line: why this verdict, or the failed viability criterion and the runs behind it',
+    tests: [{ label: 'gift - two-token: goods_total growth', statistic: '...', predicted: '< 0',
+      point: 'base', n: 30, mean: -0.1, ci95_lo: -0.2, ci95_hi: -0.05, holds: true }],
+    directions: [{ direction: 'participation.piMin', points: ['s-participation.piMin-0.5'], holds: true }] }] };
+
+describe('report/claims', () => {
+  it('accepts the example of docs/sweeps.md and null numbers where there is no interval', () => {
+    expect(ClaimsResultSchema.parse(DOC_EXAMPLE)).toEqual(DOC_EXAMPLE);
+    expect(ClaimsResultSchema.parse(claimsFixture()).claims[1]?.tests[0]?.ci95_lo).toBeNull();
+  });
+
+  it('a mistyped verdict names the file and the field and suggests the verdict meant', () => {
+    const bad = structuredClone(DOC_EXAMPLE);
+    bad.claims[0]!.verdict = 'suported';
+    expect(() => parseOrThrow(ClaimsResultSchema, bad, 'sw/claims.json')).toThrow(ReportError);
+    expect(() => parseOrThrow(ClaimsResultSchema, bad, 'sw/claims.json'))
+      .toThrow('sw/claims.json: claims[0].verdict: expected "supported" or "refuted" or "undecided" or "not judged", got "suported"; did you mean "supported"?');
+  });
+
+  it('a missing or mistyped number is reported at its path', () => {
+    const bad = structuredClone(DOC_EXAMPLE) as { claims: { tests: Record<string, unknown>[] }[] };
+    delete bad.claims[0]!.tests[0]!['n'];
+    bad.claims[0]!.tests[0]!['mean'] = 'low';
+    let message = '';
+    try { parseOrThrow(ClaimsResultSchema, bad, 'claims.json'); } catch (e) { message = (e as Error).message; }
+    expect(message.split('\n')).toEqual([
+      'claims.json: claims[0].tests[0].n: expected a number, got nothing (the field is missing)',
+      'claims.json: claims[0].tests[0].mean: expected a number, got "low"',
+    ]);
+  });
+
+  it('the claims section has a verdict table and, per claim, its tests and directions', () => {
+    const claims = ClaimsResultSchema.parse(claimsFixture());
+    const tables = claimsBlocks(claims).filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables[0]?.rows.map((r) => [r[0], r[2]])).toEqual([['C1', 'supported'], ['C4', 'not judged']]);
+    expect(tables[0]?.cellClass?.map((r) => r[2])).toEqual(['supported', 'not-judged']);
+    expect(tables[1]?.rows[0]).toEqual(['gift - two-token: goods_total growth', 'log ratio over the last year', '< 0', 'base', '3', '-0.1', '[-0.2, -0.05]', 'yes']);
+    expect(tables[2]?.rows[0]).toEqual(['participation.piMin', 's-participation.piMin-0.5', 'yes']);
+    expect(tables[3]?.rows[0]?.slice(4)).toEqual(['1', '0.31', '[—, —]', 'no']);
+    expect(claimLines(claims)).toEqual(['C1 giving away is unsustainable: supported', 'C4 the Peer Bank tracks capacity: not judged']);
+  });
+
+  it('without a claims result the section says the claims were not evaluated', () => {
+    const blocks = claimsBlocks(undefined);
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text.includes('not evaluated'))).toBe(true);
+    expect(blocks.some((b) => b.kind === 'table')).toBe(false);
+  });
+});

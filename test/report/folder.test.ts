@@ -1,0 +1,88 @@
+/**
+ * sim/report/folder: `abundance report <dir>` tells a run, a comparison and a sweep folder apart, rebuilds
+ * a run's report byte for byte from its files, shows a sweep's claims.json, and refuses bad input with a
+ * ReportError before writing anything.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../sim/engine/simulate.js';
+import { writeRunFolder } from '../../sim/io/runFolder.js';
+import { ReportError } from '../../sim/report/errors.js';
+import { folderKind, reportFolder } from '../../sim/report/folder.js';
+import { loadScenarioFile } from '../../sim/scenario/file.js';
+import { claimsFixture, writeSweepFixture } from './sweep/fixture.js';
+
+const root = mkdtempSync(join(tmpdir(), 'abundance-folder-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const errorOf = async (f: () => unknown): Promise<string> => {
+  try {
+    await f();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ReportError);
+    return (error as Error).message;
+  }
+  return 'no error';
+};
+
+describe('report/folder', () => {
+  it('rebuilds a run folder\'s report byte-identical to the one the run wrote', { timeout: 120_000 }, async () => {
+    const dir = join(root, 'run');
+    await writeRunFolder(dir, loadScenarioFile('peer-bank', { overrides: { agents: 30, days: 60, seed: 4 } }), {}, { simulate });
+    const before = new Map(['report.html', 'report.md', ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`)]
+      .map((f) => [f, readFileSync(join(dir, f))]));
+    rmSync(join(dir, 'charts', 'abundance.svg'));
+    writeFileSync(join(dir, 'charts', 'stale.svg'), 'old');
+    expect(folderKind(dir)).toBe('run');
+    const { kind, files } = await reportFolder(dir);
+    expect(kind).toBe('run');
+    expect(files.length).toBe(before.size);
+    for (const [f, bytes] of before) expect(readFileSync(join(dir, f)).equals(bytes), f).toBe(true);
+    expect(existsSync(join(dir, 'charts', 'stale.svg'))).toBe(false);
+  });
+
+  it('links only the files a run folder has (a sweep keeps no flows.csv per run)', { timeout: 120_000 }, async () => {
+    const dir = join(root, 'run');
+    rmSync(join(dir, 'flows.csv'));
+    await reportFolder(dir);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('- [agents.csv](agents.csv)');
+    expect(md).not.toContain('flows.csv');
+  });
+
+  it('a sweep folder gets its report with the verdicts of its claims.json', { timeout: 120_000 }, async () => {
+    const dir = join(root, 'sweep');
+    writeSweepFixture(dir, { presets: ['gift', 'two-token'], replicates: 2, days: 30, claims: claimsFixture() });
+    expect(folderKind(dir)).toBe('sweep');
+    await reportFolder(dir);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('| C4 | the Peer Bank tracks capacity | not judged | viability failed: producers out in runs/peer-bank/base/r000 |');
+  });
+
+  it('a malformed claims.json is refused, naming the field, and no report is written', async () => {
+    const dir = join(root, 'sweep-bad');
+    const claims = claimsFixture() as { claims: { verdict: string }[] };
+    claims.claims[1]!.verdict = 'undecidde';
+    writeSweepFixture(dir, { presets: ['gift'], replicates: 2, days: 20, claims });
+    expect(await errorOf(() => reportFolder(dir))).toBe(`${join(dir, 'claims.json')}: claims[1].verdict: expected "supported" or "refuted" or "undecided" or "not judged", got "undecidde"; did you mean "undecided"?`);
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect(existsSync(join(dir, 'charts'))).toBe(false);
+  });
+
+  it('a missing folder gets a did-you-mean, a folder of another kind says what a report needs', async () => {
+    mkdirSync(join(root, 'empty'));
+    expect(await errorOf(() => folderKind(join(root, 'swep')))).toBe(`${join(root, 'swep')}: no such folder; did you mean "${join(root, 'sweep')}"?`);
+    expect(await errorOf(() => folderKind(join(root, 'empty')))).toMatch(/empty: not a run, comparison or sweep folder \(expected sweep\.json/);
+  });
+
+  it('a run manifest without its fields is refused at the field, before anything is written', async () => {
+    const dir = join(root, 'bad-run');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'metrics.csv'), 'day,goods_total\n0,1\n');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: 'x', preset: 'gift', origin: 'gift', seed: '1', agents: 2, days: 1, scenarioHash: 'ab', engineVersion: '0.1.0' }));
+    expect(await errorOf(() => reportFolder(dir))).toBe(`${join(dir, 'manifest.json')}: seed: expected a number, got "1"`);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'metrics.csv']);
+  });
+});
