@@ -1,7 +1,8 @@
 /**
  * `abundance report <dir>`: (re)write the report of a folder from its files alone. Three kinds:
  *
- *   sweep       sweep.json (+ runs.csv, summary.csv, claims.json if present)  -> the sweep report
+ *   sweep       sweep.json, runs.csv, summary.csv -> claims.json (the verdicts of MODEL.md section 9,
+ *               evaluated anew from the runs: sim/analysis/claims.ts) and the sweep report
  *   comparison  manifest.json listing `presets` and `runs` (compare-presets)  -> the comparison report
  *   run         manifest.json + metrics.csv (a run folder)                    -> the run report
  *
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import { quoteChoices } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
+import { writeClaims } from '../analysis/claims.js';
 import { parseOrThrow, ReportError } from './errors.js';
 import { comparisonReportInput, runReportInput } from './runInput.js';
 import { readSweepFolder } from './sweep/read.js';
@@ -87,6 +89,7 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
   const kind = folderKind(dir);
   if (kind === 'sweep') {
     const data = await readSweepFolder(dir);
+    await writeClaims(dir); // claims.json from the runs themselves, never from an old file
     const claims = readClaims(dir);
     return { kind, ...(await writeSweepReport(dir, data, claims)) };
   }
