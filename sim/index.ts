@@ -8,6 +8,7 @@
  *   writeRun(outDir, resolved, opts)               -> a run folder on disk (Node)
  *   report(dir, { title, runs, ... })              -> charts + report.md + report.html (Node)
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
+ *   sweep(file, { out, workers, resume, set })     -> a sweep folder: runs, runs.csv, summary.csv (Node)
  *
  * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
  * Node module, so they run in a browser or a notebook kernel as they are; file I/O lives in sim/io,
@@ -31,6 +32,7 @@ export { InvariantViolation } from './money/violation.js';
 export { writeRunFolder as writeRun } from './io/runFolder.js';
 export { writeReport as report } from './report/write.js';
 export { chartSpecs } from './report/charts.js';
+export { sweep, type SweepOptions, type SweepOutcome } from './sweep/run.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

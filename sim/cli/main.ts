@@ -6,6 +6,7 @@
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
  *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance sweep <file> [--workers --out --resume --set k=v ... --quiet]
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -63,7 +64,15 @@ export async function main(argv: string[]): Promise<number> {
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
     (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets or viability')
+    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
+      .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
+      .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]'))
+      .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing non-empty folder is refused (never replaced or mixed) unless --resume' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Reuse the complete runs (with manifest.json, same scenario) of an earlier sweep into --out and make the rest' })
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' }),
+    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability or sweep')
     .strict()
     .help()
     .alias('help', 'h')
