@@ -85,9 +85,14 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   try {
     await Promise.all(Array.from({ length: threads }, lane));
   } finally {
-    dispose();
-    await pool.destroy();
+    if (!stopping) {
+      dispose();
+      await pool.destroy();
+    }
   }
+  // Interrupted: the signal handler is cleaning up and will exit 130; the sweep must not go on to
+  // aggregate runs that were never made, so wait here for the exit.
+  if (stopping) await new Promise<never>(() => {});
   if (failure !== undefined) {
     const e = failure.error instanceof Error ? failure.error : new Error(String(failure.error));
     const wrapped = new Error(`run ${failure.run.run} (seed ${failure.run.seed}) failed: ${e.message}`);

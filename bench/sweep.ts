@@ -1,0 +1,45 @@
+/**
+ * The sweep benchmark (part of `npm run bench`): runs per second with 1 and 2 worker threads and the
+ * parallel speed-up (target: at least 1.8x with 2 workers on 2 cores), then the peak memory of a sweep
+ * of 1 run and of 200 runs (memory must stay flat in the number of runs). Each measurement is a fresh
+ * process (bench/sweepOne.ts). A benchmark, not a test: figures vary with the machine and its load.
+ *
+ *   tsx bench/sweep.ts [--sweep-runs 24 --sweep-agents 300 --sweep-days 730 --sweep-preset two-token]
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+
+interface Result { preset: string; workers: number; runs: number; agents: number; days: number; runsMs: number; aggregateMs: number; runsPerSec: number; maxRssBytes: number }
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] ?? fallback : fallback;
+};
+const preset = flag('sweep-preset', 'two-token');
+const runs = Number(flag('sweep-runs', '24'));
+const agents = Number(flag('sweep-agents', '300'));
+const days = Number(flag('sweep-days', '730'));
+
+const one = fileURLToPath(new URL('./sweepOne.ts', import.meta.url));
+const measure = (workers: number, replicates: number, a: number, d: number): Result =>
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', one, preset, String(workers), String(replicates), String(a), String(d)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Result;
+
+console.log('');
+console.log(`abundance sweep benchmark: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the start`);
+console.log('');
+console.log('| workers | runs | agents x days | runs/s | wall s (runs) | speed-up |');
+console.log('|---:|---:|---|---:|---:|---:|');
+const single = measure(1, runs, agents, days);
+const double = measure(2, runs, agents, days);
+for (const r of [single, double]) {
+  console.log(`| ${r.workers} | ${r.runs} | ${r.agents} x ${r.days} | ${r.runsPerSec.toFixed(2)} | ${(r.runsMs / 1000).toFixed(1)} | ${(r.runsPerSec / single.runsPerSec).toFixed(2)}x |`);
+}
+console.log('');
+console.log('| sweep | workers | runs | peak MB |');
+console.log('|---|---:|---:|---:|');
+for (const n of [1, 200]) {
+  const r = measure(2, n, 30, 60);
+  console.log(`| ${preset}, 30 agents x 60 days | 2 | ${n} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} |`);
+}
