@@ -7,6 +7,7 @@ import { loadSweep } from '../sweep/load.js';
 import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
 import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
 import { startRunsProgress } from '../sweep/progress.js';
+import { onInterrupt } from '../io/interrupt.js';
 
 export interface SweepArgs {
   file: string;
@@ -39,6 +40,7 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
     process.stderr.write(`sweep ${plan.name}: ${plan.runs.length} runs (${shape}), ${workers} worker${workers === 1 ? '' : 's'} -> ${out}\n`);
   }
   const bar = startRunsProgress(plan.name, !quiet);
+  const undoBar = onInterrupt(() => bar.stop()); // give the terminal its cursor back on Ctrl-C
   try {
     const outcome = await runSweep(loaded, {
       out, workers, resume: args.resume === true, set: args.set ?? [],
@@ -57,5 +59,7 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
       return error.exitCode;
     }
     throw error;
+  } finally {
+    undoBar();
   }
 }
