@@ -27,6 +27,7 @@ try {
     aggregateMs: manifest.wallMs.aggregate,
     runsPerSec: (outcome.runs * 1000) / manifest.wallMs.runs,
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    processSeconds: process.uptime(),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   }) + '\n');
 } finally {
