@@ -19,6 +19,16 @@ function tree(dir: string): string[] {
 }
 
 describe('cli/sweep: bad input', { timeout: 120_000 }, () => {
+  it('is listed in the help, and its own help says an existing folder is refused unless --resume', () => {
+    expect(abundance(['--help'], cwd).stdout).toContain('sweep <file>');
+    const r = abundance(['sweep', '--help'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('An existing non-empty folder is refused (never replaced or mixed) unless --resume');
+    const bad = abundance(['sweep', 'x.yaml', '--workers', 'two'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--workers expects a number, got "two"');
+  });
+
   it('exits 2 with the file, the field path, the expected value and a did-you-mean, writing nothing', () => {
     writeScenario(cwd, 'bad.yaml', 'compare: [gift, peer-bnk]\nseeds: 2\nsweep:\n  bank.k: { values: [-1, 30] }\n  demurage.rate: [0.1]\n');
     const r = abundance(['sweep', 'bad.yaml', '--out', 'out-bad'], cwd);
