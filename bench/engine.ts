@@ -5,6 +5,7 @@
  *
  *   npm run bench                      # every preset at 1e3, 1e4, 1e5 (and 1e6 with --big)
  *   npm run bench -- --presets two-token --sizes 1000,10000
+ *   npm run bench -- --no-sweep        # the engine only (the sweep benchmark, bench/sweep.ts, follows)
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +41,10 @@ for (const preset of presets) {
     const perAgent = (r.maxRssBytes - base) / agents;
     console.log(`| ${preset} | ${agents.toLocaleString('en')} | ${days} | ${Math.round(r.agentDaysPerSec).toLocaleString('en')} | ${(1e9 / r.agentDaysPerSec).toFixed(0)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${Math.round(perAgent).toLocaleString('en')} |`);
   }
+}
+
+// Then the sweep benchmark (runs per second with 1 and 2 workers, memory at 1 and 200 runs), unless
+// --no-sweep; `tsx bench/sweep.ts` runs it alone.
+if (!args.includes('--no-sweep')) {
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sweep.ts', import.meta.url)), ...args], { stdio: 'inherit' });
 }

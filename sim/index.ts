@@ -12,6 +12,7 @@
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
  *   compare(sweepDir, { baseline, metrics })       -> paired differences across seeds, compare.csv (Node)
  *   claims(sweepDir) = evaluateClaims               -> the verdicts of MODEL.md section 9 (Node; writeClaims writes claims.json)
+ *   sweep(file, { out, workers, resume, set })     -> a sweep folder: runs, runs.csv, summary.csv (Node)
  *
  * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
  * Node module, so they run in a browser or a notebook kernel as they are; file I/O lives in sim/io,
@@ -46,6 +47,7 @@ export { reportFolder } from './report/folder.js';
 export { publish as publishReports } from './report/publish.js';
 export { writeSweepReport } from './report/write.js';
 export type { ClaimsResult as ReportClaims } from './report/claims.js';
+export { sweep, type SweepOptions, type SweepOutcome } from './sweep/run.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

@@ -9,6 +9,7 @@
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
+ *   abundance sweep <file> [--workers --out --resume --set k=v ... --quiet]
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -79,7 +80,15 @@ export async function main(argv: string[]): Promise<number> {
     .command('publish <reportsDir>', 'Write <reportsDir>/index.html linking every report.html below it, newest first', (y) => y
       .positional('reportsDir', { type: 'string', demandOption: true, describe: 'Folder holding reports (e.g. reports/)' }),
     (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, compare, report or publish')
+    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
+      .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
+      .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]'))
+      .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing non-empty folder is refused (never replaced or mixed) unless --resume' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Reuse the complete runs (with manifest.json, same scenario) of an earlier sweep into --out and make the rest' })
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' }),
+    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet }); })
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, sweep, compare, report or publish')
     .strict()
     .help()
     .alias('help', 'h')

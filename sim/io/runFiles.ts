@@ -1,5 +1,6 @@
 /**
- * One simulation streamed to the three CSV files of a run folder: metrics.csv, agents.csv, flows.csv.
+ * One simulation streamed to the three CSV files of a run folder: metrics.csv, agents.csv, flows.csv
+ * (flows.csv optional: sweeps leave it out).
  *
  * The engine calls a sink and never touches files (sim/engine/sink.ts); this is the sink that writes.
  * Engine arrays are reused, so every row is formatted the moment it arrives. The simulate function is
@@ -18,12 +19,19 @@ export type SimulateFn = (scenario: Scenario, sink: RunSink, options?: SimulateO
 export const RUN_FILES = { metrics: 'metrics.csv', agents: 'agents.csv', flows: 'flows.csv' } as const;
 export const FLOW_HEADER = ['day', 'currency', 'kind', 'sector', 'amount', 'paid', 'received'] as const;
 
+/** Which files to write: flows.csv is the largest and sweeps skip it (docs/sweeps.md). */
+export interface RunFileOptions {
+  /** Write flows.csv (default true). */
+  flows?: boolean;
+}
+
 /** Simulate `scenario` and write its CSV files into `dir` (which must exist). Files are closed even on error. */
 export function simulateToFiles(
   dir: string,
   scenario: Scenario,
   simulate: SimulateFn,
   options: SimulateOptions = {},
+  files: RunFileOptions = {},
 ): RunResult {
   const writers: CsvWriter[] = [];
   try {
@@ -31,13 +39,15 @@ export function simulateToFiles(
     writers.push(metrics);
     const agents = new CsvWriter(join(dir, RUN_FILES.agents), AGENT_COLUMNS.map((c) => c.name));
     writers.push(agents);
-    const flows = new CsvWriter(join(dir, RUN_FILES.flows), FLOW_HEADER);
-    writers.push(flows);
+    const flows = files.flows === false ? undefined : new CsvWriter(join(dir, RUN_FILES.flows), FLOW_HEADER);
+    if (flows !== undefined) writers.push(flows);
     const sink: RunSink = {
       metrics: (row) => metrics.row(row, COLUMNS),
       agent: (row) => agents.row(row, AGENT_COLUMNS),
-      flow: (day, currency, kind, sector, amountMilli, paidMilli, receivedMilli) =>
-        flows.line(`${formatInt(day)},${csvText(currency)},${csvText(kind)},${csvText(sector)},${formatMilli(amountMilli)},${formatMilli(paidMilli)},${formatMilli(receivedMilli)}`),
+      flow: flows === undefined
+        ? () => {}
+        : (day, currency, kind, sector, amountMilli, paidMilli, receivedMilli) =>
+          flows.line(`${formatInt(day)},${csvText(currency)},${csvText(kind)},${csvText(sector)},${formatMilli(amountMilli)},${formatMilli(paidMilli)},${formatMilli(receivedMilli)}`),
     };
     const result = simulate(scenario, sink, options);
     for (const w of writers) w.close();

@@ -40,7 +40,7 @@ function readScenario(path: string, from?: string): unknown {
 }
 
 /** An `extends` path, relative to the directory of the file that names it. */
-function loadRef(ref: string, fromOrigin: string): { input: unknown; origin: string } {
+export function loadRef(ref: string, fromOrigin: string): { input: unknown; origin: string } {
   const origin = join(dirname(fromOrigin), ref);
   return { input: readScenario(origin, fromOrigin), origin };
 }

@@ -1,6 +1,9 @@
-/** Every scenario file in scenarios/ runs (small: 120 agents, 200 days) in audit mode with its invariants intact. */
+/**
+ * Every scenario file in scenarios/ runs (small: 120 agents, 200 days) in audit mode with its invariants
+ * intact. Sweep files (scenarios/sweeps/) are not scenarios: test/sweep/files.test.ts runs them.
+ */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/engine/simulate.js';
 import { memorySink } from '../../sim/engine/sink.js';
@@ -9,7 +12,9 @@ import { REPO_ROOT } from '../../sim/scenario/generate.js';
 import { column, expectCellsWellDefined } from '../helpers/metrics.js';
 
 const dir = join(REPO_ROOT, 'scenarios');
-const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).sort();
+const files = (readdirSync(dir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.yaml') && !f.split(sep).includes('sweeps'))
+  .sort();
 
 describe('engine/simulate on every scenario file', () => {
   it('finds the scenario files', () => {

@@ -1,0 +1,65 @@
+/**
+ * `abundance sweep <file>`: check a sweep file (every run's scenario resolved first; exit 2 with nothing
+ * written if anything is wrong), refuse an existing non-empty folder unless --resume, make the runs on
+ * worker threads with a progress bar (on a terminal), then print where runs.csv and summary.csv are.
+ */
+import { loadSweep } from '../sweep/load.js';
+import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
+import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
+import { startRunsProgress } from '../sweep/progress.js';
+import { onInterrupt } from '../io/interrupt.js';
+
+export interface SweepArgs {
+  file: string;
+  workers?: number | undefined;
+  out?: string | undefined;
+  resume?: boolean | undefined;
+  set?: string[] | undefined;
+  quiet?: boolean | undefined;
+}
+
+export async function sweepCommand(args: SweepArgs): Promise<number> {
+  const workers = args.workers ?? defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 1) {
+    process.stderr.write(`abundance: --workers expects a whole number >= 1, got ${workers}\n`);
+    return 2;
+  }
+  const loaded = loadSweep(args.file, { set: args.set ?? [] });
+  const { plan } = loaded;
+  const out = args.out ?? defaultOut(plan.name);
+  const quiet = args.quiet === true;
+  try {
+    checkFolder(out, args.resume === true);
+  } catch (error) {
+    if (!(error instanceof SweepFolderExists)) throw error;
+    process.stderr.write(`abundance: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (!quiet) {
+    const shape = `${plan.presets.length} preset${plan.presets.length === 1 ? '' : 's'} x ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} x ${plan.replicates} replicate${plan.replicates === 1 ? '' : 's'}`;
+    process.stderr.write(`sweep ${plan.name}: ${plan.runs.length} runs (${shape}), ${workers} worker${workers === 1 ? '' : 's'} -> ${out}\n`);
+  }
+  const bar = startRunsProgress(plan.name, !quiet);
+  const undoBar = onInterrupt(() => bar.stop()); // give the terminal its cursor back on Ctrl-C
+  try {
+    const outcome = await runSweep(loaded, {
+      out, workers, resume: args.resume === true, set: args.set ?? [],
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.stop();
+    const lines = [];
+    if (!quiet) lines.push(`runs: ${outcome.ran} made, ${outcome.reused} reused (${(outcome.wallMs / 1000).toFixed(1)} s)`);
+    lines.push(`runs.csv: ${outcome.files.runsCsv}`, `summary.csv: ${outcome.files.summaryCsv}`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  } catch (error) {
+    bar.stop();
+    if (error instanceof SweepFolderExists) {
+      process.stderr.write(`abundance: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  } finally {
+    undoBar();
+  }
+}

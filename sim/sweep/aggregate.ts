@@ -1,0 +1,61 @@
+/**
+ * aggregateSweep(plan, dir, paths) -> runs.csv and summary.csv from the finished run folders, one
+ * (preset, point) at a time: its replicates' metrics.csv are read, their rows of runs.csv and their
+ * lines of summary.csv written, and the tables dropped, so memory is flat in the number of points.
+ *
+ * Both files are built from the run folders alone, in the order of the plan, and hold no times or
+ * dates: the same sweep file gives byte-identical files whatever the number of workers, the order in
+ * which runs finished, or whether some were reused by --resume.
+ */
+import { join } from 'node:path';
+import { COLUMNS } from '../metrics/columns.js';
+import { readMetricsCsv } from '../report/table.js';
+import { CsvWriter } from '../io/csv.js';
+import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
+import { RUN_COLUMN_PROVIDERS, type RunColumnProvider } from './runColumns.js';
+import { runLine, runsHeader } from './runsCsv.js';
+import { summaryHeader, summaryLines } from './summary.js';
+
+/** The metrics of runs.csv and summary.csv: every column of metrics.csv but `day`, in its order. */
+export const SWEEP_METRICS: readonly string[] = COLUMNS.map((c) => c.name).filter((n) => n !== 'day');
+
+export interface AggregatePaths { runsCsv: string; summaryCsv: string }
+
+/** Consecutive runs of one (preset, point): the plan lists replicates together. */
+export function* groupsOf(runs: readonly PlannedRun[]): Generator<PlannedRun[]> {
+  let group: PlannedRun[] = [];
+  for (const run of runs) {
+    const head = group[0];
+    if (head !== undefined && (head.preset !== run.preset || head.point !== run.point)) {
+      yield group;
+      group = [];
+    }
+    group.push(run);
+  }
+  if (group.length > 0) yield group;
+}
+
+export function aggregateSweep(
+  plan: SweepPlan,
+  sweepDir: string,
+  paths: AggregatePaths,
+  providers: readonly RunColumnProvider[] = RUN_COLUMN_PROVIDERS,
+): void {
+  const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys, SWEEP_METRICS, providers));
+  const summary = new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys));
+  try {
+    for (const group of groupsOf(plan.runs)) {
+      const first = group[0]!;
+      const tables = group.map((run) => {
+        const dir = join(sweepDir, run.run);
+        const table = readMetricsCsv(join(dir, 'metrics.csv'));
+        runs.line(runLine({ run, dir, table, scenario: scenarioOf(plan, run) }, plan.sweptKeys, SWEEP_METRICS, providers));
+        return table;
+      });
+      for (const line of summaryLines(first.preset, first.point, first.params, plan.sweptKeys, tables, SWEEP_METRICS, plan.everyDays)) summary.line(line);
+    }
+  } finally {
+    runs.close();
+    summary.close();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * sweep(file, options) -> SweepOutcome: a sweep file run into a sweep folder (docs/sweeps.md).
+ *
+ *   sweep file -> (read, check every key, resolve every run's scenario: load.ts) -> plan
+ *   -> (folder: refuse an old one unless --resume; trust complete runs) -> (make the rest on worker
+ *   threads: execute.ts) -> (runs.csv + summary.csv, one point at a time: aggregate.ts)
+ *   -> (sweep.json, manifest.json) -> each file renamed into place, manifest.json last
+ *
+ * Nothing is written before the whole plan is valid. A Ctrl-C leaves only complete runs (and deletes
+ * the folder again if it made nothing in it), so `--resume` can carry on from there.
+ */
+import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { tempSibling } from '../io/atomic.js';
+import { onInterrupt } from '../io/interrupt.js';
+import { aggregateSweep } from './aggregate.js';
+import { executeRuns } from './execute.js';
+import { checkFolder, clearLeftovers, commitFiles, isComplete } from './folder.js';
+import { loadSweep, type LoadedSweep } from './load.js';
+import type { RunColumnProvider } from './runColumns.js';
+import { SWEEP_FILES, sweepJson, sweepManifest } from './sweepJson.js';
+
+export interface SweepOptions {
+  /** The sweep folder [default: runs/<name>]. */
+  out?: string;
+  /** Runs at a time, each on a worker thread [default: the cores]. */
+  workers?: number;
+  /** Reuse the complete runs of an earlier sweep into the same folder. */
+  resume?: boolean;
+  /** `path=value` flags applied to every run. */
+  set?: string[];
+  /** Replicates instead of the file's `seeds` (quick looks, tests). */
+  replicates?: number;
+  /** Extra per-run columns of runs.csv [default: RUN_COLUMN_PROVIDERS]. */
+  providers?: readonly RunColumnProvider[];
+  /** Called as runs complete (reused runs count as done from the start). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SweepOutcome {
+  dir: string;
+  files: { runsCsv: string; summaryCsv: string; sweepJson: string; manifest: string };
+  runs: number;
+  /** Runs made now, and runs reused from an earlier sweep (--resume). */
+  ran: number;
+  reused: number;
+  wallMs: number;
+}
+
+export const defaultWorkers = (): number => availableParallelism();
+
+export function defaultOut(name: string): string {
+  return join('runs', name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep');
+}
+
+/** Load, check and run a sweep file. */
+export async function sweep(file: string, opts: SweepOptions = {}): Promise<SweepOutcome> {
+  const loaded = loadSweep(file, { set: opts.set ?? [], ...(opts.replicates === undefined ? {} : { replicates: opts.replicates }) });
+  return runSweep(loaded, opts);
+}
+
+/** Run an already loaded (and so valid) sweep. */
+export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Promise<SweepOutcome> {
+  const { plan, fileHash } = loaded;
+  const started = Date.now();
+  const created = new Date();
+  const dir = opts.out ?? defaultOut(plan.name);
+  const workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  checkFolder(dir, opts.resume === true);
+  const madeFolder = mkdirSync(dir, { recursive: true });
+  const undoFolder = onInterrupt(() => pruneEmpty(dir, madeFolder !== undefined));
+  try {
+    clearLeftovers(plan, dir);
+    const pending = plan.runs.filter((run) => !isComplete(plan, dir, run));
+    const reused = plan.runs.length - pending.length;
+    opts.onProgress?.(reused, plan.runs.length);
+    const runsStarted = Date.now();
+    const { made, simulateMs } = await executeRuns(plan, dir, pending, {
+      workers,
+      onRun: (n) => opts.onProgress?.(reused + n, plan.runs.length),
+    });
+    const runsMs = Date.now() - runsStarted;
+
+    const files = {
+      runsCsv: join(dir, SWEEP_FILES.runs),
+      summaryCsv: join(dir, SWEEP_FILES.summary),
+      sweepJson: join(dir, SWEEP_FILES.plan),
+      manifest: join(dir, SWEEP_FILES.manifest),
+    };
+    const temps = Object.fromEntries(Object.entries(files).map(([k, path]) => [k, tempSibling(path)])) as typeof files;
+    const dropTemps = (): void => Object.values(temps).forEach((t) => rmSync(t, { force: true }));
+    const undoTemps = onInterrupt(dropTemps);
+    try {
+      const aggregateStarted = Date.now();
+      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, opts.providers);
+      const aggregateMs = Date.now() - aggregateStarted;
+      writeFileSync(temps.sweepJson, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
+      const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };
+      writeFileSync(temps.manifest, JSON.stringify(sweepManifest(plan, fileHash, { ran: made, reused, workers }, timings), null, 2) + '\n');
+      commitFiles([
+        { tmp: temps.runsCsv, path: files.runsCsv },
+        { tmp: temps.summaryCsv, path: files.summaryCsv },
+        { tmp: temps.sweepJson, path: files.sweepJson },
+        { tmp: temps.manifest, path: files.manifest },
+      ]);
+    } catch (error) {
+      dropTemps();
+      throw error;
+    } finally {
+      undoTemps();
+    }
+    return { dir, files, runs: plan.runs.length, ran: made, reused, wallMs: Date.now() - started };
+  } catch (error) {
+    pruneEmpty(dir, madeFolder !== undefined);
+    throw error;
+  } finally {
+    undoFolder();
+  }
+}
+
+/** Remove the empty folders under `dir` (and `dir` itself if it was made by this sweep and is empty). */
+function pruneEmpty(dir: string, removeSelf: boolean): void {
+  const walk = (d: string): boolean => {
+    let entries: string[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true }).filter((e) => !e.isDirectory() || !walk(join(d, e.name))).map((e) => e.name);
+    } catch {
+      return false;
+    }
+    if (entries.length > 0 || (d === dir && !removeSelf)) return false;
+    try {
+      rmdirSync(d);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  walk(dir);
+}

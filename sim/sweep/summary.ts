@@ -1,0 +1,106 @@
+/**
+ * summary.csv (docs/sweeps.md): for one (preset, point), every metric of metrics.csv (in its order)
+ * on every day of the stride `aggregate.everyDays` and on the last day, the statistics across the
+ * replicates: n (replicates with a finite value), mean, sd, the 95 % t interval of the mean
+ * (mean +- t(0.975, n - 1) sd / sqrt(n), empty when n < 2) and the 5/25/50/75/95 % quantiles (R type 7).
+ * A (metric, day) where no replicate has a value is left out.
+ *
+ * The t quantile depends only on n, so it is computed once per n (sim/stats/interval.ts inverts the t
+ * distribution by bisection, about 50 us a call: per row it would dominate a large sweep).
+ */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { quantilesOf, tQuantile, type MeanInterval } from '../stats/interval.js';
+import type { MetricsTable } from '../report/table.js';
+import { csvText, num6, valueCell } from './format.js';
+import type { Params } from './plan.js';
+
+export const SUMMARY_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+export const SUMMARY_STATS = ['n', 'mean', 'sd', 'ci95_lo', 'ci95_hi', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
+
+export function summaryHeader(sweptKeys: readonly string[]): string[] {
+  return ['preset', 'point', ...sweptKeys, 'metric', 'day', ...SUMMARY_STATS];
+}
+
+const tCache = new Map<number, number>();
+/** t(0.975, df), cached. */
+export function t975(df: number): number {
+  let t = tCache.get(df);
+  if (t === undefined) tCache.set(df, (t = tQuantile(0.975, df)));
+  return t;
+}
+
+/** The same numbers as meanInterval(values) of sim/stats/interval.ts, with the t quantile cached. */
+export function interval95(finite: readonly number[]): MeanInterval {
+  const n = finite.length;
+  if (n === 0) return { n, mean: NaN, sd: NaN, lo: NaN, hi: NaN };
+  const m = mean(finite as number[]);
+  if (n < 2) return { n, mean: m, sd: NaN, lo: NaN, hi: NaN };
+  const sd = sampleStandardDeviation(finite as number[]);
+  const half = (t975(n - 1) * sd) / Math.sqrt(n);
+  return { n, mean: m, sd, lo: m - half, hi: m + half };
+}
+
+/** The days summarised: 0, every, 2 x every, ... up to the last day, and the last day itself. */
+export function strideDays(lastDay: number, every: number): number[] {
+  const days: number[] = [];
+  for (let d = 0; d <= lastDay; d += every) days.push(d);
+  if (lastDay >= 0 && days[days.length - 1] !== lastDay) days.push(lastDay);
+  return days;
+}
+
+/** Row index of each day in a table (-1 where the table has no such day). */
+function rowsByDay(table: MetricsTable, lastDay: number): Int32Array {
+  const at = new Int32Array(lastDay + 1).fill(-1);
+  const dayCol = table.columns.indexOf('day');
+  table.rows.forEach((row, i) => {
+    const d = dayCol >= 0 ? row[dayCol]! : i;
+    if (Number.isInteger(d) && d >= 0 && d <= lastDay) at[d] = i;
+  });
+  return at;
+}
+
+/**
+ * The lines (without newlines) of summary.csv for one (preset, point), given its replicates' tables.
+ * `metrics` are the metric names in metrics.csv order (`day` excluded).
+ */
+export function summaryLines(
+  preset: string,
+  point: string,
+  params: Params,
+  sweptKeys: readonly string[],
+  tables: readonly MetricsTable[],
+  metrics: readonly string[],
+  everyDays: number,
+): string[] {
+  const lastDay = Math.max(-1, ...tables.map((t) => lastDayOf(t)));
+  const index = tables.map((t) => rowsByDay(t, lastDay));
+  const days = strideDays(lastDay, everyDays);
+  const prefix = [csvText(preset), csvText(point), ...sweptKeys.map((k) => valueCell(params[k]))].join(',');
+  const lines: string[] = [];
+  const values: number[] = [];
+  for (const metric of metrics) {
+    const cols = tables.map((t) => t.columns.indexOf(metric));
+    for (const day of days) {
+      values.length = 0;
+      tables.forEach((t, k) => {
+        const i = index[k]![day]!;
+        const j = cols[k]!;
+        if (i < 0 || j < 0) return;
+        const v = t.rows[i]![j]!;
+        if (Number.isFinite(v)) values.push(v);
+      });
+      if (values.length === 0) continue;
+      const ci = interval95(values);
+      const qs = quantilesOf(values, SUMMARY_QUANTILES);
+      lines.push(`${prefix},${csvText(metric)},${day},${ci.n},${num6(ci.mean)},${num6(ci.sd)},${num6(ci.lo)},${num6(ci.hi)},${qs.map(num6).join(',')}`);
+    }
+  }
+  return lines;
+}
+
+function lastDayOf(table: MetricsTable): number {
+  const dayCol = table.columns.indexOf('day');
+  const n = table.rows.length;
+  if (n === 0) return -1;
+  return dayCol >= 0 ? table.rows[n - 1]![dayCol]! : n - 1;
+}

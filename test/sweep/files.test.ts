@@ -1,0 +1,53 @@
+/**
+ * Every sweep file in scenarios/sweeps/ is a test (as every scenario file is): it must validate, expand
+ * to the points it documents, and run end to end in a tiny version (2 seeds, 30 agents, 60 days).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../sim/scenario/generate.js';
+import { loadSweep } from '../../sim/sweep/load.js';
+import { sweep } from '../../sim/sweep/run.js';
+
+const dir = join(REPO_ROOT, 'scenarios', 'sweeps');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const out = mkdtempSync(join(tmpdir(), 'abundance-sweep-files-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+const TINY = { replicates: 2, set: ['agents=30', 'days=60'] };
+
+describe('scenarios/sweeps/', { timeout: 300_000 }, () => {
+  it('has the claims protocol, its small version and examples', () => {
+    expect(files).toEqual(expect.arrayContaining(['claims.yaml', 'claims-small.yaml', 'bank-k.yaml']));
+  });
+
+  it('claims.yaml and claims-small.yaml are the MODEL.md section 9 protocol: five presets, the defaults and the sensitivity directions', () => {
+    const ids = ['base', 's-participation.piMin-0.5', 's-participation.piMin-0.25', 's-bank.k-7', 's-bank.k-90', 's-credit.lambdaDays-7', 's-credit.lambdaDays-90', 's-production.sigma-1'];
+    for (const [file, seeds] of [['claims.yaml', 30], ['claims-small.yaml', 3]] as const) {
+      const { plan } = loadSweep(join(dir, file));
+      expect(plan.presets).toEqual(['gift', 'market', 'market-k', 'two-token', 'peer-bank']);
+      expect(plan.points.map((p) => p.id)).toEqual(ids);
+      expect(plan.replicates).toBe(seeds);
+      expect(plan.runs).toHaveLength(5 * 8 * seeds);
+      const scenario = plan.scenarios.get('peer-bank/base')!.scenario;
+      expect(scenario.days).toBeGreaterThanOrEqual(455);
+    }
+  });
+
+  it('bank-k.yaml is the grid it documents', () => {
+    const { plan } = loadSweep(join(dir, 'bank-k.yaml'));
+    expect(plan.points).toHaveLength(12);
+    expect(plan.points[1]!.params).toEqual({ 'bank.k': 7, 'demurrage.rate': 0.04 });
+    expect(plan.points[11]!.params).toEqual({ 'bank.k': 90, 'demurrage.rate': 0.12 });
+  });
+
+  it.each(files)('%s validates, expands and runs a tiny version (2 seeds, 30 agents, 60 days)', async (file) => {
+    const full = loadSweep(join(dir, file));
+    expect(full.plan.runs.length).toBeGreaterThan(0);
+    const r = await sweep(join(dir, file), { ...TINY, out: join(out, file), workers: 2 });
+    const rows = readFileSync(r.files.runsCsv, 'utf8').trimEnd().split('\n');
+    expect(rows).toHaveLength(1 + full.plan.presets.length * full.plan.points.length * 2);
+    expect(readFileSync(r.files.summaryCsv, 'utf8').split('\n').length).toBeGreaterThan(full.plan.points.length);
+    expect(JSON.parse(readFileSync(r.files.manifest, 'utf8')).ran).toBe(rows.length - 1);
+  });
+});
