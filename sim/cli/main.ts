@@ -9,7 +9,7 @@
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
- *   abundance sweep <file> [--workers --out --resume --set k=v ... --quiet]
+ *   abundance sweep <file> [--workers --out --resume --replace --report --set k=v ... --quiet]   (npm start)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
  * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
@@ -86,8 +86,10 @@ export async function main(argv: string[]): Promise<number> {
       .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing non-empty folder is refused (never replaced or mixed) unless --resume' })
       .option('resume', { type: 'boolean', default: false, describe: 'Reuse the complete runs (with manifest.json, same scenario) of an earlier sweep into --out and make the rest' })
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' }),
-    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet }); })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' })
+      .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
+      .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' }),
+    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace }); })
     .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, sweep, compare, report or publish')
     .strict()
     .help()

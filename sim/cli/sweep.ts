@@ -1,13 +1,18 @@
 /**
  * `abundance sweep <file>`: check a sweep file (every run's scenario resolved first; exit 2 with nothing
- * written if anything is wrong), refuse an existing non-empty folder unless --resume, make the runs on
- * worker threads with a progress bar (on a terminal), then print where runs.csv and summary.csv are.
+ * written if anything is wrong), refuse an existing non-empty folder unless --resume (or --replace), make
+ * the runs on worker threads with a progress bar (on a terminal), then print where runs.csv and
+ * summary.csv are. With --report it then evaluates the claims and writes the sweep report into the
+ * folder. With --replace the whole sweep (and report) is made in a temporary sibling that replaces the
+ * folder only when complete, as `npm start` does for reports/latest.
  */
 import { loadSweep } from '../sweep/load.js';
 import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
 import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
 import { startRunsProgress } from '../sweep/progress.js';
 import { onInterrupt } from '../io/interrupt.js';
+import { writeAtomically } from '../io/atomic.js';
+import { join } from 'node:path';
 
 export interface SweepArgs {
   file: string;
@@ -16,6 +21,8 @@ export interface SweepArgs {
   resume?: boolean | undefined;
   set?: string[] | undefined;
   quiet?: boolean | undefined;
+  report?: boolean | undefined;
+  replace?: boolean | undefined;
 }
 
 export async function sweepCommand(args: SweepArgs): Promise<number> {
@@ -28,8 +35,13 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   const { plan } = loaded;
   const out = args.out ?? defaultOut(plan.name);
   const quiet = args.quiet === true;
+  const replace = args.replace === true;
+  if (replace && args.resume === true) {
+    process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');
+    return 2;
+  }
   try {
-    checkFolder(out, args.resume === true);
+    if (!replace) checkFolder(out, args.resume === true);
   } catch (error) {
     if (!(error instanceof SweepFolderExists)) throw error;
     process.stderr.write(`abundance: ${error.message}\n`);
@@ -42,14 +54,23 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   const bar = startRunsProgress(plan.name, !quiet);
   const undoBar = onInterrupt(() => bar.stop()); // give the terminal its cursor back on Ctrl-C
   try {
-    const outcome = await runSweep(loaded, {
-      out, workers, resume: args.resume === true, set: args.set ?? [],
-      onProgress: (done, total) => bar.update(done, total),
-    });
-    bar.stop();
+    const make = async (dir: string) => {
+      const outcome = await runSweep(loaded, {
+        out: dir, workers, resume: args.resume === true, set: args.set ?? [],
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      bar.stop();
+      if (args.report === true) {
+        if (!quiet) process.stderr.write('report: evaluating the claims and drawing the charts\n');
+        await (await import('../report/folder.js')).reportFolder(dir);
+      }
+      return outcome;
+    };
+    const outcome = replace ? await writeAtomically(out, make) : await make(out);
     const lines = [];
     if (!quiet) lines.push(`runs: ${outcome.ran} made, ${outcome.reused} reused (${(outcome.wallMs / 1000).toFixed(1)} s)`);
-    lines.push(`runs.csv: ${outcome.files.runsCsv}`, `summary.csv: ${outcome.files.summaryCsv}`);
+    lines.push(`runs.csv: ${join(out, 'runs.csv')}`, `summary.csv: ${join(out, 'summary.csv')}`);
+    if (args.report === true) lines.push(`report: ${join(out, 'report.html')}`, `claims: ${join(out, 'claims.json')}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   } catch (error) {

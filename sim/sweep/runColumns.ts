@@ -10,6 +10,7 @@
 import type { MetricsTable } from '../report/table.js';
 import type { PlannedRun } from './plan.js';
 import type { Scenario } from '../scenario/schema.js';
+import { CLAIM_COLUMNS } from './claimColumns.js';
 
 export interface RunContext {
   run: PlannedRun;
@@ -27,4 +28,4 @@ export interface RunColumnProvider {
 }
 
 /** The providers runs.csv uses by default, in column order. */
-export const RUN_COLUMN_PROVIDERS: RunColumnProvider[] = [];
+export const RUN_COLUMN_PROVIDERS: RunColumnProvider[] = [CLAIM_COLUMNS];

@@ -1,6 +1,6 @@
 /**
  * sim/report/folder: `abundance report <dir>` tells a run, a comparison and a sweep folder apart, rebuilds
- * a run's report byte for byte from its files, shows a sweep's claims.json, and refuses bad input with a
+ * a run's report byte for byte from its files, evaluates a sweep's claims from its runs, and refuses bad input with a
  * ReportError before writing anything.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { writeRunFolder } from '../../sim/io/runFolder.js';
 import { ReportError } from '../../sim/report/errors.js';
 import { folderKind, reportFolder } from '../../sim/report/folder.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
-import { claimsFixture, writeSweepFixture } from './sweep/fixture.js';
+import { writeSweepFixture } from './sweep/fixture.js';
+import { sweep } from '../../sim/sweep/run.js';
+import { claimsJson, evaluateClaims } from '../../sim/analysis/claims.js';
 
 const root = mkdtempSync(join(tmpdir(), 'abundance-folder-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,22 +54,28 @@ describe('report/folder', () => {
     expect(md).not.toContain('flows.csv');
   });
 
-  it('a sweep folder gets its report with the verdicts of its claims.json', { timeout: 120_000 }, async () => {
+  it('a sweep folder gets its report with the claims evaluated anew from its runs, never from an old claims.json', { timeout: 300_000 }, async () => {
+    const file = join(root, 'tiny.yaml');
+    writeFileSync(file, 'compare: [gift, two-token, peer-bank]\nseeds: 2\nagents: 40\ndays: 200\naggregate.everyDays: 10\n');
     const dir = join(root, 'sweep');
-    writeSweepFixture(dir, { presets: ['gift', 'two-token'], replicates: 2, days: 30, claims: claimsFixture() });
+    await sweep(file, { out: dir, workers: 1 });
+    writeFileSync(join(dir, 'claims.json'), JSON.stringify({ protocol: 'stale', claims: [] }));
     expect(folderKind(dir)).toBe('sweep');
     await reportFolder(dir);
+    const written = readFileSync(join(dir, 'claims.json'), 'utf8');
+    expect(written).toBe(claimsJson(await evaluateClaims(dir)));
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
-    expect(md).toContain('| C4 | the Peer Bank tracks capacity | not judged | viability failed: producers out in runs/peer-bank/base/r000 |');
+    for (const claim of (JSON.parse(written) as { claims: { id: string; verdict: string }[] }).claims) {
+      expect(md).toMatch(new RegExp(`\\| ${claim.id} \\| [^|]+ \\| ${claim.verdict} \\|`));
+    }
   });
 
-  it('a malformed claims.json is refused, naming the field, and no report is written', async () => {
-    const dir = join(root, 'sweep-bad');
-    const claims = claimsFixture() as { claims: { verdict: string }[] };
-    claims.claims[1]!.verdict = 'undecidde';
-    writeSweepFixture(dir, { presets: ['gift'], replicates: 2, days: 20, claims });
-    expect(await errorOf(() => reportFolder(dir))).toBe(`${join(dir, 'claims.json')}: claims[1].verdict: expected "supported" or "refuted" or "undecided" or "not judged", got "undecidde"; did you mean "undecided"?`);
+  it('a sweep folder without its run folders is refused, naming the file, and no report is written', async () => {
+    const dir = join(root, 'sweep-bare');
+    writeSweepFixture(dir, { presets: ['gift'], replicates: 2, days: 20 });
+    await expect(reportFolder(dir)).rejects.toThrow(/runs\/gift\/base\/r000\/metrics\.csv/);
     expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect(existsSync(join(dir, 'claims.json'))).toBe(false);
     expect(existsSync(join(dir, 'charts'))).toBe(false);
   });
 
