@@ -3,23 +3,14 @@
  * each row is a bin mean of the daily statistics, no bin falls between two rows of the file, and a
  * preset without a metric (gift has no money) is left out of that chart, keeping its colours.
  */
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../sim/report/render.js';
 import { fanCharts } from '../../../sim/report/sweep/fans.js';
 import { readSweepFolder } from '../../../sim/report/sweep/read.js';
-import { csvObjects, fixtureDir, meanOf } from './helpers.js';
+import { csvObjects, freshFixtures, meanOf, valuesOf } from './helpers.js';
 
-type Row = Record<string, unknown>;
-const valuesOf = (spec: unknown): Row[] => (spec as { data: { values: Row[] } }).data.values;
-const dirs: string[] = [];
-const fresh = (opts: Parameters<typeof fixtureDir>[0]): string => {
-  const dir = fixtureDir(opts);
-  dirs.push(dirname(dir));
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshFixtures();
 
 const PRESETS = ['gift', 'two-token', 'peer-bank'];
 const grid2 = fresh({ presets: PRESETS, grid: { 'bank.k': [7, 30, 90], 'demurrage.rate': [0, 0.06] }, replicates: 3, days: 40, everyDays: 5 });

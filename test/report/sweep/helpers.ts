@@ -3,9 +3,10 @@
  * fixture's files read back naively (they have no quoted cells), so expectations come from the files
  * the report reads, not from the code under test.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeSweepFixture, type FixtureOptions } from './fixture.js';
 
 export function fixtureDir(opts: FixtureOptions): string {
@@ -31,4 +32,18 @@ export function meanOf(values: number[]): number {
 export function cellValues(dir: string, preset: string, point: string, metric: string): number[] {
   return csvObjects(join(dir, 'runs.csv')).filter((r) => r['preset'] === preset && r['point'] === point)
     .map((r) => (r[metric] === '' ? NaN : Number(r[metric])));
+}
+
+/** The data rows of a Vega-Lite spec with inline values. */
+export const valuesOf = (spec: unknown): Record<string, unknown>[] => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
+
+/** A fixture maker whose folders are deleted after the test file (call at the top of a test file). */
+export function freshFixtures(): (opts: FixtureOptions) => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return (opts) => {
+    const dir = fixtureDir(opts);
+    dirs.push(dirname(dir));
+    return dir;
+  };
 }

@@ -3,23 +3,13 @@
  * each point is the mean across replicates, the other keys are held at the reference point, and a
  * point at the default sits at the value its runs' manifests used.
  */
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../sim/report/render.js';
 import { lookup, paramCharts } from '../../../sim/report/sweep/params.js';
 import { readSweepFolder } from '../../../sim/report/sweep/read.js';
-import { cellValues, fixtureDir, meanOf } from './helpers.js';
+import { cellValues, freshFixtures, meanOf, valuesOf } from './helpers.js';
 
-type Row = Record<string, unknown>;
-const valuesOf = (spec: unknown): Row[] => (spec as { data: { values: Row[] } }).data.values;
-const dirs: string[] = [];
-const fresh = (opts: Parameters<typeof fixtureDir>[0]): string => {
-  const dir = fixtureDir(opts);
-  dirs.push(dirname(dir));
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshFixtures();
 
 const PRESETS = ['gift', 'two-token', 'peer-bank'];
 const grid2 = fresh({ presets: PRESETS, grid: { 'bank.k': [7, 30, 90], 'demurrage.rate': [0, 0.06] }, replicates: 3, days: 40, everyDays: 5 });
