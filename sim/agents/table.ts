@@ -19,6 +19,7 @@ export class AgentTable {
   readonly pcPaidMh: Float64Array;      // milli-MH put into the replacement so far
   readonly upgrading: Uint8Array;       // 1: paying for an early upgrade of a working PC
   readonly upgradeMh: Float64Array;     // milli-MH hired for that upgrade so far
+  readonly upgradeRmax: Float64Array;   // GFLOPS of the PC it was offered and is paying for
   // Work and participation.
   readonly workHours: Float64Array;     // hours/day before pi
   readonly pi: Float64Array;
@@ -72,7 +73,7 @@ export class AgentTable {
     this.cpuRich = new Uint8Array(n);
     this.rmax = f(); this.pcAlive = new Uint8Array(n); this.pcAgeDays = new Int32Array(n);
     this.pcDeadSince = new Int32Array(n).fill(-1); this.pcPaidMh = f();
-    this.upgrading = new Uint8Array(n); this.upgradeMh = f();
+    this.upgrading = new Uint8Array(n); this.upgradeMh = f(); this.upgradeRmax = f();
     this.workHours = f(); this.pi = f(); this.status = new Uint8Array(n); this.statusSince = new Int32Array(n);
     this.likedGenre = new Uint8Array(n * liked); this.m = new Float64Array(n * liked);
     this.tech = new Float64Array(n * liked).fill(1); this.made = new Float64Array(n * liked);

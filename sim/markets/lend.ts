@@ -9,8 +9,9 @@
  * will owe with interest). Every agent offers `loans.lendShare` of its idle balance: what lies above the
  * balance it works with (S2 and the merged token: the demurrage allowance; S3: the working balance the
  * bank provisions, k days of its own delivered flow; S1: `market.wageDays` of its own work value, as in
- * the budget, sim/economy/budget.ts). The long side is rationed pro rata (largest remainder). No loans
- * during the Peer Bank's bootstrap, when nobody has earned anything to lend.
+ * the budget, sim/economy/budget.ts); an agent that owes a loan in that currency does not lend. The long
+ * side is rationed pro rata (largest remainder). No loans during the Peer Bank's bootstrap, when nobody
+ * has earned anything to lend, nor on a day without the hire market the loans would be spent in.
  *
  * Repayment, daily in the money phase before demurrage: each borrower pays what is due to date (equal
  * daily instalments) as far as its means go; arrears are paid as soon as it can. A loan still owing at
@@ -82,7 +83,8 @@ function investment(w: World, cur: number, i: number, sx: number): number {
 export function lend(w: World): void {
   const lo = w.s.loans;
   const book = w.loans;
-  if (book === null || lo.lendShare === 0 || bankPaysInputs(w) || !(w.e > 0)) return;
+  // Loans finance hours bought in the hire market: none on a day it does not open (sim/markets/hire.ts).
+  if (book === null || lo.lendShare === 0 || bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   const a = w.agents;
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
   const interest = 1 + (lo.interestRate * lo.termDays) / 365;
@@ -112,7 +114,9 @@ export function lend(w: World): void {
     let asks = 0;
     for (let j = 0; j < w.n; j++) {
       offer[j] = 0;
-      if (a.status[j] === STATUS.droppedDefault || isBorrower(borrowers, nb, j)) continue;
+      // Out after a default, borrowing today, or owing a loan in this currency: not a lender (a borrower
+      // would lend money it borrowed to invest).
+      if (a.status[j] === STATUS.droppedDefault || book.has(cur, j) || isBorrower(borrowers, nb, j)) continue;
       const o = Math.floor(lo.lendShare * idleBalance(w, cur, j));
       if (o > 0) { offer[j] = o; lenders[nl++] = j; asks += o; }
     }

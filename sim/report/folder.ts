@@ -88,8 +88,8 @@ export function readClaims(dir: string): ClaimsResult | undefined {
 export async function reportFolder(dir: string): Promise<{ kind: FolderKind; files: string[] }> {
   const kind = folderKind(dir);
   if (kind === 'sweep') {
+    await writeClaims(dir); // claims.json from the runs themselves, never from an old file (first, so the report links it)
     const data = await readSweepFolder(dir);
-    await writeClaims(dir); // claims.json from the runs themselves, never from an old file
     const claims = readClaims(dir);
     return { kind, ...(await writeSweepReport(dir, data, claims)) };
   }

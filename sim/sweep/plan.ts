@@ -12,6 +12,7 @@
  *
  * Pure: `resolve` is the scenario resolver with the file system bound (sim/sweep/load.ts).
  */
+import { PRESET_NAMES } from '../scenario/presets.js';
 import { ScenarioError, errorOf, issueAt, show, type ScenarioIssue } from '../scenario/errors.js';
 import { parseSetFlag, type ResolveOptions, type ResolvedScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -129,7 +130,9 @@ export function planSweep(spec: SweepSpec, resolve: Resolve, set: readonly strin
   // Each preset's scenario without swept values first: a bad fixed field is said once, not per point.
   const bases = spec.bases.map((base) => attempt(() => resolve({ extends: base, ...spec.fixed }, { set: [...set] }), issues));
   if (issues.length > 0) throw errorOf(dedupe(issues));
-  const presets = bases.map((b, i) => (spec.mode === 'compare' ? spec.bases[i]! : b!.preset));
+  // A run is labelled by its preset; one that extends a scenario file by that file's name, since its
+  // institutions may not be the root preset's (an ablation judged as two-token would mislead a claim).
+  const presets = bases.map((b, i) => labelOf(spec.bases[i]!, b!.scenario.name));
 
   const scenarios = new Map<string, ResolvedScenario>();
   spec.bases.forEach((base, i) => {
@@ -190,4 +193,10 @@ function attempt<T>(fn: () => T, issues: ScenarioIssue[], context?: string): T |
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => (seen.has(i.line) ? false : (seen.add(i.line), true)));
+}
+
+/** The label of a sweep's base: a preset's name, or a scenario file's `name` made folder-safe. */
+export function labelOf(base: string, scenarioName: string): string {
+  if ((PRESET_NAMES as readonly string[]).includes(base)) return base;
+  return scenarioName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
 }

@@ -50,6 +50,9 @@ export interface SweepOutcome {
 
 export const defaultWorkers = (): number => availableParallelism();
 
+/** Files of a sweep folder derived from its runs.csv by `compare` and `report`. */
+export const DERIVED_FILES = ['claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'] as const;
+
 export function defaultOut(name: string): string {
   return join('runs', name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep');
 }
@@ -98,6 +101,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
       writeFileSync(temps.sweepJson, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
       const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };
       writeFileSync(temps.manifest, JSON.stringify(sweepManifest(plan, fileHash, { ran: made, reused, workers }, timings), null, 2) + '\n');
+      // What was derived from an earlier runs.csv (claims, comparisons, the report) would now disagree
+      // with it: remove it; `abundance report` (or --report) derives it again.
+      for (const derived of DERIVED_FILES) rmSync(join(dir, derived), { recursive: true, force: true });
       commitFiles([
         { tmp: temps.runsCsv, path: files.runsCsv },
         { tmp: temps.summaryCsv, path: files.summaryCsv },

@@ -21,6 +21,7 @@ function world(loans: Record<string, number> = {}) {
   w.workRho.push(ten);
   w.netRho.push(new Float64Array(3)); // rho 0: nobody hires for R&D
   w.agents.upgrading[0] = 1;
+  w.rate = w.e; // the hire market opens today
   return w;
 }
 
@@ -87,6 +88,24 @@ describe('markets/lend', () => {
     expect(Array.from(w.loans!.claim[CUR.cur]!)).toEqual([0, 0, 0]);
   });
 
+  it('an agent that owes a loan does not lend, and no loans are made on a day without the hire market', () => {
+    const w = world();
+    lend(w); // agent 0 now owes 40 tokens and holds them
+    w.ledger.post(CUR.cur, KIND.issuance, w.ledger.bank, 0, 900_000); // and becomes rich
+    w.agents.upgrading[1] = 1;
+    w.ledger.post(CUR.cur, KIND.burn, 1, w.ledger.bank, 500_000 - 26_667); // agent 1 has nothing left
+    const before = w.loans!.claim[CUR.cur]![0]!;
+    w.beginDay(1);
+    w.rate = w.e;
+    lend(w);
+    expect(w.loans!.has(CUR.cur, 1)).toBe(true);
+    expect(w.loans!.claim[CUR.cur]![0]).toBe(before); // agent 0 lent nothing
+    const closed = world();
+    closed.rate = NaN;
+    lend(closed);
+    expect(closed.loans!.open).toBe(0);
+  });
+
   it('no loans with a lend share of 0, and none to a producer that can pay itself', () => {
     const off = world({ lendShare: 0 });
     lend(off);
@@ -105,6 +124,7 @@ describe('markets/lend', () => {
     const ten = Float64Array.from([10, 10, 10]);
     w.workDemand.push(ten); w.workRho.push(ten); w.netRho.push(new Float64Array(3));
     w.agents.upgrading[0] = 1;
+    w.rate = w.e;
     lend(w);
     expect(w.loans!.owed[CUR.mh]![0]).toBe(40_000);
     expect(w.loans!.has(CUR.ch, 0)).toBe(false);
