@@ -13,11 +13,12 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
-import { dailyBudget, payValue } from './budget.js';
+import { dailyBudget } from './budget.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
 const heads = new Int32Array(MAX_LIKED);
+const headKey = new Float64Array(MAX_LIKED);
 const lists: number[][] = [];
 const linkOf: Int32Array[] = [];
 let picks = new Int32Array(16);
@@ -28,7 +29,6 @@ let picks = new Int32Array(16);
  * union-find) each closed entry is walked over about once a day.
  */
 const skips: Int32Array[] = [];
-const paid = new Float64Array(2);
 
 export function fund(w: World): void {
   expire(w);
@@ -52,9 +52,73 @@ export function fund(w: World): void {
 
 /** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
 function pledgeBudget(w: World, i: number, budget: number): void {
+  const n = pick(w, i);
+  if (n === 0) return;
+  const book = w.book;
+  const price = book.price;
+  const pledged = book.pledged;
+  const share = budget / n;
+  const freeRide = w.s.demand.freeRide;
+  const rng = w.rng.freeRide;
+  // The agent's means are followed here, pledge by pledge, and its tokens move into escrow in one
+  // posting per currency: before a release (escrow must hold what it pays out) and at the end. The
+  // split of each pledge is budget.ts payValue's, from the same means (integers: the same arithmetic).
+  const L = w.ledger;
+  const single = w.single;
+  const main = single ? CUR.cur : CUR.mh;
+  let meansMain = L.means(main, i);
+  let meansCh = single ? 0 : L.means(CUR.ch, i);
+  const e = w.e;
+  let dueMain = 0;
+  let dueCh = 0;
+  for (let k = 0; k < n; k++) {
+    if (rng() < freeRide) continue;
+    const c = picks[k]!;
+    const lacking = price[c]! - pledged[c]!;
+    const value = share < lacking ? share : lacking;
+    let mh: number;
+    let ch: number;
+    if (single) {
+      const amount = Math.floor(Math.min(value, meansMain));
+      mh = amount > 0 ? amount : 0;
+      ch = 0;
+    } else {
+      const meansMh = meansMain > 0 ? meansMain : 0;
+      const meansChValue = meansCh > 0 ? e * meansCh : 0;
+      if (meansMh >= meansChValue) {
+        mh = Math.floor(value < meansMh ? value : meansMh);
+        const rest = value - mh < meansChValue ? value - mh : meansChValue;
+        ch = rest > 0 ? Math.floor(rest / e) : 0;
+      } else {
+        ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
+        const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
+        mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
+      }
+    }
+    if (mh + ch > 0) {
+      book.addPledge(c, i, mh, ch, mh + e * ch);
+      meansMain -= mh; meansCh -= ch;
+      dueMain += mh; dueCh += ch;
+    }
+    if (price[c]! - pledged[c]! <= 1) {
+      if (dueMain > 0) { L.post(main, KIND.pledge, i, L.escrow, dueMain); dueMain = 0; }
+      if (dueCh > 0) { L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh); dueCh = 0; }
+      funded(w, c);
+    }
+  }
+  if (dueMain > 0) L.post(main, KIND.pledge, i, L.escrow, dueMain);
+  if (dueCh > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh);
+}
+
+/**
+ * Agent i's candidates into `picks`: up to `maxCampaigns` open campaigns of other producers in its
+ * liked genres, cheapest per reputation first (ties: the earlier liked slot), merged from the heads of
+ * the genres' ordered lists. Returns how many.
+ */
+function pick(w: World, i: number): number {
   const a = w.agents;
   const book = w.book;
-  const state = book.state; // no campaign opens during this phase, so the pools are stable
+  const state = book.state; // no campaign opens or closes while an agent picks, so the heads stay valid
   const key = book.key;
   const producer = book.producer;
   const Lk = a.liked;
@@ -62,41 +126,35 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   if (picks.length < max) picks = new Int32Array(max);
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
-    lists[k] = book.byGenre[g]!;
-    linkOf[k] = skips[g]!;
-    heads[k] = 0;
+    const list = book.byGenre[g]!;
+    const skip = skips[g]!;
+    lists[k] = list;
+    linkOf[k] = skip;
+    const h = nextOther(list, skip, state, producer, i, 0);
+    heads[k] = h;
+    headKey[k] = h < list.length ? key[list[h]!]! : Infinity;
   }
   let n = 0;
   while (n < max) {
-    let best = -1;
     let bestKey = Infinity;
     let bestSlot = -1;
-    for (let k = 0; k < Lk; k++) {
-      const list = lists[k]!;
-      const skip = linkOf[k]!;
-      let h = nextOpen(list, skip, state, heads[k]!);
-      while (h < list.length && producer[list[h]!] === i) h = nextOpen(list, skip, state, h + 1); // not its own
-      heads[k] = h;
-      if (h < list.length) {
-        const c = list[h]!;
-        if (key[c]! < bestKey) { best = c; bestKey = key[c]!; bestSlot = k; }
-      }
-    }
-    if (best < 0) break;
-    picks[n++] = best;
-    heads[bestSlot]!++;
+    for (let k = 0; k < Lk; k++) if (headKey[k]! < bestKey) { bestKey = headKey[k]!; bestSlot = k; }
+    if (bestSlot < 0) break;
+    const list = lists[bestSlot]!;
+    const h = heads[bestSlot]!;
+    picks[n++] = list[h]!;
+    const next = nextOther(list, linkOf[bestSlot]!, state, producer, i, h + 1);
+    heads[bestSlot] = next;
+    headKey[bestSlot] = next < list.length ? key[list[next]!]! : Infinity;
   }
-  if (n === 0) return;
-  const share = budget / n;
-  const freeRide = w.s.demand.freeRide;
-  const rng = w.rng.freeRide;
-  for (let k = 0; k < n; k++) {
-    if (rng() < freeRide) continue;
-    const c = picks[k]!;
-    const lacking = book.price[c]! - book.pledged[c]!;
-    pledge(w, i, c, share < lacking ? share : lacking);
-    if (book.price[c]! - book.pledged[c]! <= 1) funded(w, c);
-  }
+  return n;
+}
+
+/** The first position >= h of an open campaign in list whose producer is not agent i. */
+function nextOther(list: number[], skip: Int32Array, state: Uint8Array, producer: Int32Array, i: number, h: number): number {
+  let r = nextOpen(list, skip, state, h);
+  while (r < list.length && producer[list[r]!] === i) r = nextOpen(list, skip, state, r + 1); // not its own
+  return r;
 }
 
 /** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
@@ -106,12 +164,6 @@ function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number
   while (r < length && state[list[r]!] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
   for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
   return r;
-}
-
-/** Pay `value` (price units) into escrow for campaign c (sim/economy/budget.ts payValue). */
-function pledge(w: World, i: number, c: number, value: number): void {
-  const valuePaid = payValue(w, i, w.ledger.escrow, KIND.pledge, value, paid);
-  if (paid[0]! + paid[1]! > 0) w.book.addPledge(c, i, paid[0]!, paid[1]!, valuePaid);
 }
 
 /** Escrow pays the producer what it holds for c; the good is released. */
