@@ -8,8 +8,27 @@
  * Campaigns and pledges live in growable typed-array pools with free lists. Each genre keeps its open
  * campaigns ordered by `key` (price per unit of the producer's reputation when it opened), so a pledger
  * walks the cheapest ones first without a daily sort: a day's new campaigns are sorted and merged in.
+ * A genre's list holds, position by position, the campaign's id, key, producer and an open flag (cleared
+ * when it closes), so the day's pledgers, who all walk the fronts of the lists, read contiguous memory.
  */
 const OPEN = 1;
+
+/** One genre's campaigns in key order (ties: lower id first), as parallel arrays by position. */
+export class GenreList {
+  length = 0;
+  ids = new Int32Array(64);
+  keys = new Float64Array(64);
+  producers = new Int32Array(64);
+  /** 1 while the campaign at this position is open. */
+  open = new Uint8Array(64);
+
+  reserve(size: number): void {
+    if (this.ids.length >= size) return;
+    const n = Math.max(size, 2 * this.ids.length);
+    this.ids = new Int32Array(n); this.keys = new Float64Array(n);
+    this.producers = new Int32Array(n); this.open = new Uint8Array(n);
+  }
+}
 
 function grow<T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -36,9 +55,14 @@ export class CampaignBook {
    * earlier would sit in two lists at once. */
   private recycle: number[] = [];
   openCount = 0;
-  /** Per genre: open campaign ids ordered by key (may hold closed ids until the next admit). */
-  readonly byGenre: number[][];
+  /** Per genre: its campaigns ordered by key (closed ones, flagged, stay until the next admit). */
+  byGenre: GenreList[];
+  /** The position of each listed campaign in its genre's list. */
+  pos = new Int32Array(0);
+  /** Per genre, the list of the day before (its arrays are reused at the next admit). */
+  private spare: GenreList[];
   private readonly pending: number[][];
+  private fresh = new Int32Array(64);
 
   // Pledge pool.
   pCapacity = 0;
@@ -51,7 +75,8 @@ export class CampaignBook {
   openPledges = 0;
 
   constructor(genres: number) {
-    this.byGenre = Array.from({ length: genres }, () => []);
+    this.byGenre = Array.from({ length: genres }, () => new GenreList());
+    this.spare = Array.from({ length: genres }, () => new GenreList());
     this.pending = Array.from({ length: genres }, () => []);
   }
 
@@ -72,26 +97,45 @@ export class CampaignBook {
 
   /** Merge the day's new campaigns into their genre's ordered list, dropping closed ones. */
   admitPending(): void {
+    const key = this.key;
+    const producer = this.producer;
+    const pos = this.pos;
     for (let g = 0; g < this.byGenre.length; g++) {
-      const fresh = this.pending[g]!;
+      const pending = this.pending[g]!;
       const old = this.byGenre[g]!;
-      const key = this.key;
-      fresh.sort((a, b) => key[a]! - key[b]! || a - b);
-      const merged: number[] = [];
+      const nf = pending.length;
+      if (this.fresh.length < nf) this.fresh = new Int32Array(2 * nf);
+      const fresh = this.fresh;
+      for (let j = 0; j < nf; j++) fresh[j] = pending[j]!;
+      sortByKey(fresh, nf, key);
+      const merged = this.spare[g]!;
+      merged.reserve(old.length + nf);
+      const ids = merged.ids, keys = merged.keys, producers = merged.producers, open = merged.open;
+      let m = 0;
       let i = 0;
       let j = 0;
-      while (i < old.length || j < fresh.length) {
-        const a = old[i];
-        const b = fresh[j];
-        if (a !== undefined && this.state[a] !== OPEN) { i++; continue; }
-        if (b === undefined || (a !== undefined && key[a]! <= key[b]!)) { merged.push(a!); i++; }
-        else { merged.push(b); j++; }
+      while (i < old.length || j < nf) {
+        if (i < old.length && old.open[i] !== OPEN) { i++; continue; }
+        let c: number;
+        if (j >= nf || (i < old.length && old.keys[i]! <= key[fresh[j]!]!)) c = old.ids[i++]!;
+        else c = fresh[j++]!;
+        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c]!;
+        pos[c] = m;
+        m++;
       }
+      merged.length = m;
       this.byGenre[g] = merged;
-      fresh.length = 0;
+      this.spare[g] = old;
+      pending.length = 0;
     }
     for (const c of this.recycle) this.free.push(c);
     this.recycle.length = 0;
+  }
+
+  /** The ids in genre g's list, in order (closed ones included until the next admit). */
+  listed(g: number): number[] {
+    const list = this.byGenre[g]!;
+    return Array.from(list.ids.subarray(0, list.length));
   }
 
   addPledge(c: number, agent: number, mh: number, ch: number, valueMilli: number): void {
@@ -119,9 +163,17 @@ export class CampaignBook {
       p = next;
     }
     this.firstPledge[c] = -1;
+    if (this.state[c] === OPEN && this.listedAt(c)) this.byGenre[this.genre[c]!]!.open[this.pos[c]!] = 0;
     this.state[c] = 0;
     this.openCount--;
     this.recycle.push(c);
+  }
+
+  /** Whether campaign c has been admitted to its genre's list (it opened before the last admit). */
+  private listedAt(c: number): boolean {
+    const list = this.byGenre[this.genre[c]!]!;
+    const p = this.pos[c]!;
+    return p < list.length && list.ids[p] === c;
   }
 
   private growCampaigns(): void {
@@ -132,6 +184,7 @@ export class CampaignBook {
     this.cost = grow(this.cost, size); this.openDay = grow(this.openDay, size);
     this.quality = grow(this.quality, size); this.key = grow(this.key, size);
     this.firstPledge = grow(this.firstPledge, size); this.state = grow(this.state, size);
+    this.pos = grow(this.pos, size);
     for (let c = size - 1; c >= this.capacity; c--) this.free.push(c);
     this.capacity = size;
   }
@@ -143,4 +196,50 @@ export class CampaignBook {
     for (let p = size - 1; p >= this.pCapacity; p--) this.pFree.push(p);
     this.pCapacity = size;
   }
+}
+
+/** Sort ids[0..n) by (key, id) ascending: insertion sort for short runs inside a quicksort. */
+function sortByKey(ids: Int32Array, n: number, key: Float64Array): void {
+  quick(ids, 0, n - 1, key);
+}
+
+function before(a: number, b: number, key: Float64Array): boolean {
+  const ka = key[a]!;
+  const kb = key[b]!;
+  return ka < kb || (ka === kb && a < b);
+}
+
+function quick(ids: Int32Array, lo: number, hi: number, key: Float64Array): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >> 1;
+    // Median of three as the pivot, moved to hi - 1.
+    if (before(ids[mid]!, ids[lo]!, key)) swap(ids, mid, lo);
+    if (before(ids[hi]!, ids[lo]!, key)) swap(ids, hi, lo);
+    if (before(ids[hi]!, ids[mid]!, key)) swap(ids, hi, mid);
+    swap(ids, mid, hi - 1);
+    const pivot = ids[hi - 1]!;
+    let i = lo;
+    let j = hi - 1;
+    for (;;) {
+      while (before(ids[++i]!, pivot, key));
+      while (before(pivot, ids[--j]!, key));
+      if (i >= j) break;
+      swap(ids, i, j);
+    }
+    swap(ids, i, hi - 1);
+    if (i - lo < hi - i) { quick(ids, lo, i - 1, key); lo = i + 1; }
+    else { quick(ids, i + 1, hi, key); hi = i - 1; }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = ids[i]!;
+    let j = i - 1;
+    while (j >= lo && before(x, ids[j]!, key)) { ids[j + 1] = ids[j]!; j--; }
+    ids[j + 1] = x;
+  }
+}
+
+function swap(ids: Int32Array, i: number, j: number): void {
+  const t = ids[i]!;
+  ids[i] = ids[j]!;
+  ids[j] = t;
 }

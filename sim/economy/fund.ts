@@ -14,12 +14,13 @@ import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
 import { dailyBudget } from './budget.js';
+import type { GenreList } from './campaigns.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
 const heads = new Int32Array(MAX_LIKED);
 const headKey = new Float64Array(MAX_LIKED);
-const lists: number[][] = [];
+const lists: GenreList[] = [];
 const linkOf: Int32Array[] = [];
 let picks = new Int32Array(16);
 /**
@@ -118,21 +119,19 @@ function pledgeBudget(w: World, i: number, budget: number): void {
 function pick(w: World, i: number): number {
   const a = w.agents;
   const book = w.book;
-  const state = book.state; // no campaign opens or closes while an agent picks, so the heads stay valid
-  const key = book.key;
-  const producer = book.producer;
   const Lk = a.liked;
   const max = w.s.demand.maxCampaigns;
   if (picks.length < max) picks = new Int32Array(max);
+  // No campaign opens or closes while an agent picks, so the heads stay valid.
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
     const list = book.byGenre[g]!;
     const skip = skips[g]!;
     lists[k] = list;
     linkOf[k] = skip;
-    const h = nextOther(list, skip, state, producer, i, 0);
+    const h = nextOther(list, skip, i, 0);
     heads[k] = h;
-    headKey[k] = h < list.length ? key[list[h]!]! : Infinity;
+    headKey[k] = h < list.length ? list.keys[h]! : Infinity;
   }
   let n = 0;
   while (n < max) {
@@ -142,26 +141,28 @@ function pick(w: World, i: number): number {
     if (bestSlot < 0) break;
     const list = lists[bestSlot]!;
     const h = heads[bestSlot]!;
-    picks[n++] = list[h]!;
-    const next = nextOther(list, linkOf[bestSlot]!, state, producer, i, h + 1);
+    picks[n++] = list.ids[h]!;
+    const next = nextOther(list, linkOf[bestSlot]!, i, h + 1);
     heads[bestSlot] = next;
-    headKey[bestSlot] = next < list.length ? key[list[next]!]! : Infinity;
+    headKey[bestSlot] = next < list.length ? list.keys[next]! : Infinity;
   }
   return n;
 }
 
 /** The first position >= h of an open campaign in list whose producer is not agent i. */
-function nextOther(list: number[], skip: Int32Array, state: Uint8Array, producer: Int32Array, i: number, h: number): number {
-  let r = nextOpen(list, skip, state, h);
-  while (r < list.length && producer[list[r]!] === i) r = nextOpen(list, skip, state, r + 1); // not its own
+function nextOther(list: GenreList, skip: Int32Array, i: number, h: number): number {
+  const producers = list.producers;
+  let r = nextOpen(list, skip, h);
+  while (r < list.length && producers[r] === i) r = nextOpen(list, skip, r + 1); // not its own
   return r;
 }
 
 /** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
-function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number): number {
+function nextOpen(list: GenreList, skip: Int32Array, h: number): number {
   const length = list.length;
+  const open = list.open;
   let r = h;
-  while (r < length && state[list[r]!] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
+  while (r < length && open[r] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
   for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
   return r;
 }
@@ -211,8 +212,10 @@ function expire(w: World): void {
     if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
   };
   for (const list of book.byGenre) {
-    for (const c of list) {
-      if (!book.isOpen(c) || w.day - book.openDay[c]! < window) continue;
+    for (let h = 0; h < list.length; h++) {
+      if (list.open[h] !== 1) continue;
+      const c = list.ids[h]!;
+      if (w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
       if (w.s.institutions.pricing === 'markup') w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);

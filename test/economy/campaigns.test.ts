@@ -7,14 +7,14 @@ describe('economy/campaigns', () => {
     const a = book.open(0, 0, 9_000, 1, 0.5, 30, 0);
     const b = book.open(1, 0, 9_000, 1, 0.5, 10, 0);
     const c = book.open(2, 1, 9_000, 1, 0.5, 5, 0);
-    expect(book.byGenre[0]).toEqual([]); // pending until admitted
+    expect(book.listed(0)).toEqual([]); // pending until admitted
     book.admitPending();
-    expect(book.byGenre[0]).toEqual([b, a]);
-    expect(book.byGenre[1]).toEqual([c]);
+    expect(book.listed(0)).toEqual([b, a]);
+    expect(book.listed(1)).toEqual([c]);
     // A later, cheaper campaign is merged in at its place.
     const d = book.open(3, 0, 9_000, 1, 0.5, 20, 1);
     book.admitPending();
-    expect(book.byGenre[0]).toEqual([b, d, a]);
+    expect(book.listed(0)).toEqual([b, d, a]);
     expect(book.openCount).toBe(4);
   });
 
@@ -42,7 +42,7 @@ describe('economy/campaigns', () => {
     const c = book.open(2, 0, 1, 1, 0.5, 3, 0);
     expect(c).not.toBe(a); // a is still listed until the next admit
     book.admitPending();
-    expect(book.byGenre[0]).toEqual([b, c]);
+    expect(book.listed(0)).toEqual([b, c]);
     const d = book.open(3, 0, 1, 1, 0.5, 4, 1);
     expect(d).toBe(a); // now recycled
   });
@@ -54,8 +54,22 @@ describe('economy/campaigns', () => {
     for (const c of ids) { book.addPledge(c, 1, 1, 0, 1); book.addPledge(c, 2, 2, 0, 2); }
     book.admitPending();
     expect(new Set(ids).size).toBe(3000);
-    expect(book.byGenre[0]).toEqual(ids); // keys 0..2999 ascending
+    expect(book.listed(0)).toEqual(ids); // keys 0..2999 ascending
     expect(ids.every((c, k) => book.price[c] === 1_000 + k && book.escrowMh[c] === 3)).toBe(true);
     expect(book.openPledges).toBe(6000);
+  });
+
+  it('a day of many new campaigns is listed by key, equal keys by id, and merged after the listed ones of equal key', () => {
+    const book = new CampaignBook(1);
+    const old = [book.open(0, 0, 1, 1, 0.5, 7, 0), book.open(0, 0, 1, 1, 0.5, 3, 0)];
+    book.admitPending();
+    let seed = 12345;
+    const draw = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids: number[] = [];
+    for (let k = 0; k < 500; k++) ids.push(book.open(k % 5, 0, 1, 1, 0.5, Math.floor(draw() * 40) / 4, 1)); // many ties
+    book.admitPending();
+    const all = [...old, ...ids];
+    const expected = [...all].sort((a, b) => book.key[a]! - book.key[b]! || (old.includes(a) ? -1 : old.includes(b) ? 1 : a - b));
+    expect(book.listed(0)).toEqual(expected);
   });
 });
