@@ -12,6 +12,11 @@
  * when it closes), so the day's pledgers, who all walk the fronts of the lists, read contiguous memory.
  */
 const OPEN = 1;
+/** A pledge record: agent, MH (or the one currency) and CH milli-tokens, next pledge. */
+const PLEDGE = 4;
+const MH = 1;
+const CH = 2;
+const NEXT = 3;
 
 /** One genre's campaigns in key order (ties: lower id first), as parallel arrays by position. */
 export class GenreList {
@@ -64,14 +69,16 @@ export class CampaignBook {
   private readonly pending: number[][];
   private fresh = new Int32Array(64);
 
-  // Pledge pool.
+  /** Per campaign: its oldest pledge (the end of its chain) and how many it holds. */
+  lastPledge = new Int32Array(0);
+  pledgeCount = new Int32Array(0);
+
+  // Pledge pool: one record per pledge (agent, MH, CH, the next pledge of its campaign or of the free
+  // list), so writing a pledge touches one cache line. A campaign's pledges form a chain from
+  // firstPledge (newest) to lastPledge; closing a campaign joins its whole chain to the free list.
   pCapacity = 0;
-  pCampaign = new Int32Array(0);
-  pAgent = new Int32Array(0);
-  pMh = new Float64Array(0);
-  pCh = new Float64Array(0);
-  pNext = new Int32Array(0);
-  private pFree: number[] = [];
+  pledges = new Float64Array(0);
+  private pFreeHead = -1;
   openPledges = 0;
 
   constructor(genres: number) {
@@ -139,11 +146,16 @@ export class CampaignBook {
   }
 
   addPledge(c: number, agent: number, mh: number, ch: number, valueMilli: number): void {
-    if (this.pFree.length === 0) this.growPledges();
-    const p = this.pFree.pop()!;
-    this.pCampaign[p] = c; this.pAgent[p] = agent; this.pMh[p] = mh; this.pCh[p] = ch;
-    this.pNext[p] = this.firstPledge[c]!;
+    if (this.pFreeHead < 0) this.growPledges();
+    const p = this.pFreeHead;
+    const r = p * PLEDGE;
+    const pledges = this.pledges;
+    this.pFreeHead = pledges[r + NEXT]!;
+    const first = this.firstPledge[c]!;
+    pledges[r] = agent; pledges[r + MH] = mh; pledges[r + CH] = ch; pledges[r + NEXT] = first;
+    if (first < 0) this.lastPledge[c] = p;
     this.firstPledge[c] = p;
+    this.pledgeCount[c]!++;
     this.escrowMh[c]! += mh;
     this.escrowCh[c]! += ch;
     this.pledged[c]! += valueMilli;
@@ -155,13 +167,19 @@ export class CampaignBook {
    * when funded), frees them, and frees the campaign.
    */
   close(c: number, visit: ((agent: number, mh: number, ch: number) => void) | null): void {
-    for (let p = this.firstPledge[c]!; p >= 0; ) {
-      if (visit !== null) visit(this.pAgent[p]!, this.pMh[p]!, this.pCh[p]!);
-      const next = this.pNext[p]!;
-      this.pFree.push(p);
-      this.openPledges--;
-      p = next;
+    const pledges = this.pledges;
+    const first = this.firstPledge[c]!;
+    if (visit !== null) {
+      for (let p = first; p >= 0; p = pledges[p * PLEDGE + NEXT]!) {
+        visit(pledges[p * PLEDGE]!, pledges[p * PLEDGE + MH]!, pledges[p * PLEDGE + CH]!);
+      }
     }
+    if (first >= 0) {
+      pledges[this.lastPledge[c]! * PLEDGE + NEXT] = this.pFreeHead;
+      this.pFreeHead = first;
+      this.openPledges -= this.pledgeCount[c]!;
+    }
+    this.pledgeCount[c] = 0;
     this.firstPledge[c] = -1;
     if (this.state[c] === OPEN && this.listedAt(c)) this.byGenre[this.genre[c]!]!.open[this.pos[c]!] = 0;
     this.state[c] = 0;
@@ -185,15 +203,15 @@ export class CampaignBook {
     this.quality = grow(this.quality, size); this.key = grow(this.key, size);
     this.firstPledge = grow(this.firstPledge, size); this.state = grow(this.state, size);
     this.pos = grow(this.pos, size);
+    this.lastPledge = grow(this.lastPledge, size); this.pledgeCount = grow(this.pledgeCount, size);
     for (let c = size - 1; c >= this.capacity; c--) this.free.push(c);
     this.capacity = size;
   }
 
   private growPledges(): void {
     const size = Math.max(4096, this.pCapacity * 2);
-    this.pCampaign = grow(this.pCampaign, size); this.pAgent = grow(this.pAgent, size);
-    this.pMh = grow(this.pMh, size); this.pCh = grow(this.pCh, size); this.pNext = grow(this.pNext, size);
-    for (let p = size - 1; p >= this.pCapacity; p--) this.pFree.push(p);
+    this.pledges = grow(this.pledges, size * PLEDGE);
+    for (let p = size - 1; p >= this.pCapacity; p--) { this.pledges[p * PLEDGE + NEXT] = this.pFreeHead; this.pFreeHead = p; }
     this.pCapacity = size;
   }
 }
