@@ -18,10 +18,11 @@ import type { GenreList } from './campaigns.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
+// Scratch of pick(). Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
+// a module binding at every use, a local once.
 const heads = new Int32Array(MAX_LIKED);
 const headKey = new Float64Array(MAX_LIKED);
-const lists: GenreList[] = [];
-const linkOf: Int32Array[] = [];
+const slotGenre = new Int32Array(MAX_LIKED);
 let picks = new Int32Array(16);
 /**
  * Per genre, skip links over the day's ordered list: skip[h] >= h is a position at or before the next
@@ -100,9 +101,10 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   const e = w.e;
   let dueMain = 0;
   let dueCh = 0;
+  const chosen = picks;
   for (let k = 0; k < n; k++) {
     if (rng() < freeRide) continue;
-    const c = picks[k]!;
+    const c = chosen[k]!;
     const lacking = price[c]! - pledged[c]!;
     const value = share < lacking ? share : lacking;
     let mh: number;
@@ -146,33 +148,33 @@ function pledgeBudget(w: World, i: number, budget: number): void {
  */
 function pick(w: World, i: number): number {
   const a = w.agents;
-  const book = w.book;
+  const byGenre = w.book.byGenre;
   const Lk = a.liked;
   const max = w.s.demand.maxCampaigns;
   if (picks.length < max) picks = new Int32Array(max);
+  const out = picks, hd = heads, hk = headKey, gs = slotGenre, sk = skips;
   // No campaign opens or closes while an agent picks, so the heads stay valid.
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
-    const list = book.byGenre[g]!;
-    const skip = skips[g]!;
-    lists[k] = list;
-    linkOf[k] = skip;
-    const h = nextOther(list, skip, i, 0);
-    heads[k] = h;
-    headKey[k] = h < list.length ? list.keys[h]! : Infinity;
+    const list = byGenre[g]!;
+    const h = nextOther(list, sk[g]!, i, 0);
+    gs[k] = g;
+    hd[k] = h;
+    hk[k] = h < list.length ? list.keys[h]! : Infinity;
   }
   let n = 0;
   while (n < max) {
     let bestKey = Infinity;
     let bestSlot = -1;
-    for (let k = 0; k < Lk; k++) if (headKey[k]! < bestKey) { bestKey = headKey[k]!; bestSlot = k; }
+    for (let k = 0; k < Lk; k++) { const x = hk[k]!; if (x < bestKey) { bestKey = x; bestSlot = k; } }
     if (bestSlot < 0) break;
-    const list = lists[bestSlot]!;
-    const h = heads[bestSlot]!;
-    picks[n++] = list.ids[h]!;
-    const next = nextOther(list, linkOf[bestSlot]!, i, h + 1);
-    heads[bestSlot] = next;
-    headKey[bestSlot] = next < list.length ? list.keys[next]! : Infinity;
+    const g = gs[bestSlot]!;
+    const list = byGenre[g]!;
+    const h = hd[bestSlot]!;
+    out[n++] = list.ids[h]!;
+    const next = nextOther(list, sk[g]!, i, h + 1);
+    hd[bestSlot] = next;
+    hk[bestSlot] = next < list.length ? list.keys[next]! : Infinity;
   }
   return n;
 }
