@@ -14,7 +14,7 @@ import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
 import { dailyBudget } from './budget.js';
-import type { GenreList } from './campaigns.js';
+import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
@@ -24,13 +24,10 @@ const heads = new Int32Array(MAX_LIKED);
 const headKey = new Float64Array(MAX_LIKED);
 const slotGenre = new Int32Array(MAX_LIKED);
 let picks = new Int32Array(16);
-/**
- * Per genre, skip links over the day's ordered list: skip[h] >= h is a position at or before the next
- * open campaign after h. Campaigns funded during the day close behind a partly pledged one at the
- * front, so without links every later pledger would walk over them again; with path compression (as in
- * union-find) each closed entry is walked over about once a day.
- */
-const skips: Int32Array[] = [];
+/** The genres' open fronts and skip links (sim/economy/fronts.ts). */
+let fronts = new Fronts(0);
+/** Entries a front holds beyond `maxCampaigns` (for the pledger's own campaigns, which it skips). */
+const FRONT_SPARE = 6;
 
 export function fund(w: World): void {
   expire(w);
@@ -38,12 +35,8 @@ export function fund(w: World): void {
   if (w.book.openCount === 0) return;
   const order = w.order;
   shuffle(w.rng.order, order);
-  for (let g = 0; g < w.genres.k; g++) {
-    const length = w.book.byGenre[g]!.length;
-    let skip = skips[g];
-    if (skip === undefined || skip.length < length + 1) skip = skips[g] = new Int32Array(2 * length + 64);
-    for (let h = 0; h <= length; h++) skip[h] = h;
-  }
+  if (fronts.genres !== w.genres.k) fronts = new Fronts(w.genres.k);
+  fronts.begin(w.book, w.s.demand.maxCampaigns + FRONT_SPARE);
   for (let k0 = 0; k0 < w.n; k0 += CHUNK) {
     const k1 = Math.min(w.n, k0 + CHUNK);
     touch(w, order, k0, k1);
@@ -148,19 +141,16 @@ function pledgeBudget(w: World, i: number, budget: number): void {
  */
 function pick(w: World, i: number): number {
   const a = w.agents;
-  const byGenre = w.book.byGenre;
   const Lk = a.liked;
   const max = w.s.demand.maxCampaigns;
   if (picks.length < max) picks = new Int32Array(max);
-  const out = picks, hd = heads, hk = headKey, gs = slotGenre, sk = skips;
-  // No campaign opens or closes while an agent picks, so the heads stay valid.
+  const F = fronts, out = picks, hd = heads, hk = headKey, gs = slotGenre;
+  // No campaign opens or closes while an agent picks, so the fronts and heads stay valid.
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
-    const list = byGenre[g]!;
-    const h = nextOther(list, sk[g]!, i, 0);
     gs[k] = g;
-    hd[k] = h;
-    hk[k] = h < list.length ? list.keys[h]! : Infinity;
+    F.front(g);
+    seek(F, hd, hk, k, g, 0, i);
   }
   let n = 0;
   while (n < max) {
@@ -169,32 +159,40 @@ function pick(w: World, i: number): number {
     for (let k = 0; k < Lk; k++) { const x = hk[k]!; if (x < bestKey) { bestKey = x; bestSlot = k; } }
     if (bestSlot < 0) break;
     const g = gs[bestSlot]!;
-    const list = byGenre[g]!;
     const h = hd[bestSlot]!;
-    out[n++] = list.ids[h]!;
-    const next = nextOther(list, sk[g]!, i, h + 1);
-    hd[bestSlot] = next;
-    hk[bestSlot] = next < list.length ? list.keys[next]! : Infinity;
+    if (h >= 0) {
+      out[n++] = F.ids[g * F.size + h]!;
+      seek(F, hd, hk, bestSlot, g, h + 1, i);
+    } else {
+      const r = -h - 1;
+      out[n++] = F.list(g).ids[r]!;
+      seekDeep(F, hd, hk, bestSlot, g, r + 1, i);
+    }
   }
   return n;
 }
 
-/** The first position >= h of an open campaign in list whose producer is not agent i. */
-function nextOther(list: GenreList, skip: Int32Array, i: number, h: number): number {
-  const producers = list.producers;
-  let r = nextOpen(list, skip, h);
-  while (r < list.length && producers[r] === i) r = nextOpen(list, skip, r + 1); // not its own
-  return r;
+/**
+ * Slot k's head: the first entry >= f of genre g's front whose producer is not agent i (its key in
+ * hk[k], Infinity when none is left); past a full front, the walk goes on in the list.
+ */
+function seek(F: Fronts, hd: Int32Array, hk: Float64Array, k: number, g: number, f: number, i: number): void {
+  const base = g * F.size;
+  const len = F.len[g]!;
+  const producers = F.producers;
+  while (f < len && producers[base + f] === i) f++;
+  if (f < len) { hd[k] = f; hk[k] = F.keys[base + f]!; return; }
+  if (!F.deeper(g)) { hd[k] = f; hk[k] = Infinity; return; }
+  seekDeep(F, hd, hk, k, g, F.pos[base + len - 1]! + 1, i);
 }
 
-/** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
-function nextOpen(list: GenreList, skip: Int32Array, h: number): number {
-  const length = list.length;
-  const open = list.open;
-  let r = h;
-  while (r < length && open[r] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
-  for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
-  return r;
+/** Beyond the front: slot k's head is the list position r >= h, stored as -(r + 1). */
+function seekDeep(F: Fronts, hd: Int32Array, hk: Float64Array, k: number, g: number, h: number, i: number): void {
+  const list = F.list(g);
+  let r = F.nextOpen(g, h);
+  while (r < list.length && list.producers[r] === i) r = F.nextOpen(g, r + 1); // not its own
+  hd[k] = -(r + 1);
+  hk[k] = r < list.length ? list.keys[r]! : Infinity;
 }
 
 /** Escrow pays the producer what it holds for c; the good is released. */
@@ -225,6 +223,7 @@ function funded(w: World, c: number): void {
   st.pricedGoods++;
   st.priceLevelSum += book.price[c]! / book.cost[c]!;
   const genre = book.genre[c]!;
+  fronts.invalidate(genre);
   w.genres.fundedToday[genre]!++;
   w.genres.closedToday[genre]!++;
   released(w, p, genre, book.quality[c]!);

@@ -144,4 +144,18 @@ describe('economy/fund', () => {
     expect(escrowHolds(w)).toEqual([mh, ch]);
     expect(cs.every((c) => w.book.isOpen(c))).toBe(true);
   });
+
+  it('a pledger walks past its own cheapest campaigns, however many, to the campaigns of others', () => {
+    const w = makeWorld({
+      agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 0, maxCampaigns: 2 },
+    });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 10_000);
+    const own = Array.from({ length: 20 }, (_, k) => w.book.open(1, 0, 1_000, 500, 0.5, k, w.day)); // keys 0..19
+    const c = open(w, 6_000); // key 12,000: the dearest
+    fund(w);
+    expect(own.every((o) => w.book.pledged[o] === 0)).toBe(true);
+    expect(w.book.isOpen(c)).toBe(false); // agent 1 found it past its 20 own campaigns and funded it
+    expect(balances(w, 'mh')).toEqual([6_000, 4_000, 0, -10_000]);
+  });
 });
