@@ -5,18 +5,30 @@
  * pays the producer, the good is released) or the window ends (refunded: every pledge goes back, the
  * good is released as a gift).
  *
- * Campaigns and pledges live in growable typed-array pools with free lists. Each genre keeps its open
- * campaigns ordered by `key` (price per unit of the producer's reputation when it opened), so a pledger
- * walks the cheapest ones first without a daily sort: a day's new campaigns are sorted and merged in.
- * A genre's list holds, position by position, the campaign's id, key, producer and an open flag (cleared
- * when it closes), so the day's pledgers, who all walk the fronts of the lists, read contiguous memory.
+ * Layout, for the pledging phase, where every agent pledges to several campaigns a day:
+ * - Campaigns live in growable typed-array pools with a free list. What a pledge reads and writes
+ *   (price, pledged value, escrowed tokens, pledge count) is one record of `HOT` numbers per campaign,
+ *   so a pledge touches one cache line of its campaign.
+ * - Pledges are appended to a log (campaign, agent, MH, CH), written in order, never searched while
+ *   pledging. A pledge is only read again if its campaign is refunded: `sweep` passes over the log once
+ *   a day, refunds the pledges of the campaigns closed for a refund, and keeps those of open campaigns.
+ * - Each genre keeps its open campaigns ordered by `key` (price per unit of the producer's reputation
+ *   when it opened), so a pledger walks the cheapest ones first without a daily sort: a day's new
+ *   campaigns are sorted and merged in. A genre's list holds, position by position, the campaign's id,
+ *   key, producer and an open flag (cleared when it closes).
  */
+import { sortByKey } from './keyOrder.js';
+
 const OPEN = 1;
-/** A pledge record: agent, MH (or the one currency) and CH milli-tokens, next pledge. */
-const PLEDGE = 4;
-const MH = 1;
-const CH = 2;
-const NEXT = 3;
+/** Closed for a refund: its pledges go back at the next sweep. */
+const REFUNDING = 2;
+/** A campaign's hot record: price, pledged value, escrowed MH (or the one currency) and CH, pledges. */
+const HOT = 8;
+const PRICE = 0;
+const PLEDGED = 1;
+const ESCROW_MH = 2;
+const ESCROW_CH = 3;
+const COUNT = 4;
 
 /** One genre's campaigns in key order (ties: lower id first), as parallel arrays by position. */
 export class GenreList {
@@ -45,20 +57,19 @@ export class CampaignBook {
   capacity = 0;
   producer = new Int32Array(0);
   genre = new Uint16Array(0);
-  price = new Float64Array(0);    // milli MH-eq
-  pledged = new Float64Array(0);  // milli MH-eq, valued at each pledge's day
-  escrowMh = new Float64Array(0); // milli-tokens held for it
-  escrowCh = new Float64Array(0);
   cost = new Float64Array(0);     // the good's cost per unit, milli MH-eq at opening
   openDay = new Int32Array(0);
   quality = new Float64Array(0);
   key = new Float64Array(0);
-  firstPledge = new Int32Array(0);
   state = new Uint8Array(0);
+  /** Hot records, HOT numbers per campaign (see `price`, `pledged`, `escrowMh`, `escrowCh`, `pledges`). */
+  hot = new Float64Array(0);
   private free: number[] = [];
   /** Closed ids wait here until the next admit has dropped them from the genre lists: an id reused
    * earlier would sit in two lists at once. */
   private recycle: number[] = [];
+  /** Campaigns closed for a refund since the last sweep. */
+  private refunding: number[] = [];
   openCount = 0;
   /** Per genre: its campaigns ordered by key (closed ones, flagged, stay until the next admit). */
   byGenre: GenreList[];
@@ -69,16 +80,13 @@ export class CampaignBook {
   private readonly pending: number[][];
   private fresh = new Int32Array(64);
 
-  /** Per campaign: its oldest pledge (the end of its chain) and how many it holds. */
-  lastPledge = new Int32Array(0);
-  pledgeCount = new Int32Array(0);
-
-  // Pledge pool: one record per pledge (agent, MH, CH, the next pledge of its campaign or of the free
-  // list), so writing a pledge touches one cache line. A campaign's pledges form a chain from
-  // firstPledge (newest) to lastPledge; closing a campaign joins its whole chain to the free list.
-  pCapacity = 0;
-  pledges = new Float64Array(0);
-  private pFreeHead = -1;
+  // The pledge log: entries [0, logLength), in the order pledged since the last sweep kept them.
+  logLength = 0;
+  logCampaign = new Int32Array(0);
+  logAgent = new Int32Array(0);
+  logMh = new Float64Array(0);
+  logCh = new Float64Array(0);
+  /** Pledges held by open campaigns. */
   openPledges = 0;
 
   constructor(genres: number) {
@@ -90,9 +98,11 @@ export class CampaignBook {
   open(producer: number, genre: number, priceMilli: number, costMilli: number, quality: number, key: number, day: number): number {
     if (this.free.length === 0) this.growCampaigns();
     const c = this.free.pop()!;
-    this.producer[c] = producer; this.genre[c] = genre; this.price[c] = priceMilli; this.pledged[c] = 0;
-    this.escrowMh[c] = 0; this.escrowCh[c] = 0; this.cost[c] = costMilli; this.openDay[c] = day;
-    this.quality[c] = quality; this.key[c] = key; this.firstPledge[c] = -1; this.state[c] = OPEN;
+    this.producer[c] = producer; this.genre[c] = genre; this.cost[c] = costMilli; this.openDay[c] = day;
+    this.quality[c] = quality; this.key[c] = key; this.state[c] = OPEN;
+    const r = c * HOT;
+    this.hot[r + PRICE] = priceMilli; this.hot[r + PLEDGED] = 0;
+    this.hot[r + ESCROW_MH] = 0; this.hot[r + ESCROW_CH] = 0; this.hot[r + COUNT] = 0;
     this.openCount++;
     this.pending[genre]!.push(c);
     return c;
@@ -101,6 +111,18 @@ export class CampaignBook {
   isOpen(c: number): boolean {
     return this.state[c] === OPEN;
   }
+
+  /** Its price, milli MH-eq (milli-cur with one currency). */
+  price(c: number): number { return this.hot[c * HOT + PRICE]!; }
+  /** The value pledged so far, valued at each pledge's day. */
+  pledged(c: number): number { return this.hot[c * HOT + PLEDGED]!; }
+  /** What price - pledged still lacks. */
+  lacking(c: number): number { const r = c * HOT; return this.hot[r + PRICE]! - this.hot[r + PLEDGED]!; }
+  /** Milli-tokens escrow holds for it: MH (or the one currency), CH. */
+  escrowMh(c: number): number { return this.hot[c * HOT + ESCROW_MH]!; }
+  escrowCh(c: number): number { return this.hot[c * HOT + ESCROW_CH]!; }
+  /** Pledges it holds. */
+  pledges(c: number): number { return this.hot[c * HOT + COUNT]!; }
 
   /** Merge the day's new campaigns into their genre's ordered list, dropping closed ones. */
   admitPending(): void {
@@ -126,7 +148,7 @@ export class CampaignBook {
         let c: number;
         if (j >= nf || (i < old.length && old.keys[i]! <= key[fresh[j]!]!)) c = old.ids[i++]!;
         else c = fresh[j++]!;
-        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c]!;
+        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c] === OPEN ? OPEN : 0;
         pos[c] = m;
         m++;
       }
@@ -146,45 +168,54 @@ export class CampaignBook {
   }
 
   addPledge(c: number, agent: number, mh: number, ch: number, valueMilli: number): void {
-    if (this.pFreeHead < 0) this.growPledges();
-    const p = this.pFreeHead;
-    const r = p * PLEDGE;
-    const pledges = this.pledges;
-    this.pFreeHead = pledges[r + NEXT]!;
-    const first = this.firstPledge[c]!;
-    pledges[r] = agent; pledges[r + MH] = mh; pledges[r + CH] = ch; pledges[r + NEXT] = first;
-    if (first < 0) this.lastPledge[c] = p;
-    this.firstPledge[c] = p;
-    this.pledgeCount[c]!++;
-    this.escrowMh[c]! += mh;
-    this.escrowCh[c]! += ch;
-    this.pledged[c]! += valueMilli;
+    if (this.logLength === this.logAgent.length) this.growLog();
+    const e = this.logLength++;
+    this.logCampaign[e] = c; this.logAgent[e] = agent; this.logMh[e] = mh; this.logCh[e] = ch;
+    const hot = this.hot;
+    const r = c * HOT;
+    hot[r + PLEDGED]! += valueMilli;
+    hot[r + ESCROW_MH]! += mh;
+    hot[r + ESCROW_CH]! += ch;
+    hot[r + COUNT]!++;
     this.openPledges++;
   }
 
   /**
-   * Close campaign c: calls visit(agent, mh, ch) for each of its pledges (to refund them, or nothing
-   * when funded), frees them, and frees the campaign.
+   * Close campaign c, funded (its escrow is paid out by the caller; its pledges are dropped) or for a
+   * refund (its pledges go back to their agents at the next `sweep`). Its id is free after the next admit.
    */
-  close(c: number, visit: ((agent: number, mh: number, ch: number) => void) | null): void {
-    const pledges = this.pledges;
-    const first = this.firstPledge[c]!;
-    if (visit !== null) {
-      for (let p = first; p >= 0; p = pledges[p * PLEDGE + NEXT]!) {
-        visit(pledges[p * PLEDGE]!, pledges[p * PLEDGE + MH]!, pledges[p * PLEDGE + CH]!);
-      }
-    }
-    if (first >= 0) {
-      pledges[this.lastPledge[c]! * PLEDGE + NEXT] = this.pFreeHead;
-      this.pFreeHead = first;
-      this.openPledges -= this.pledgeCount[c]!;
-    }
-    this.pledgeCount[c] = 0;
-    this.firstPledge[c] = -1;
+  close(c: number, refund: boolean): void {
     if (this.state[c] === OPEN && this.listedAt(c)) this.byGenre[this.genre[c]!]!.open[this.pos[c]!] = 0;
-    this.state[c] = 0;
+    this.openPledges -= this.hot[c * HOT + COUNT]!;
+    this.hot[c * HOT + COUNT] = 0;
+    this.state[c] = refund ? REFUNDING : 0;
+    if (refund) this.refunding.push(c);
     this.openCount--;
     this.recycle.push(c);
+  }
+
+  /**
+   * One pass over the pledge log: visit(agent, mh, ch) for each pledge of a campaign closed for a
+   * refund, keep the pledges of open campaigns (in order), drop the rest. Call before the next admit,
+   * which frees the closed ids.
+   */
+  sweep(visit: (agent: number, mh: number, ch: number) => void): void {
+    const state = this.state;
+    const lc = this.logCampaign, la = this.logAgent, lm = this.logMh, lh = this.logCh;
+    let kept = 0;
+    for (let e = 0; e < this.logLength; e++) {
+      const c = lc[e]!;
+      const s = state[c]!;
+      if (s === OPEN) {
+        lc[kept] = c; la[kept] = la[e]!; lm[kept] = lm[e]!; lh[kept] = lh[e]!;
+        kept++;
+      } else if (s === REFUNDING) {
+        visit(la[e]!, lm[e]!, lh[e]!);
+      }
+    }
+    this.logLength = kept;
+    for (const c of this.refunding) state[c] = 0;
+    this.refunding.length = 0;
   }
 
   /** Whether campaign c has been admitted to its genre's list (it opened before the last admit). */
@@ -197,67 +228,17 @@ export class CampaignBook {
   private growCampaigns(): void {
     const size = Math.max(1024, this.capacity * 2);
     this.producer = grow(this.producer, size); this.genre = grow(this.genre, size);
-    this.price = grow(this.price, size); this.pledged = grow(this.pledged, size);
-    this.escrowMh = grow(this.escrowMh, size); this.escrowCh = grow(this.escrowCh, size);
     this.cost = grow(this.cost, size); this.openDay = grow(this.openDay, size);
     this.quality = grow(this.quality, size); this.key = grow(this.key, size);
-    this.firstPledge = grow(this.firstPledge, size); this.state = grow(this.state, size);
-    this.pos = grow(this.pos, size);
-    this.lastPledge = grow(this.lastPledge, size); this.pledgeCount = grow(this.pledgeCount, size);
+    this.state = grow(this.state, size); this.pos = grow(this.pos, size);
+    this.hot = grow(this.hot, size * HOT);
     for (let c = size - 1; c >= this.capacity; c--) this.free.push(c);
     this.capacity = size;
   }
 
-  private growPledges(): void {
-    const size = Math.max(4096, this.pCapacity * 2);
-    this.pledges = grow(this.pledges, size * PLEDGE);
-    for (let p = size - 1; p >= this.pCapacity; p--) { this.pledges[p * PLEDGE + NEXT] = this.pFreeHead; this.pFreeHead = p; }
-    this.pCapacity = size;
+  private growLog(): void {
+    const size = Math.max(4096, this.logAgent.length * 2);
+    this.logCampaign = grow(this.logCampaign, size); this.logAgent = grow(this.logAgent, size);
+    this.logMh = grow(this.logMh, size); this.logCh = grow(this.logCh, size);
   }
-}
-
-/** Sort ids[0..n) by (key, id) ascending: insertion sort for short runs inside a quicksort. */
-function sortByKey(ids: Int32Array, n: number, key: Float64Array): void {
-  quick(ids, 0, n - 1, key);
-}
-
-function before(a: number, b: number, key: Float64Array): boolean {
-  const ka = key[a]!;
-  const kb = key[b]!;
-  return ka < kb || (ka === kb && a < b);
-}
-
-function quick(ids: Int32Array, lo: number, hi: number, key: Float64Array): void {
-  while (hi - lo > 16) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as the pivot, moved to hi - 1.
-    if (before(ids[mid]!, ids[lo]!, key)) swap(ids, mid, lo);
-    if (before(ids[hi]!, ids[lo]!, key)) swap(ids, hi, lo);
-    if (before(ids[hi]!, ids[mid]!, key)) swap(ids, hi, mid);
-    swap(ids, mid, hi - 1);
-    const pivot = ids[hi - 1]!;
-    let i = lo;
-    let j = hi - 1;
-    for (;;) {
-      while (before(ids[++i]!, pivot, key));
-      while (before(pivot, ids[--j]!, key));
-      if (i >= j) break;
-      swap(ids, i, j);
-    }
-    swap(ids, i, hi - 1);
-    if (i - lo < hi - i) { quick(ids, lo, i - 1, key); lo = i + 1; }
-    else { quick(ids, i + 1, hi, key); hi = i - 1; }
-  }
-  for (let i = lo + 1; i <= hi; i++) {
-    const x = ids[i]!;
-    let j = i - 1;
-    while (j >= lo && before(x, ids[j]!, key)) { ids[j + 1] = ids[j]!; j--; }
-    ids[j + 1] = x;
-  }
-}
-
-function swap(ids: Int32Array, i: number, j: number): void {
-  const t = ids[i]!;
-  ids[i] = ids[j]!;
-  ids[j] = t;
 }

@@ -78,8 +78,6 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   const n = pick(w, i);
   if (n === 0) return;
   const book = w.book;
-  const price = book.price;
-  const pledged = book.pledged;
   const share = budget / n;
   const freeRide = w.s.demand.freeRide;
   const rng = w.rng.freeRide;
@@ -98,7 +96,7 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   for (let k = 0; k < n; k++) {
     if (rng() < freeRide) continue;
     const c = chosen[k]!;
-    const lacking = price[c]! - pledged[c]!;
+    const lacking = book.lacking(c);
     const value = share < lacking ? share : lacking;
     let mh: number;
     let ch: number;
@@ -124,7 +122,7 @@ function pledgeBudget(w: World, i: number, budget: number): void {
       meansMain -= mh; meansCh -= ch;
       dueMain += mh; dueCh += ch;
     }
-    if (price[c]! - pledged[c]! <= 1) {
+    if (book.lacking(c) <= 1) {
       if (dueMain > 0) { L.post(main, KIND.pledge, i, L.escrow, dueMain); dueMain = 0; }
       if (dueCh > 0) { L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh); dueCh = 0; }
       funded(w, c);
@@ -201,8 +199,8 @@ function funded(w: World, c: number): void {
   const L = w.ledger;
   const st = w.stats;
   const p = book.producer[c]!;
-  const mh = book.escrowMh[c]!;
-  const ch = book.escrowCh[c]!;
+  const mh = book.escrowMh(c);
+  const ch = book.escrowCh(c);
   const main = w.single ? CUR.cur : CUR.mh;
   if (mh > 0) L.post(main, KIND.release, L.escrow, p, mh);
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
@@ -219,18 +217,20 @@ function funded(w: World, c: number): void {
   w.agents.funded[p]!++;
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
-  st.priceSum += book.price[c]! / 1000 / w.priceUnit; // MH-equivalents
+  const price = book.price(c);
+  st.priceSum += price / 1000 / w.priceUnit; // MH-equivalents
   st.pricedGoods++;
-  st.priceLevelSum += book.price[c]! / book.cost[c]!;
+  st.priceLevelSum += price / book.cost[c]!;
   const genre = book.genre[c]!;
   fronts.invalidate(genre);
   w.genres.fundedToday[genre]!++;
   w.genres.closedToday[genre]!++;
   released(w, p, genre, book.quality[c]!);
-  book.close(c, null);
+  book.close(c, false);
 }
 
-/** Campaigns whose window has ended refund every pledge; their goods are released as gifts. */
+/** Campaigns whose window has ended refund every pledge; their goods are released as gifts. Runs before
+ * the day's admit, which frees the ids of the campaigns closed since the last one. */
 function expire(w: World): void {
   const book = w.book;
   const L = w.ledger;
@@ -252,7 +252,8 @@ function expire(w: World): void {
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;
       released(w, p, genre, book.quality[c]!);
-      book.close(c, refund);
+      book.close(c, true);
     }
   }
+  book.sweep(refund); // refunds every pledge of the campaigns just closed (and drops those of funded ones)
 }

@@ -74,13 +74,13 @@ export class Invariants {
     let ch = 0;
     for (let c = 0; c < book.capacity; c++) {
       if (!book.isOpen(c)) continue;
-      mh += book.escrowMh[c]!;
-      ch += book.escrowCh[c]!;
-      if (w.day - book.openDay[c]! >= w.s.campaign.windowDays && book.firstPledge[c]! >= 0) {
+      mh += book.escrowMh(c);
+      ch += book.escrowCh(c);
+      if (w.day - book.openDay[c]! >= w.s.campaign.windowDays && book.pledges(c) > 0) {
         fail(w, '5/escrow', `campaign ${c} of agent ${book.producer[c]} holds pledges ${w.day - book.openDay[c]!} days old, past its window`);
       }
-      if (!(book.producer[c]! >= 0) || !(book.cost[c]! > 0) || !(book.price[c]! >= 0)) {
-        fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price[c]}`);
+      if (!(book.producer[c]! >= 0) || !(book.cost[c]! > 0) || !(book.price(c) >= 0)) {
+        fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price(c)}`);
       }
     }
     const held = [L.balance[w.single ? CUR.cur : CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];

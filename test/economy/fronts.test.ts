@@ -23,7 +23,7 @@ describe('economy/fronts', () => {
     f.begin(b, 8);
     expect(front(f, 0)).toEqual(ids.slice(0, 8));
     expect(f.deeper(0)).toBe(true);
-    for (const k of [0, 1, 5]) b.close(ids[k]!, null);
+    for (const k of [0, 1, 5]) b.close(ids[k]!, false);
     f.invalidate(0);
     expect(front(f, 0)).toEqual([2, 3, 4, 6, 7, 8, 9, 10].map((k) => ids[k]));
     const base = f.front(0);
@@ -35,7 +35,7 @@ describe('economy/fronts', () => {
     const { book: b, ids } = book(12);
     const f = new Fronts(1);
     f.begin(b, 4);
-    for (const k of [5, 6, 7, 11]) b.close(ids[k]!, null);
+    for (const k of [5, 6, 7, 11]) b.close(ids[k]!, false);
     expect(f.nextOpen(0, 4)).toBe(4);
     expect(f.nextOpen(0, 5)).toBe(8); // over 5, 6, 7
     expect(f.nextOpen(0, 6)).toBe(8); // the compressed links still lead to the next open one
