@@ -50,7 +50,7 @@ export function fund(w: World): void {
 }
 
 /** Agents per prefetch: small enough that what `touch` loads stays in cache until their visits. */
-const CHUNK = 128;
+const CHUNK = 32;
 let touched = 0;
 
 /**
