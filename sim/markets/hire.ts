@@ -29,8 +29,34 @@ export function hire(w: World): void {
   // Token prices per hour (price units per milli-hour): CH then MH.
   const priceCh = single ? w.e * w.wage : 1;
   const priceMh = single ? w.wage : 1;
+  roles(w);
   market(w, true, priceCh, sx);
   market(w, false, priceMh, 1 - sx);
+}
+
+/**
+ * Who hires and who offers hours today, the same in both markets: w.bufC[i] is 1 for a producer with
+ * rho > 1 whose R&D can still lower its cost (w.bufB[i] is then its profit, MH-eq a day), -1 for a
+ * producer with rho < 1, 0 otherwise.
+ */
+function roles(w: World): void {
+  const a = w.agents;
+  const role = w.bufC;
+  const profit = w.bufB;
+  const span = Math.max(1, w.workDemand.span);
+  const share = w.s.invest.reinvestShare;
+  for (let i = 0; i < w.n; i++) {
+    role[i] = 0;
+    if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
+    const r = rho(w, i);
+    if (!(r === r)) continue;
+    if (r > 1 && canImprove(w, i)) { // nobody pays for R&D that cannot lower its cost any more
+      role[i] = 1;
+      profit[i] = share * (r - 1) * (w.workDemand.sum[i]! / span);
+    } else if (r < 1) {
+      role[i] = -1;
+    }
+  }
 }
 
 /** One input's hire market: `mixShare` of each hirer's budget buys this input at `price`. */
@@ -39,7 +65,8 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
   const L = w.ledger;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
   const valuePerHour = isCh ? w.e : 1; // MH-equivalents
-  const span = Math.max(1, w.workDemand.span);
+  const role = w.bufC;
+  const profit = w.bufB;
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA;
@@ -48,16 +75,13 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
   let bids = 0;
   let asks = 0;
   for (let i = 0; i < w.n; i++) {
-    if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
-    const r = rho(w, i);
-    if (!(r === r)) continue;
-    if (r > 1 && canImprove(w, i)) { // nobody pays for R&D that cannot lower its cost any more
-      const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
-      const hours = Math.floor((profit * mixShare * 1000) / valuePerHour); // milli-hours of this input
+    const r = role[i]!;
+    if (r === 1) {
+      const hours = Math.floor((profit[i]! * mixShare * 1000) / valuePerHour); // milli-hours of this input
       const afford = Math.floor(Math.max(0, L.means(cur, i) - 2) / price);
       const b = Math.min(hours, afford);
       if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
-    } else if (r < 1) {
+    } else if (r === -1) {
       const own = isCh ? a.availCh[i]! - a.soldCh[i]! - a.givenCh[i]! : a.availMh[i]! - a.soldMh[i]! - a.givenMh[i]!;
       const offer = Math.floor(w.s.invest.hireShare * own);
       if (offer > 0) { want[i] = offer; sellers[ns++] = i; asks += offer; }
