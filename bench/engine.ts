@@ -6,12 +6,16 @@
  *   npm run bench                      # every preset at 1e3, 1e4, 1e5 (and 1e6 with --big)
  *   npm run bench -- --presets two-token --sizes 1000,10000
  *   npm run bench -- --no-sweep        # the engine only (the sweep benchmark, bench/sweep.ts, follows)
+ *   npm run bench -- --repeat 3        # the best of 3 runs per row (a shared machine's load varies)
+ *
+ * Rates are agent-days per second of wall time and per second of CPU time; on a machine shared with
+ * other work the CPU figure is the steadier one.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 
-interface Result { preset: string; agents: number; days: number; wallMs: number; agentDaysPerSec: number; maxRssBytes: number }
+interface Result { preset: string; agents: number; days: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -19,6 +23,7 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const presets = (flag('presets') ?? 'two-token,peer-bank,market,market-k,gift').split(',');
+const repeat = Math.max(1, Number(flag('repeat') ?? 1));
 const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,1000000' : '1000,10000,100000')).split(',').map(Number);
 /** Days per size: the same 100 days below a million agents, so sizes are compared on the same days (the
  * cost of a day changes as campaigns and windows fill) and the 90-day windows are full and resident;
@@ -26,20 +31,30 @@ const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,100
 const daysFor = (agents: number): number => (agents >= 1_000_000 ? 6 : 100);
 
 const one = fileURLToPath(new URL('./one.ts', import.meta.url));
-const measure = (preset: string, agents: number, days: number): Result =>
+const once = (preset: string, agents: number, days: number): Result =>
   JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', one, preset, String(agents), String(days)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Result;
+/** The best of `repeat` runs: the highest rates (wall and CPU apart) and the first run's memory. */
+const measure = (preset: string, agents: number, days: number): Result => {
+  const first = once(preset, agents, days);
+  for (let k = 1; k < repeat; k++) {
+    const r = once(preset, agents, days);
+    first.agentDaysPerSec = Math.max(first.agentDaysPerSec, r.agentDaysPerSec);
+    first.agentDaysPerCpuSec = Math.max(first.agentDaysPerCpuSec, r.agentDaysPerCpuSec);
+  }
+  return first;
+};
 
 console.log(`abundance engine benchmark: ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log('');
-console.log('| preset | agents | days | agent-days/s | ns per agent-day | peak MB | bytes per agent |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('| preset | agents | days | agent-days/s | ns per agent-day | agent-days/s (CPU) | peak MB | bytes per agent |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const preset of presets) {
   const base = measure(preset, 1, 2).maxRssBytes;
   for (const agents of sizes) {
     const days = daysFor(agents);
     const r = measure(preset, agents, days);
     const perAgent = (r.maxRssBytes - base) / agents;
-    console.log(`| ${preset} | ${agents.toLocaleString('en')} | ${days} | ${Math.round(r.agentDaysPerSec).toLocaleString('en')} | ${(1e9 / r.agentDaysPerSec).toFixed(0)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${Math.round(perAgent).toLocaleString('en')} |`);
+    console.log(`| ${preset} | ${agents.toLocaleString('en')} | ${days} | ${Math.round(r.agentDaysPerSec).toLocaleString('en')} | ${(1e9 / r.agentDaysPerSec).toFixed(0)} | ${Math.round(r.agentDaysPerCpuSec).toLocaleString('en')} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${Math.round(perAgent).toLocaleString('en')} |`);
   }
 }
 

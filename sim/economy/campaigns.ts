@@ -5,11 +5,47 @@
  * pays the producer, the good is released) or the window ends (refunded: every pledge goes back, the
  * good is released as a gift).
  *
- * Campaigns and pledges live in growable typed-array pools with free lists. Each genre keeps its open
- * campaigns ordered by `key` (price per unit of the producer's reputation when it opened), so a pledger
- * walks the cheapest ones first without a daily sort: a day's new campaigns are sorted and merged in.
+ * Layout, for the pledging phase, where every agent pledges to several campaigns a day:
+ * - Campaigns live in growable typed-array pools with a free list. What a pledge reads and writes
+ *   (price, pledged value, escrowed tokens, pledge count) is one record of `HOT` numbers per campaign,
+ *   so a pledge touches one cache line of its campaign.
+ * - Pledges are appended to a log (campaign, agent, MH, CH), written in order, never searched while
+ *   pledging. A pledge is only read again if its campaign is refunded: `sweep` passes over the log once
+ *   a day, refunds the pledges of the campaigns closed for a refund, and keeps those of open campaigns.
+ * - Each genre keeps its open campaigns ordered by `key` (price per unit of the producer's reputation
+ *   when it opened), so a pledger walks the cheapest ones first without a daily sort: a day's new
+ *   campaigns are sorted and merged in. A genre's list holds, position by position, the campaign's id,
+ *   key, producer and an open flag (cleared when it closes).
  */
+import { sortByKey } from './keyOrder.js';
+
 const OPEN = 1;
+/** Closed for a refund: its pledges go back at the next sweep. */
+const REFUNDING = 2;
+/** A campaign's hot record: price, pledged value, escrowed MH (or the one currency) and CH, pledges. */
+const HOT = 8;
+const PRICE = 0;
+const PLEDGED = 1;
+const ESCROW_MH = 2;
+const ESCROW_CH = 3;
+const COUNT = 4;
+
+/** One genre's campaigns in key order (ties: lower id first), as parallel arrays by position. */
+export class GenreList {
+  length = 0;
+  ids = new Int32Array(64);
+  keys = new Float64Array(64);
+  producers = new Int32Array(64);
+  /** 1 while the campaign at this position is open. */
+  open = new Uint8Array(64);
+
+  reserve(size: number): void {
+    if (this.ids.length >= size) return;
+    const n = Math.max(size, 2 * this.ids.length);
+    this.ids = new Int32Array(n); this.keys = new Float64Array(n);
+    this.producers = new Int32Array(n); this.open = new Uint8Array(n);
+  }
+}
 
 function grow<T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -21,46 +57,52 @@ export class CampaignBook {
   capacity = 0;
   producer = new Int32Array(0);
   genre = new Uint16Array(0);
-  price = new Float64Array(0);    // milli MH-eq
-  pledged = new Float64Array(0);  // milli MH-eq, valued at each pledge's day
-  escrowMh = new Float64Array(0); // milli-tokens held for it
-  escrowCh = new Float64Array(0);
   cost = new Float64Array(0);     // the good's cost per unit, milli MH-eq at opening
   openDay = new Int32Array(0);
   quality = new Float64Array(0);
   key = new Float64Array(0);
-  firstPledge = new Int32Array(0);
   state = new Uint8Array(0);
+  /** Hot records, HOT numbers per campaign (see `price`, `pledged`, `escrowMh`, `escrowCh`, `pledges`). */
+  hot = new Float64Array(0);
   private free: number[] = [];
   /** Closed ids wait here until the next admit has dropped them from the genre lists: an id reused
    * earlier would sit in two lists at once. */
   private recycle: number[] = [];
+  /** Campaigns closed for a refund since the last sweep. */
+  private refunding: number[] = [];
   openCount = 0;
-  /** Per genre: open campaign ids ordered by key (may hold closed ids until the next admit). */
-  readonly byGenre: number[][];
+  /** Per genre: its campaigns ordered by key (closed ones, flagged, stay until the next admit). */
+  byGenre: GenreList[];
+  /** The position of each listed campaign in its genre's list. */
+  pos = new Int32Array(0);
+  /** Per genre, the list of the day before (its arrays are reused at the next admit). */
+  private spare: GenreList[];
   private readonly pending: number[][];
+  private fresh = new Int32Array(64);
 
-  // Pledge pool.
-  pCapacity = 0;
-  pCampaign = new Int32Array(0);
-  pAgent = new Int32Array(0);
-  pMh = new Float64Array(0);
-  pCh = new Float64Array(0);
-  pNext = new Int32Array(0);
-  private pFree: number[] = [];
+  // The pledge log: entries [0, logLength), in the order pledged since the last sweep kept them.
+  logLength = 0;
+  logCampaign = new Int32Array(0);
+  logAgent = new Int32Array(0);
+  logMh = new Float64Array(0);
+  logCh = new Float64Array(0);
+  /** Pledges held by open campaigns. */
   openPledges = 0;
 
   constructor(genres: number) {
-    this.byGenre = Array.from({ length: genres }, () => []);
+    this.byGenre = Array.from({ length: genres }, () => new GenreList());
+    this.spare = Array.from({ length: genres }, () => new GenreList());
     this.pending = Array.from({ length: genres }, () => []);
   }
 
   open(producer: number, genre: number, priceMilli: number, costMilli: number, quality: number, key: number, day: number): number {
     if (this.free.length === 0) this.growCampaigns();
     const c = this.free.pop()!;
-    this.producer[c] = producer; this.genre[c] = genre; this.price[c] = priceMilli; this.pledged[c] = 0;
-    this.escrowMh[c] = 0; this.escrowCh[c] = 0; this.cost[c] = costMilli; this.openDay[c] = day;
-    this.quality[c] = quality; this.key[c] = key; this.firstPledge[c] = -1; this.state[c] = OPEN;
+    this.producer[c] = producer; this.genre[c] = genre; this.cost[c] = costMilli; this.openDay[c] = day;
+    this.quality[c] = quality; this.key[c] = key; this.state[c] = OPEN;
+    const r = c * HOT;
+    this.hot[r + PRICE] = priceMilli; this.hot[r + PLEDGED] = 0;
+    this.hot[r + ESCROW_MH] = 0; this.hot[r + ESCROW_CH] = 0; this.hot[r + COUNT] = 0;
     this.openCount++;
     this.pending[genre]!.push(c);
     return c;
@@ -70,77 +112,133 @@ export class CampaignBook {
     return this.state[c] === OPEN;
   }
 
+  /** Its price, milli MH-eq (milli-cur with one currency). */
+  price(c: number): number { return this.hot[c * HOT + PRICE]!; }
+  /** The value pledged so far, valued at each pledge's day. */
+  pledged(c: number): number { return this.hot[c * HOT + PLEDGED]!; }
+  /** What price - pledged still lacks. */
+  lacking(c: number): number { const r = c * HOT; return this.hot[r + PRICE]! - this.hot[r + PLEDGED]!; }
+  /** Milli-tokens escrow holds for it: MH (or the one currency), CH. */
+  escrowMh(c: number): number { return this.hot[c * HOT + ESCROW_MH]!; }
+  escrowCh(c: number): number { return this.hot[c * HOT + ESCROW_CH]!; }
+  /** Pledges it holds. */
+  pledges(c: number): number { return this.hot[c * HOT + COUNT]!; }
+
   /** Merge the day's new campaigns into their genre's ordered list, dropping closed ones. */
   admitPending(): void {
+    const key = this.key;
+    const producer = this.producer;
+    const pos = this.pos;
     for (let g = 0; g < this.byGenre.length; g++) {
-      const fresh = this.pending[g]!;
+      const pending = this.pending[g]!;
       const old = this.byGenre[g]!;
-      const key = this.key;
-      fresh.sort((a, b) => key[a]! - key[b]! || a - b);
-      const merged: number[] = [];
+      const nf = pending.length;
+      if (this.fresh.length < nf) this.fresh = new Int32Array(2 * nf);
+      const fresh = this.fresh;
+      for (let j = 0; j < nf; j++) fresh[j] = pending[j]!;
+      sortByKey(fresh, nf, key);
+      const merged = this.spare[g]!;
+      merged.reserve(old.length + nf);
+      const ids = merged.ids, keys = merged.keys, producers = merged.producers, open = merged.open;
+      let m = 0;
       let i = 0;
       let j = 0;
-      while (i < old.length || j < fresh.length) {
-        const a = old[i];
-        const b = fresh[j];
-        if (a !== undefined && this.state[a] !== OPEN) { i++; continue; }
-        if (b === undefined || (a !== undefined && key[a]! <= key[b]!)) { merged.push(a!); i++; }
-        else { merged.push(b); j++; }
+      while (i < old.length || j < nf) {
+        if (i < old.length && old.open[i] !== OPEN) { i++; continue; }
+        let c: number;
+        if (j >= nf || (i < old.length && old.keys[i]! <= key[fresh[j]!]!)) c = old.ids[i++]!;
+        else c = fresh[j++]!;
+        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c] === OPEN ? OPEN : 0;
+        pos[c] = m;
+        m++;
       }
+      merged.length = m;
       this.byGenre[g] = merged;
-      fresh.length = 0;
+      this.spare[g] = old;
+      pending.length = 0;
     }
     for (const c of this.recycle) this.free.push(c);
     this.recycle.length = 0;
   }
 
+  /** The ids in genre g's list, in order (closed ones included until the next admit). */
+  listed(g: number): number[] {
+    const list = this.byGenre[g]!;
+    return Array.from(list.ids.subarray(0, list.length));
+  }
+
   addPledge(c: number, agent: number, mh: number, ch: number, valueMilli: number): void {
-    if (this.pFree.length === 0) this.growPledges();
-    const p = this.pFree.pop()!;
-    this.pCampaign[p] = c; this.pAgent[p] = agent; this.pMh[p] = mh; this.pCh[p] = ch;
-    this.pNext[p] = this.firstPledge[c]!;
-    this.firstPledge[c] = p;
-    this.escrowMh[c]! += mh;
-    this.escrowCh[c]! += ch;
-    this.pledged[c]! += valueMilli;
+    if (this.logLength === this.logAgent.length) this.growLog();
+    const e = this.logLength++;
+    this.logCampaign[e] = c; this.logAgent[e] = agent; this.logMh[e] = mh; this.logCh[e] = ch;
+    const hot = this.hot;
+    const r = c * HOT;
+    hot[r + PLEDGED]! += valueMilli;
+    hot[r + ESCROW_MH]! += mh;
+    hot[r + ESCROW_CH]! += ch;
+    hot[r + COUNT]!++;
     this.openPledges++;
   }
 
   /**
-   * Close campaign c: calls visit(agent, mh, ch) for each of its pledges (to refund them, or nothing
-   * when funded), frees them, and frees the campaign.
+   * Close campaign c, funded (its escrow is paid out by the caller; its pledges are dropped) or for a
+   * refund (its pledges go back to their agents at the next `sweep`). Its id is free after the next admit.
    */
-  close(c: number, visit: ((agent: number, mh: number, ch: number) => void) | null): void {
-    for (let p = this.firstPledge[c]!; p >= 0; ) {
-      if (visit !== null) visit(this.pAgent[p]!, this.pMh[p]!, this.pCh[p]!);
-      const next = this.pNext[p]!;
-      this.pFree.push(p);
-      this.openPledges--;
-      p = next;
-    }
-    this.firstPledge[c] = -1;
-    this.state[c] = 0;
+  close(c: number, refund: boolean): void {
+    if (this.state[c] === OPEN && this.listedAt(c)) this.byGenre[this.genre[c]!]!.open[this.pos[c]!] = 0;
+    this.openPledges -= this.hot[c * HOT + COUNT]!;
+    this.hot[c * HOT + COUNT] = 0;
+    this.state[c] = refund ? REFUNDING : 0;
+    if (refund) this.refunding.push(c);
     this.openCount--;
     this.recycle.push(c);
+  }
+
+  /**
+   * One pass over the pledge log: visit(agent, mh, ch) for each pledge of a campaign closed for a
+   * refund, keep the pledges of open campaigns (in order), drop the rest. Call before the next admit,
+   * which frees the closed ids.
+   */
+  sweep(visit: (agent: number, mh: number, ch: number) => void): void {
+    const state = this.state;
+    const lc = this.logCampaign, la = this.logAgent, lm = this.logMh, lh = this.logCh;
+    let kept = 0;
+    for (let e = 0; e < this.logLength; e++) {
+      const c = lc[e]!;
+      const s = state[c]!;
+      if (s === OPEN) {
+        lc[kept] = c; la[kept] = la[e]!; lm[kept] = lm[e]!; lh[kept] = lh[e]!;
+        kept++;
+      } else if (s === REFUNDING) {
+        visit(la[e]!, lm[e]!, lh[e]!);
+      }
+    }
+    this.logLength = kept;
+    for (const c of this.refunding) state[c] = 0;
+    this.refunding.length = 0;
+  }
+
+  /** Whether campaign c has been admitted to its genre's list (it opened before the last admit). */
+  private listedAt(c: number): boolean {
+    const list = this.byGenre[this.genre[c]!]!;
+    const p = this.pos[c]!;
+    return p < list.length && list.ids[p] === c;
   }
 
   private growCampaigns(): void {
     const size = Math.max(1024, this.capacity * 2);
     this.producer = grow(this.producer, size); this.genre = grow(this.genre, size);
-    this.price = grow(this.price, size); this.pledged = grow(this.pledged, size);
-    this.escrowMh = grow(this.escrowMh, size); this.escrowCh = grow(this.escrowCh, size);
     this.cost = grow(this.cost, size); this.openDay = grow(this.openDay, size);
     this.quality = grow(this.quality, size); this.key = grow(this.key, size);
-    this.firstPledge = grow(this.firstPledge, size); this.state = grow(this.state, size);
+    this.state = grow(this.state, size); this.pos = grow(this.pos, size);
+    this.hot = grow(this.hot, size * HOT);
     for (let c = size - 1; c >= this.capacity; c--) this.free.push(c);
     this.capacity = size;
   }
 
-  private growPledges(): void {
-    const size = Math.max(4096, this.pCapacity * 2);
-    this.pCampaign = grow(this.pCampaign, size); this.pAgent = grow(this.pAgent, size);
-    this.pMh = grow(this.pMh, size); this.pCh = grow(this.pCh, size); this.pNext = grow(this.pNext, size);
-    for (let p = size - 1; p >= this.pCapacity; p--) this.pFree.push(p);
-    this.pCapacity = size;
+  private growLog(): void {
+    const size = Math.max(4096, this.logAgent.length * 2);
+    this.logCampaign = grow(this.logCampaign, size); this.logAgent = grow(this.logAgent, size);
+    this.logMh = grow(this.logMh, size); this.logCh = grow(this.logCh, size);
   }
 }

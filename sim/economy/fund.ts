@@ -13,22 +13,21 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
-import { dailyBudget, payValue } from './budget.js';
+import { dailyBudget } from './budget.js';
+import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 
 const MAX_LIKED = 64;
+// Scratch of pick(). Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
+// a module binding at every use, a local once.
 const heads = new Int32Array(MAX_LIKED);
-const lists: number[][] = [];
-const linkOf: Int32Array[] = [];
+const headKey = new Float64Array(MAX_LIKED);
+const slotGenre = new Int32Array(MAX_LIKED);
 let picks = new Int32Array(16);
-/**
- * Per genre, skip links over the day's ordered list: skip[h] >= h is a position at or before the next
- * open campaign after h. Campaigns funded during the day close behind a partly pledged one at the
- * front, so without links every later pledger would walk over them again; with path compression (as in
- * union-find) each closed entry is walked over about once a day.
- */
-const skips: Int32Array[] = [];
-const paid = new Float64Array(2);
+/** The genres' open fronts and skip links (sim/economy/fronts.ts). */
+let fronts = new Fronts(0);
+/** Entries a front holds beyond `maxCampaigns` (for the pledger's own campaigns, which it skips). */
+const FRONT_SPARE = 6;
 
 export function fund(w: World): void {
   expire(w);
@@ -36,82 +35,162 @@ export function fund(w: World): void {
   if (w.book.openCount === 0) return;
   const order = w.order;
   shuffle(w.rng.order, order);
-  for (let g = 0; g < w.genres.k; g++) {
-    const length = w.book.byGenre[g]!.length;
-    let skip = skips[g];
-    if (skip === undefined || skip.length < length + 1) skip = skips[g] = new Int32Array(2 * length + 64);
-    for (let h = 0; h <= length; h++) skip[h] = h;
+  if (fronts.genres !== w.genres.k) fronts = new Fronts(w.genres.k);
+  fronts.begin(w.book, w.s.demand.maxCampaigns + FRONT_SPARE);
+  for (let k0 = 0; k0 < w.n; k0 += CHUNK) {
+    const k1 = Math.min(w.n, k0 + CHUNK);
+    touch(w, order, k0, k1);
+    for (let k = k0; k < k1; k++) {
+      const i = order[k]!;
+      const budget = dailyBudget(w, i);
+      if (budget < 1) continue;
+      pledgeBudget(w, i, budget);
+    }
   }
-  for (let k = 0; k < w.n; k++) {
+}
+
+/** Agents per prefetch: small enough that what `touch` loads stays in cache until their visits. */
+const CHUNK = 32;
+let touched = 0;
+
+/**
+ * A prefetch: read what the visits of agents order[k0..k1) will read first (work window, balances,
+ * floors, liked genres). The agents are in random order, so in a large population each read misses the
+ * cache; here the reads are independent and the processor overlaps their misses, while in the visits
+ * each would wait for the last. Changes nothing: the values are only summed into `touched`.
+ */
+function touch(w: World, order: Int32Array, k0: number, k1: number): void {
+  const work = w.workDemand.sum;
+  const L = w.ledger;
+  const b0 = L.balance[0]!, b1 = L.balance[1]!, b2 = L.balance[2]!, f0 = L.floor[0]!, f1 = L.floor[1]!, f2 = L.floor[2]!;
+  const liked = w.agents.likedGenre;
+  const Lk = w.agents.liked;
+  let sum = 0;
+  for (let k = k0; k < k1; k++) {
     const i = order[k]!;
-    const budget = dailyBudget(w, i);
-    if (budget < 1) continue;
-    pledgeBudget(w, i, budget);
+    sum += work[i]! + b0[i]! + b1[i]! + b2[i]! + f0[i]! + f1[i]! + f2[i]! + liked[i * Lk]!;
   }
+  touched += sum;
 }
 
 /** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
 function pledgeBudget(w: World, i: number, budget: number): void {
-  const a = w.agents;
-  const book = w.book;
-  const state = book.state; // no campaign opens during this phase, so the pools are stable
-  const key = book.key;
-  const producer = book.producer;
-  const Lk = a.liked;
-  const max = w.s.demand.maxCampaigns;
-  if (picks.length < max) picks = new Int32Array(max);
-  for (let k = 0; k < Lk; k++) {
-    const g = a.likedGenre[i * Lk + k]!;
-    lists[k] = book.byGenre[g]!;
-    linkOf[k] = skips[g]!;
-    heads[k] = 0;
-  }
-  let n = 0;
-  while (n < max) {
-    let best = -1;
-    let bestKey = Infinity;
-    let bestSlot = -1;
-    for (let k = 0; k < Lk; k++) {
-      const list = lists[k]!;
-      const skip = linkOf[k]!;
-      let h = nextOpen(list, skip, state, heads[k]!);
-      while (h < list.length && producer[list[h]!] === i) h = nextOpen(list, skip, state, h + 1); // not its own
-      heads[k] = h;
-      if (h < list.length) {
-        const c = list[h]!;
-        if (key[c]! < bestKey) { best = c; bestKey = key[c]!; bestSlot = k; }
-      }
-    }
-    if (best < 0) break;
-    picks[n++] = best;
-    heads[bestSlot]!++;
-  }
+  const n = pick(w, i);
   if (n === 0) return;
+  const book = w.book;
   const share = budget / n;
   const freeRide = w.s.demand.freeRide;
   const rng = w.rng.freeRide;
+  // The agent's means are followed here, pledge by pledge, and its tokens move into escrow in one
+  // posting per currency: before a release (escrow must hold what it pays out) and at the end. The
+  // split of each pledge is budget.ts payValue's, from the same means (integers: the same arithmetic).
+  const L = w.ledger;
+  const single = w.single;
+  const main = single ? CUR.cur : CUR.mh;
+  let meansMain = L.means(main, i);
+  let meansCh = single ? 0 : L.means(CUR.ch, i);
+  const e = w.e;
+  let dueMain = 0;
+  let dueCh = 0;
+  const chosen = picks;
   for (let k = 0; k < n; k++) {
     if (rng() < freeRide) continue;
-    const c = picks[k]!;
-    const lacking = book.price[c]! - book.pledged[c]!;
-    pledge(w, i, c, share < lacking ? share : lacking);
-    if (book.price[c]! - book.pledged[c]! <= 1) funded(w, c);
+    const c = chosen[k]!;
+    const lacking = book.lacking(c);
+    const value = share < lacking ? share : lacking;
+    let mh: number;
+    let ch: number;
+    if (single) {
+      const amount = Math.floor(Math.min(value, meansMain));
+      mh = amount > 0 ? amount : 0;
+      ch = 0;
+    } else {
+      const meansMh = meansMain > 0 ? meansMain : 0;
+      const meansChValue = meansCh > 0 ? e * meansCh : 0;
+      if (meansMh >= meansChValue) {
+        mh = Math.floor(value < meansMh ? value : meansMh);
+        const rest = value - mh < meansChValue ? value - mh : meansChValue;
+        ch = rest > 0 ? Math.floor(rest / e) : 0;
+      } else {
+        ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
+        const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
+        mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
+      }
+    }
+    if (mh + ch > 0) {
+      book.addPledge(c, i, mh, ch, mh + e * ch);
+      meansMain -= mh; meansCh -= ch;
+      dueMain += mh; dueCh += ch;
+    }
+    if (book.lacking(c) <= 1) {
+      if (dueMain > 0) { L.post(main, KIND.pledge, i, L.escrow, dueMain); dueMain = 0; }
+      if (dueCh > 0) { L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh); dueCh = 0; }
+      funded(w, c);
+    }
   }
+  if (dueMain > 0) L.post(main, KIND.pledge, i, L.escrow, dueMain);
+  if (dueCh > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh);
 }
 
-/** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
-function nextOpen(list: number[], skip: Int32Array, state: Uint8Array, h: number): number {
-  const length = list.length;
-  let r = h;
-  while (r < length && state[list[r]!] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
-  for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
-  return r;
+/**
+ * Agent i's candidates into `picks`: up to `maxCampaigns` open campaigns of other producers in its
+ * liked genres, cheapest per reputation first (ties: the earlier liked slot), merged from the heads of
+ * the genres' ordered lists. Returns how many.
+ */
+function pick(w: World, i: number): number {
+  const a = w.agents;
+  const Lk = a.liked;
+  const max = w.s.demand.maxCampaigns;
+  if (picks.length < max) picks = new Int32Array(max);
+  const F = fronts, out = picks, hd = heads, hk = headKey, gs = slotGenre;
+  // No campaign opens or closes while an agent picks, so the fronts and heads stay valid.
+  for (let k = 0; k < Lk; k++) {
+    const g = a.likedGenre[i * Lk + k]!;
+    gs[k] = g;
+    F.front(g);
+    seek(F, hd, hk, k, g, 0, i);
+  }
+  let n = 0;
+  while (n < max) {
+    let bestKey = Infinity;
+    let bestSlot = -1;
+    for (let k = 0; k < Lk; k++) { const x = hk[k]!; if (x < bestKey) { bestKey = x; bestSlot = k; } }
+    if (bestSlot < 0) break;
+    const g = gs[bestSlot]!;
+    const h = hd[bestSlot]!;
+    if (h >= 0) {
+      out[n++] = F.ids[g * F.size + h]!;
+      seek(F, hd, hk, bestSlot, g, h + 1, i);
+    } else {
+      const r = -h - 1;
+      out[n++] = F.list(g).ids[r]!;
+      seekDeep(F, hd, hk, bestSlot, g, r + 1, i);
+    }
+  }
+  return n;
 }
 
-/** Pay `value` (price units) into escrow for campaign c (sim/economy/budget.ts payValue). */
-function pledge(w: World, i: number, c: number, value: number): void {
-  const valuePaid = payValue(w, i, w.ledger.escrow, KIND.pledge, value, paid);
-  if (paid[0]! + paid[1]! > 0) w.book.addPledge(c, i, paid[0]!, paid[1]!, valuePaid);
+/**
+ * Slot k's head: the first entry >= f of genre g's front whose producer is not agent i (its key in
+ * hk[k], Infinity when none is left); past a full front, the walk goes on in the list.
+ */
+function seek(F: Fronts, hd: Int32Array, hk: Float64Array, k: number, g: number, f: number, i: number): void {
+  const base = g * F.size;
+  const len = F.len[g]!;
+  const producers = F.producers;
+  while (f < len && producers[base + f] === i) f++;
+  if (f < len) { hd[k] = f; hk[k] = F.keys[base + f]!; return; }
+  if (!F.deeper(g)) { hd[k] = f; hk[k] = Infinity; return; }
+  seekDeep(F, hd, hk, k, g, F.pos[base + len - 1]! + 1, i);
+}
+
+/** Beyond the front: slot k's head is the list position r >= h, stored as -(r + 1). */
+function seekDeep(F: Fronts, hd: Int32Array, hk: Float64Array, k: number, g: number, h: number, i: number): void {
+  const list = F.list(g);
+  let r = F.nextOpen(g, h);
+  while (r < list.length && list.producers[r] === i) r = F.nextOpen(g, r + 1); // not its own
+  hd[k] = -(r + 1);
+  hk[k] = r < list.length ? list.keys[r]! : Infinity;
 }
 
 /** Escrow pays the producer what it holds for c; the good is released. */
@@ -120,8 +199,8 @@ function funded(w: World, c: number): void {
   const L = w.ledger;
   const st = w.stats;
   const p = book.producer[c]!;
-  const mh = book.escrowMh[c]!;
-  const ch = book.escrowCh[c]!;
+  const mh = book.escrowMh(c);
+  const ch = book.escrowCh(c);
   const main = w.single ? CUR.cur : CUR.mh;
   if (mh > 0) L.post(main, KIND.release, L.escrow, p, mh);
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
@@ -138,17 +217,20 @@ function funded(w: World, c: number): void {
   w.agents.funded[p]!++;
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
-  st.priceSum += book.price[c]! / 1000 / w.priceUnit; // MH-equivalents
+  const price = book.price(c);
+  st.priceSum += price / 1000 / w.priceUnit; // MH-equivalents
   st.pricedGoods++;
-  st.priceLevelSum += book.price[c]! / book.cost[c]!;
+  st.priceLevelSum += price / book.cost[c]!;
   const genre = book.genre[c]!;
+  fronts.invalidate(genre);
   w.genres.fundedToday[genre]!++;
   w.genres.closedToday[genre]!++;
   released(w, p, genre, book.quality[c]!);
-  book.close(c, null);
+  book.close(c, false);
 }
 
-/** Campaigns whose window has ended refund every pledge; their goods are released as gifts. */
+/** Campaigns whose window has ended refund every pledge; their goods are released as gifts. Runs before
+ * the day's admit, which frees the ids of the campaigns closed since the last one. */
 function expire(w: World): void {
   const book = w.book;
   const L = w.ledger;
@@ -159,8 +241,10 @@ function expire(w: World): void {
     if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
   };
   for (const list of book.byGenre) {
-    for (const c of list) {
-      if (!book.isOpen(c) || w.day - book.openDay[c]! < window) continue;
+    for (let h = 0; h < list.length; h++) {
+      if (list.open[h] !== 1) continue;
+      const c = list.ids[h]!;
+      if (w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
       if (w.s.institutions.pricing === 'markup') w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
@@ -168,7 +252,8 @@ function expire(w: World): void {
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;
       released(w, p, genre, book.quality[c]!);
-      book.close(c, refund);
+      book.close(c, true);
     }
   }
+  book.sweep(refund); // refunds every pledge of the campaigns just closed (and drops those of funded ones)
 }

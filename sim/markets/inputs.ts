@@ -10,7 +10,11 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { bankPaysInputs } from '../money/peerBank.js';
+import { prefetch } from './prefetch.js';
 import type { World } from '../engine/world.js';
+
+/** Queue entries prefetched at a time. */
+const BLOCK = 64;
 
 export function inputs(w: World): void {
   if (!(w.rate > 0)) return;
@@ -50,18 +54,23 @@ function market(w: World, cur: number): void {
   // The long side in random order; both sides then walk their queues until the volume is delivered.
   if (bids > asks) shuffle(w.rng.rationing, buyers, nb);
   else if (asks > bids) shuffle(w.rng.rationing, sellers, ns);
+  // The queues' fields, prefetched a block ahead on the shuffled side (sim/markets/prefetch.ts).
+  const shuffled = bids > asks ? buyers : sellers;
+  const fields = bids > asks ? [want, L.balance[cur]!, L.floor[cur]!, bought, a.inputPayToday] : [want, L.balance[cur]!, sold, a.receiptsToday];
+  let touchedTo = 0;
   let left = volume;
   let b = 0;
   let s = 0;
   let needB = nb > 0 ? want[buyers[0]!]! : 0;
   let haveS = ns > 0 ? want[sellers[0]!]! : 0;
   while (left > 0 && b < nb && s < ns) {
+    const at = shuffled === buyers ? b : s;
+    if (at >= touchedTo) { touchedTo = Math.min(at + BLOCK, shuffled === buyers ? nb : ns); prefetch(shuffled, at, touchedTo, fields); }
     const buyer = buyers[b]!;
     const seller = sellers[s]!;
     const q = Math.min(needB, haveS, left);
     if (grant) L.post(cur, KIND.issuance, L.bank, seller, q);
     else L.post(cur, KIND.input, buyer, seller, q);
-    w.stats.inputPaid[cur]! += q;
     if (delivered !== null) delivered[seller]! += q;
     bought[buyer]! += q;
     sold[seller]! += q;
@@ -73,6 +82,7 @@ function market(w: World, cur: number): void {
     if (needB === 0 && ++b < nb) needB = want[buyers[b]!]!;
     if (haveS === 0 && ++s < ns) haveS = want[sellers[s]!]!;
   }
+  w.stats.inputPaid[cur]! += volume - left; // what the matches delivered (all of the volume)
   w.stats.flow[cur]! += volume;
   if (grant) w.stats.issued[cur]! += volume;
   if (isCh) w.stats.deliveredCh += volume; else w.stats.deliveredMh += volume;

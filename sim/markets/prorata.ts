@@ -2,6 +2,8 @@
  * Pro-rata splits with largest-remainder (Hamilton) rounding: integer parts that sum exactly to the
  * total, so no milli-token is created or lost when an amount is shared. The units left after rounding
  * down go to the largest remainders, found by quickselect (O(m), no sort); ties go to the lower index.
+ * For long splits the quickselect runs only inside the one bucket of a histogram of the remainders that
+ * holds the cut (its unpredictable comparisons were most of a long split's cost).
  */
 import { select } from '../metrics/stats.js';
 
@@ -29,8 +31,28 @@ export function prorata(total: number, weights: Float64Array, idx: Int32Array, m
     for (let i = 0; left > 0; i = (i + 1) % m, left--) out[i]! += 1;
     return;
   }
-  scratch.set(rem.subarray(0, m));
-  const threshold = select(scratch, m, m - left); // the `left` largest remainders are >= threshold
+  const threshold = cut(m, left); // the `left` largest remainders are >= threshold
   for (let i = 0; i < m && left > 0; i++) if (rem[i]! > threshold) { out[i]! += 1; left--; }
   for (let i = 0; i < m && left > 0; i++) if (rem[i] === threshold) { out[i]! += 1; left--; }
+}
+
+const BUCKETS = 1024;
+const counts = new Int32Array(BUCKETS);
+
+/** The `left`-th largest of rem[0..m), i.e. the (m - left)-th smallest (0-based). */
+function cut(m: number, left: number): number {
+  if (m < 4 * BUCKETS) {
+    scratch.set(rem.subarray(0, m));
+    return select(scratch, m, m - left);
+  }
+  // Remainders are in [0, 1): bucket floor(rem x BUCKETS) is exact and keeps their order. Find the
+  // bucket holding the cut, counting from the top, then select inside it.
+  counts.fill(0);
+  for (let i = 0; i < m; i++) counts[(rem[i]! * BUCKETS) | 0]!++;
+  let above = 0;
+  let b = BUCKETS - 1;
+  while (above + counts[b]! < left) above += counts[b--]!;
+  let k = 0;
+  for (let i = 0; i < m; i++) if (((rem[i]! * BUCKETS) | 0) === b) scratch[k++] = rem[i]!;
+  return select(scratch, k, k - (left - above));
 }

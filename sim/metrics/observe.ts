@@ -131,8 +131,8 @@ function money(w: World, row: Float64Array): void {
     const b = L.balance[m.cur]!;
     let pos = 0;
     let neg = 0;
-    for (let acc = 0; acc < b.length; acc++) {
-      if (acc === L.bank) continue;
+    const bank = L.bank; // the last account: every account before it holds money
+    for (let acc = 0; acc < bank; acc++) {
       const v = b[acc]!;
       if (v > 0) pos += v; else neg -= v;
     }

@@ -34,10 +34,13 @@ export class Invariants {
   private doubleEntry(w: World): void {
     const L = w.ledger;
     const t = this.today;
-    t.fill(0);
+    const n = L.n;
     for (let c = 0; c < NC; c++) {
       const b = L.balance[c]!;
-      for (let acc = 0; acc < b.length; acc++) t[c * NS + L.sector(acc)]! += b[acc]!;
+      let agents = 0;
+      for (let acc = 0; acc < n; acc++) agents += b[acc]!;
+      t[c * NS] = agents; // sector 0, producers: the agents' accounts
+      for (let s = 1; s < NS; s++) t[c * NS + s] = b[n + s - 1]!; // one account per other sector
       for (let k = 0; k < NK; k++) {
         let row = 0;
         for (let s = 0; s < NS; s++) row += L.flow(c, k, s);
@@ -55,13 +58,17 @@ export class Invariants {
     this.holdings.set(t);
   }
 
-  /** 2. Money held by all accounts but the bank = minus the bank's balance (S2: the bank is never used, so 0). */
+  /**
+   * 2. Money held by all accounts but the bank = minus the bank's balance (S2: the bank is never used,
+   * so 0). The holdings are the sectors' of invariant 1, summed in account order.
+   */
   private moneyIdentity(w: World): void {
     const L = w.ledger;
+    const t = this.today;
     for (let c = 0; c < NC; c++) {
       const b = L.balance[c]!;
       let held = 0;
-      for (let acc = 0; acc < b.length; acc++) if (acc !== L.bank) held += b[acc]!;
+      for (let s = 0; s < NS; s++) if (s !== L.sector(L.bank)) held += t[c * NS + s]!;
       if (held !== -b[L.bank]!) fail(w, '2/money-identity', `${CURRENCIES[c]} held by all accounts is ${held / 1000}, the bank has issued ${-b[L.bank]! / 1000}`);
       if (w.credit && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${held / 1000}, not 0`);
     }
@@ -75,13 +82,13 @@ export class Invariants {
     let ch = 0;
     for (let c = 0; c < book.capacity; c++) {
       if (!book.isOpen(c)) continue;
-      mh += book.escrowMh[c]!;
-      ch += book.escrowCh[c]!;
-      if (w.day - book.openDay[c]! >= w.s.campaign.windowDays && book.firstPledge[c]! >= 0) {
+      mh += book.escrowMh(c);
+      ch += book.escrowCh(c);
+      if (w.day - book.openDay[c]! >= w.s.campaign.windowDays && book.pledges(c) > 0) {
         fail(w, '5/escrow', `campaign ${c} of agent ${book.producer[c]} holds pledges ${w.day - book.openDay[c]!} days old, past its window`);
       }
-      if (!(book.producer[c]! >= 0) || !(book.cost[c]! > 0) || !(book.price[c]! >= 0)) {
-        fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price[c]}`);
+      if (!(book.producer[c]! >= 0) || !(book.cost[c]! > 0) || !(book.price(c) >= 0)) {
+        fail(w, '8/goods', `campaign ${c} has producer ${book.producer[c]}, cost ${book.cost[c]} and price ${book.price(c)}`);
       }
     }
     const held = [L.balance[w.single ? CUR.cur : CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];

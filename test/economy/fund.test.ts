@@ -66,7 +66,7 @@ describe('economy/fund', () => {
     const c = open(w, 6_002);
     fund(w);
     expect(w.book.isOpen(c)).toBe(true);
-    expect(w.book.pledged[c]).toBe(6_000);
+    expect(w.book.pledged(c)).toBe(6_000);
     expect(escrowHolds(w)).toEqual([6_000, 0]);
     expect(balances(w, 'mh')).toEqual([0, 0, 0, -6_000]);
     expect(w.goodsTotal).toBe(0);
@@ -91,7 +91,7 @@ describe('economy/fund', () => {
     const c = open(w, 6_000);
     fund(w);
     expect(w.book.isOpen(c)).toBe(true);
-    expect(w.book.pledged[c]).toBe(0);
+    expect(w.book.pledged(c)).toBe(0);
     expect(balances(w, 'mh')[PRODUCER]).toBe(10_000);
   });
 
@@ -101,7 +101,7 @@ describe('economy/fund', () => {
     pay(w, 'mh', PAYER, 1, 10_000);
     const c = open(w, 6_000);
     fund(w);
-    expect(w.book.pledged[c]).toBe(0);
+    expect(w.book.pledged(c)).toBe(0);
     expect(balances(w, 'mh')[1]).toBe(10_000);
   });
 
@@ -138,10 +138,24 @@ describe('economy/fund', () => {
     for (const i of [1, 2]) { pay(w, 'mh', PAYER, i, 7_000); pay(w, 'ch', PAYER, i, 3_000); }
     const cs = [open(w, 50_000), open(w, 60_000), open(w, 70_000)];
     fund(w);
-    const mh = cs.reduce((s, c) => s + w.book.escrowMh[c]!, 0);
-    const ch = cs.reduce((s, c) => s + w.book.escrowCh[c]!, 0);
+    const mh = cs.reduce((s, c) => s + w.book.escrowMh(c), 0);
+    const ch = cs.reduce((s, c) => s + w.book.escrowCh(c), 0);
     expect(mh).toBeGreaterThan(0);
     expect(escrowHolds(w)).toEqual([mh, ch]);
     expect(cs.every((c) => w.book.isOpen(c))).toBe(true);
+  });
+
+  it('a pledger walks past its own cheapest campaigns, however many, to the campaigns of others', () => {
+    const w = makeWorld({
+      agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 0, maxCampaigns: 2 },
+    });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 10_000);
+    const own = Array.from({ length: 20 }, (_, k) => w.book.open(1, 0, 1_000, 500, 0.5, k, w.day)); // keys 0..19
+    const c = open(w, 6_000); // key 12,000: the dearest
+    fund(w);
+    expect(own.every((o) => w.book.pledged(o) === 0)).toBe(true);
+    expect(w.book.isOpen(c)).toBe(false); // agent 1 found it past its 20 own campaigns and funded it
+    expect(balances(w, 'mh')).toEqual([6_000, 4_000, 0, -10_000]);
   });
 });

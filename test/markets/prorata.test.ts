@@ -76,4 +76,32 @@ describe('markets/prorata', () => {
       { numRuns: 200 },
     );
   });
+
+  it('long splits (histogram of remainders, then a select in one bucket) give exactly the largest-remainder split', () => {
+    /** Hamilton's method written out plainly: floors, then one unit each to the largest remainders, ties to the lower index. */
+    const reference = (total: number, weights: number[]): number[] => {
+      const wsum = weights.reduce((s, x) => s + x, 0);
+      const exact = weights.map((x) => (total * x) / wsum);
+      const parts = exact.map(Math.floor);
+      let left = total - parts.reduce((s, x) => s + x, 0);
+      const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      for (const [, i] of order) { if (left <= 0) break; parts[i]! += 1; left--; }
+      return parts;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 4096, max: 30000 }),
+        fc.constantFrom(3, 1000, 1e6, 1e9), // from heavy ties to nearly all remainders distinct
+        fc.integer(),
+        (total, m, distinct, seed) => {
+          let s = seed >>> 0;
+          const draw = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+          const weights = Array.from({ length: m }, () => 1 + Math.floor(draw() * distinct));
+          expect(split(total, weights)).toEqual(reference(total, weights));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });

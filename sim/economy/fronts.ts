@@ -1,0 +1,104 @@
+/**
+ * The open fronts of the genre lists during a day's pledging (phase 7, sim/economy/fund.ts).
+ *
+ * Every pledger walks the cheapest open campaigns of its liked genres, and for nearly everyone these
+ * are the same few: the first open entries of each genre's list (sim/economy/campaigns.ts). So each
+ * genre keeps its front, its first `size` open entries (position, id, key, producer), in small compact
+ * arrays, rebuilt only after a campaign of the genre closes; a pledger merges fronts instead of walking
+ * the lists. Deeper than a front, skip links lead over closed entries: skip[h] >= h is a position at
+ * or before the next open one after h, compressed on every walk (as in union-find), so each closed
+ * entry is walked over about once a day. Either way a pledger sees the same open campaigns in the
+ * same order.
+ */
+import type { CampaignBook, GenreList } from './campaigns.js';
+
+export class Fronts {
+  readonly genres: number;
+  size = 0;
+  /** Per genre g, entries [g * size, g * size + len[g]): list positions, ids, keys, producers. */
+  pos = new Int32Array(0);
+  ids = new Int32Array(0);
+  keys = new Float64Array(0);
+  producers = new Int32Array(0);
+  readonly len: Int32Array;
+  private readonly valid: Uint8Array;
+  readonly skips: Int32Array[] = [];
+  private book: CampaignBook | null = null;
+
+  constructor(genres: number) {
+    this.genres = genres;
+    this.len = new Int32Array(genres);
+    this.valid = new Uint8Array(genres);
+  }
+
+  /** Start a day's pledging over the book's lists (after the day's admit): fronts of `size` entries. */
+  begin(book: CampaignBook, size: number): void {
+    this.book = book;
+    if (this.size !== size) {
+      this.size = size;
+      const n = this.genres * size;
+      this.pos = new Int32Array(n); this.ids = new Int32Array(n);
+      this.keys = new Float64Array(n); this.producers = new Int32Array(n);
+    }
+    for (let g = 0; g < this.genres; g++) {
+      const length = book.byGenre[g]!.length;
+      let skip = this.skips[g];
+      if (skip === undefined || skip.length < length + 1) skip = this.skips[g] = new Int32Array(2 * length + 64);
+      for (let h = 0; h <= length; h++) skip[h] = h;
+    }
+    this.valid.fill(0);
+  }
+
+  /** A campaign of genre g closed: its front is rebuilt before its next use. */
+  invalidate(g: number): void {
+    this.valid[g] = 0;
+  }
+
+  /** Make genre g's front current; returns its first entry's index (g * size). */
+  front(g: number): number {
+    if (this.valid[g] === 0) this.rebuild(g);
+    return g * this.size;
+  }
+
+  /** Whether genre g's list may hold open campaigns beyond its front (the front is full). */
+  deeper(g: number): boolean {
+    return this.len[g] === this.size;
+  }
+
+  /** Genre g's list. */
+  list(g: number): GenreList {
+    return this.book!.byGenre[g]!;
+  }
+
+  /** The first position >= h of an open campaign in genre g's list (its length if none). */
+  nextOpen(g: number, h: number): number {
+    const list = this.book!.byGenre[g]!;
+    return nextOpen(list, this.skips[g]!, h);
+  }
+
+  private rebuild(g: number): void {
+    const list = this.book!.byGenre[g]!;
+    const skip = this.skips[g]!;
+    const base = g * this.size;
+    let n = 0;
+    for (let h = nextOpen(list, skip, 0); h < list.length && n < this.size; h = nextOpen(list, skip, h + 1)) {
+      this.pos[base + n] = h;
+      this.ids[base + n] = list.ids[h]!;
+      this.keys[base + n] = list.keys[h]!;
+      this.producers[base + n] = list.producers[h]!;
+      n++;
+    }
+    this.len[g] = n;
+    this.valid[g] = 1;
+  }
+}
+
+/** The first position >= h of an open campaign in list (list.length if none), compressing the links. */
+function nextOpen(list: GenreList, skip: Int32Array, h: number): number {
+  const length = list.length;
+  const open = list.open;
+  let r = h;
+  while (r < length && open[r] !== 1) r = skip[r]! > r ? skip[r]! : r + 1;
+  for (let x = h; x < r; ) { const next = skip[x]! > x ? skip[x]! : x + 1; skip[x] = r; x = next; }
+  return r;
+}
