@@ -16,6 +16,8 @@ export class Invariants {
   private readonly holdings = new Float64Array(NC * NS);
   private readonly today = new Float64Array(NC * NS);
   private goodsTotal = 0;
+  /** Today's hours sold CH, MH and bought CH, MH (production and R&D), summed by hours() for par(). */
+  private readonly traded = new Float64Array(4);
 
   check(w: World): void {
     this.doubleEntry(w);
@@ -102,6 +104,7 @@ export class Invariants {
   /** 6. Per agent and input, in milli-hours: production + sold + given + replication + R&D + PC + idle = endowment. */
   private hours(w: World): void {
     const a = w.agents;
+    let soldCh = 0, soldMh = 0, boughtCh = 0, boughtMh = 0;
     for (let i = 0; i < w.n; i++) {
       const ch = a.ownUseCh[i]! + a.soldCh[i]! + a.givenCh[i]! + a.replCh[i]! + a.rndCh[i]! + a.idleCh[i]!;
       const mh = a.ownUseMh[i]! + a.soldMh[i]! + a.givenMh[i]! + a.rndMh[i]! + a.pcMh[i]! + a.idleMh[i]!;
@@ -111,19 +114,20 @@ export class Invariants {
       if (a.idleCh[i]! < 0 || a.idleMh[i]! < 0 || a.ownUseCh[i]! < 0 || a.ownUseMh[i]! < 0) {
         fail(w, '6/hours', `agent ${i} has negative hours: idle ${a.idleCh[i]! / 1000} CH / ${a.idleMh[i]! / 1000} MH, own use ${a.ownUseCh[i]! / 1000} CH / ${a.ownUseMh[i]! / 1000} MH`);
       }
+      // For invariant 7, in the same pass: hours sold, and bought for production or R&D.
+      soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!;
+      boughtCh += a.boughtCh[i]! + a.hiredCh[i]!; boughtMh += a.boughtMh[i]! + a.hiredMh[i]!;
     }
+    const t = this.traded;
+    t[0] = soldCh; t[1] = soldMh; t[2] = boughtCh; t[3] = boughtMh;
   }
 
   /** 7. Par: tokens paid for inputs = hours delivered, per input (hours sold = bought = delivered in any market). */
   private par(w: World): void {
     if (w.s.institutions.inputs === 'donation') return;
-    const a = w.agents;
-    let soldCh = 0, soldMh = 0, boughtCh = 0, boughtMh = 0;
-    for (let i = 0; i < w.n; i++) {
-      soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!;
-      boughtCh += a.boughtCh[i]! + a.hiredCh[i]!; boughtMh += a.boughtMh[i]! + a.hiredMh[i]!; // for production or R&D
-    }
-    boughtMh += w.stats.upgradeMh; // hired to build PCs bought early
+    const t = this.traded; // summed by hours(), which runs first
+    const soldCh = t[0]!, soldMh = t[1]!, boughtCh = t[2]!;
+    const boughtMh = t[3]! + w.stats.upgradeMh; // and hours hired to build PCs bought early
     const paidCh = w.stats.inputPaid[CUR.ch]!;
     const paidMh = w.stats.inputPaid[CUR.mh]!;
     if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {
@@ -172,6 +176,16 @@ export class Invariants {
       ['endowCh', a.endowCh], ['endowMh', a.endowMh], ['receiptsToday', a.receiptsToday], ['workValueToday', a.workValueToday],
     ];
     for (const [name, v] of arrays) {
+      // One pass without a test per element: x * 0 is 0 for every finite x and NaN otherwise; only a
+      // failing array is read again, to name its first bad element.
+      let probe = 0;
+      let low = 0;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i]!;
+        probe += x * 0;
+        if (x < low) low = x;
+      }
+      if (probe === 0 && low >= 0) continue;
       for (let i = 0; i < v.length; i++) {
         const x = v[i]!;
         if (!(x - x === 0) || x < 0) fail(w, '10/finite', `${name}[${i}] is ${x}`);

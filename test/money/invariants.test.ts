@@ -81,15 +81,23 @@ describe('money/invariants', () => {
     expect(violated(w, inv)).toBe('6/hours');
   });
 
+  it('7: an hour bought that nobody sold breaks par', () => {
+    const { w, inv } = run('two-token');
+    w.agents.boughtMh[2]! += 1;
+    expect(violated(w, inv)).toBe('7/par');
+  });
+
   it('8: a good counted as released without a release is caught', () => {
     const { w, inv } = run('peer-bank');
     w.goodsTotal += 1;
     expect(violated(w, inv)).toBe('8/goods');
   });
 
-  it('10: a NaN in agent state is caught', () => {
-    const { w, inv } = run('two-token');
-    w.agents.pi[4] = NaN;
-    expect(violated(w, inv)).toBe('10/finite');
+  it('10: a NaN, an infinity or a negative value in agent state is caught', () => {
+    for (const [field, value] of [['pi', NaN], ['rmax', Infinity], ['progress', -1e-9]] as const) {
+      const { w, inv } = run('two-token', 5);
+      w.agents[field][4] = value;
+      expect(violated(w, inv)).toBe('10/finite');
+    }
   });
 });
