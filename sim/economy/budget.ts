@@ -56,24 +56,30 @@ export function payValue(w: World, i: number, to: number, kind: number, value: n
     return paid[0]!;
   }
   const e = w.e;
-  const mhMeans = L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!;
-  const chMeans = L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!;
-  const meansMh = mhMeans > 0 ? mhMeans : 0;
-  const meansChValue = chMeans > 0 ? e * chMeans : 0;
-  let mh: number;
-  let ch: number;
-  if (meansMh >= meansChValue) {
-    mh = Math.floor(value < meansMh ? value : meansMh);
-    const rest = value - mh < meansChValue ? value - mh : meansChValue;
-    ch = rest > 0 ? Math.floor(rest / e) : 0;
-  } else {
-    ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
-    const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
-    mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
-  }
+  splitValue(value, L.balance[CUR.mh]![i]! - L.floor[CUR.mh]![i]!, L.balance[CUR.ch]![i]! - L.floor[CUR.ch]![i]!, e, paid);
+  const mh = paid[0]!;
+  const ch = paid[1]!;
   if (mh > 0) L.post(CUR.mh, kind, i, to, mh);
   if (ch > 0) L.post(CUR.ch, kind, i, to, ch);
-  paid[0] = mh;
-  paid[1] = ch;
   return mh + e * ch;
+}
+
+/**
+ * Split `value` (MH-equivalents, milli) into MH and CH tokens from an agent's means in each (milli,
+ * may be <= 0): the token it has more of, valued at rate e, first, then the other. out = [MH, CH].
+ */
+export function splitValue(value: number, mhMeans: number, chMeans: number, e: number, out: Float64Array): void {
+  const meansMh = mhMeans > 0 ? mhMeans : 0;
+  const meansChValue = chMeans > 0 ? e * chMeans : 0;
+  if (meansMh >= meansChValue) {
+    const mh = Math.floor(value < meansMh ? value : meansMh);
+    const rest = value - mh < meansChValue ? value - mh : meansChValue;
+    out[0] = mh;
+    out[1] = rest > 0 ? Math.floor(rest / e) : 0;
+  } else {
+    const ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
+    const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
+    out[0] = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
+    out[1] = ch;
+  }
 }

@@ -13,7 +13,10 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
-import { dailyBudget } from './budget.js';
+import { dailyBudget, splitValue } from './budget.js';
+
+/** Scratch for splitValue: [MH, CH] of one pledge. */
+const split = new Float64Array(2);
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 
@@ -108,17 +111,9 @@ function pledgeBudget(w: World, i: number, budget: number): void {
       mh = amount > 0 ? amount : 0;
       ch = 0;
     } else {
-      const meansMh = meansMain > 0 ? meansMain : 0;
-      const meansChValue = meansCh > 0 ? e * meansCh : 0;
-      if (meansMh >= meansChValue) {
-        mh = Math.floor(value < meansMh ? value : meansMh);
-        const rest = value - mh < meansChValue ? value - mh : meansChValue;
-        ch = rest > 0 ? Math.floor(rest / e) : 0;
-      } else {
-        ch = Math.floor((value < meansChValue ? value : meansChValue) / e);
-        const rest = value - ch * e < meansMh ? value - ch * e : meansMh;
-        mh = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
-      }
+      splitValue(value, meansMain, meansCh, e, split);
+      mh = split[0]!;
+      ch = split[1]!;
     }
     if (mh + ch > 0) {
       book.addPledge(c, i, mh, ch, mh + e * ch);
