@@ -13,7 +13,7 @@
  * can pay; the long side is rationed pro rata; sellers are paid pro rata to the hours they deliver
  * (largest remainder), through the exchange account, which ends the day empty.
  */
-import { settleProRata } from './settle.js';
+import { affordable, settleProRata } from './settle.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 
@@ -42,7 +42,6 @@ export function auction(w: World): void {
 /** One input market at `price` (cur per hour = milli-cur per milli-hour). */
 function market(w: World, isMh: boolean, price: number): void {
   const a = w.agents;
-  const L = w.ledger;
   const planned = isMh ? a.planMh : a.planCh;
   const sold = isMh ? a.soldMh : a.soldCh;
   const bought = isMh ? a.boughtMh : a.boughtCh;
@@ -56,7 +55,7 @@ function market(w: World, isMh: boolean, price: number): void {
   for (let i = 0; i < w.n; i++) {
     const p = planned[i]!;
     if (p > 0) {
-      const afford = Math.floor(Math.max(0, L.means(CUR.cur, i) - 2) / price); // balance (+ unused credit)
+      const afford = affordable(w, CUR.cur, i, price); // balance (+ unused credit)
       const b = Math.min(p, afford);
       if (b > 0) { want[i] = b; buyers[nb++] = i; bids += b; }
     } else if (p < 0) {

@@ -13,6 +13,7 @@
  */
 import { clearingRate } from './clearing.js';
 import { prorata } from './prorata.js';
+import { affordable } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { bankPaysInputs } from '../money/peerBank.js';
@@ -76,7 +77,7 @@ function swapTokens(w: World, rate: number): void {
   for (let i = 0; i < w.n; i++) {
     const p = a.planCh[i]!;
     if (p > 0) {
-      const afford = Math.floor(Math.max(0, L.means(CUR.mh, i) - 2) / rate);
+      const afford = affordable(w, CUR.mh, i, rate);
       const b = Math.min(p, afford);
       if (b > 0) { bid[i] = b; buyers[nb++] = i; sumBid += b; }
     } else if (p < 0) {

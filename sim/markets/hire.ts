@@ -15,7 +15,7 @@
  * before any R&D of theirs; those hours build the new PC. A producer short of tokens for either may
  * have borrowed them first (sim/markets/lend.ts).
  */
-import { settleProRata } from './settle.js';
+import { affordable, settleProRata } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
 import { hourPrice, rndBidHours } from './lend.js';
@@ -36,7 +36,6 @@ export function hire(w: World): void {
  * units per milli-hour); in MH, upgraders also buy the rest of their new PC's price. */
 function market(w: World, isCh: boolean, price: number, mixShare: number): void {
   const a = w.agents;
-  const L = w.ledger;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
   const pcMilli = Math.round(w.s.pc.priceMh * 1000);
   const buyers = w.idxA;
@@ -52,7 +51,7 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
     const pc = !isCh && a.upgrading[i] === 1 ? Math.max(0, pcMilli - a.upgradeMh[i]!) : 0;
     const rnd = rndBidHours(w, i, isCh, mixShare); // nobody pays for R&D that cannot lower its cost any more
     if (pc + rnd > 0) {
-      const afford = Math.floor(Math.max(0, L.means(cur, i) - 2) / price);
+      const afford = affordable(w, cur, i, price);
       const b = Math.min(pc + rnd, afford);
       if (b > 0) { want[i] = b; upgrade[i] = Math.min(pc, b); buyers[nb++] = i; bids += b; }
       continue;

@@ -9,6 +9,12 @@ import { prorata } from './prorata.js';
 import { KIND } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 
+/** Milli-hours agent i can pay for at `price` (token units per milli-hour) from its means in `cur`,
+ * keeping 2 milli-tokens back for the rounding of its payment. */
+export function affordable(w: World, cur: number, i: number, price: number): number {
+  return Math.floor(Math.max(0, w.ledger.means(cur, i) - 2) / price);
+}
+
 let fill = new Float64Array(0);
 let pay = new Float64Array(0);
 
