@@ -42,7 +42,8 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
     process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');
     return 2;
   }
-  checkOutputPath(out, 'sweep'); // before anything is touched; runSweep checks again what it writes into
+  // before anything is touched (runSweep checks again the folder it fills)
+  checkOutputPath(out, 'sweep', args.replace === true ? 'replace' : 'fill');
   const unlock = lockOutput(out);
   try {
     return await sweepLocked(args, loaded, out, workers);

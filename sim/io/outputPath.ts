@@ -12,8 +12,12 @@
  *   - a non-empty folder that is not an earlier output of the same kind: a run folder has a
  *     manifest.json of a run, a comparison folder a manifest.json listing `presets`, a sweep folder a
  *     sweep.json. A folder holding the scenario file being run is one such folder.
+ *   - an earlier output of the same kind that is to be replaced (`how` 'replace': run, compare-presets,
+ *     sweep --replace) but holds, at its top level, something the program does not write there (a
+ *     user's notes.md, a .git): replacing the folder would delete it.
  * Allowed: a path that does not exist yet, an empty folder, and an earlier output of the same kind
- * (replaced atomically by the caller, or resumed).
+ * (replaced atomically by the caller, or, with `how` 'fill', filled in place: sweep --resume, which
+ * deletes only files it writes).
  *
  * The path is judged by where it really leads: the existing part is resolved with realpath, so a
  * symlink or a `..` cannot reach the working folder or a parent under another name.
@@ -46,6 +50,24 @@ function readJson(path: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the program writes at the top level of an output of each kind (besides a run's manifest `files`). */
+const KNOWN: Record<OutputKind, readonly string[]> = {
+  run: ['manifest.json', 'metrics.csv', 'agents.csv', 'flows.csv', 'report.html', 'report.md', 'charts'],
+  comparison: ['manifest.json', 'runs', 'report.html', 'report.md', 'charts'],
+  sweep: ['sweep.json', 'manifest.json', 'runs', 'runs.csv', 'summary.csv', 'claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'],
+};
+
+/** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */
+function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[]): string[] {
+  const known = new Set(KNOWN[kind]);
+  if (kind === 'run') {
+    const files = readJson(join(dir, 'manifest.json'))?.['files'];
+    if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') known.add(f.split('/')[0] ?? f);
+  }
+  // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
+  return entries.filter((e) => !known.has(e) && !/\.tmp(-old)?-\d+-[0-9a-f]+$/.test(e));
 }
 
 /** Is the folder `dir` an output of this kind (judged by the file that marks it)? */
@@ -100,9 +122,10 @@ function isSameOrAncestor(a: string, b: string): boolean {
 
 /**
  * Throw an OutputPathError unless `path` may become an output folder of `kind` (see the module
- * comment); returns the absolute path it leads to.
+ * comment); returns the absolute path it leads to. `how` says what the caller does with an earlier
+ * output: 'replace' it whole (the default) or 'fill' it in place (sweep --resume).
  */
-export function checkOutputPath(path: string, kind: OutputKind): string {
+export function checkOutputPath(path: string, kind: OutputKind, how: 'replace' | 'fill' = 'replace'): string {
   if (path.trim() === '') throw new OutputPathError(path, 'an empty path is not a folder to write; name a new folder');
   const { real, existing } = realTarget(path);
   let cwd: string;
@@ -140,7 +163,13 @@ export function checkOutputPath(path: string, kind: OutputKind): string {
   } catch (error) {
     throw new OutputPathError(path, `cannot read the folder (${(error as Error).message})`);
   }
-  if (entries.length === 0 || isOutputOfKind(real, kind)) return real;
-  const shown = entries.sort().slice(0, 5).join(', ') + (entries.length > 5 ? `, ... (${entries.length} entries)` : '');
+  const list = (names: string[]): string => names.sort().slice(0, 5).join(', ') + (names.length > 5 ? `, ... (${names.length} entries)` : '');
+  if (entries.length === 0) return real;
+  if (isOutputOfKind(real, kind)) {
+    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : [];
+    if (foreign.length === 0) return real;
+    throw new OutputPathError(path, `is ${KIND_TEXT[kind].replace(/ \(.*\)$/, '')} that also holds files the program did not write there (${list(foreign)}): replacing it would delete them; move them away or name another folder`);
+  }
+  const shown = list(entries);
   throw new OutputPathError(path, `is a folder holding other files (${shown}), not ${KIND_TEXT[kind]}; name a new or empty folder (the program never replaces what it did not make)`);
 }

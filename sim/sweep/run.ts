@@ -80,7 +80,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
   const created = new Date();
   const dir = opts.out ?? defaultOut(plan.name);
   const workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
-  checkOutputPath(dir, 'sweep');
+  checkOutputPath(dir, 'sweep', 'fill'); // filled in place: only the files of DERIVED_FILES are deleted
   checkFolder(dir, opts.resume === true);
   const madeFolder = mkdirSync(dir, { recursive: true });
   const wasEmpty = madeFolder !== undefined || readdirSync(dir).length === 0;

@@ -66,18 +66,21 @@ describe('run --out: refused paths', { timeout: 120_000 }, () => {
     expect(snapshot(parent)).toEqual(before);
   });
 
-  it('writes a new folder, and replaces an earlier run folder (and only that)', () => {
+  it('writes a new folder, replaces an earlier run folder, and refuses one holding a file of the user', () => {
     const cwd = userFolder();
     const first = abundance(['run', 's.yaml', '--out', 'out/r1', '--no-report', '--quiet'], cwd);
     expect(first.code, first.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'r1', 'manifest.json'), 'utf8'));
-    writeFileSync(join(cwd, 'out', 'r1', 'extra.txt'), 'left by the user in the run folder');
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'r1', 'manifest.json'), 'utf8')).seed).toBe(1);
     const again = abundance(['run', 's.yaml', '--out', 'out/r1', '--no-report', '--quiet', '--seed', '2'], cwd);
     expect(again.code, again.stderr).toBe(0);
-    expect(existsSync(join(cwd, 'out', 'r1', 'extra.txt'))).toBe(false);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'r1', 'manifest.json'), 'utf8')).seed).toBe(2);
-    expect(manifest.seed).toBe(1);
-    expect(readFileSync(join(cwd, 'notes', 'todo.md'), 'utf8')).toBe('keep me');
+    writeFileSync(join(cwd, 'out', 'r1', 'extra.txt'), 'left by the user in the run folder');
+    const before = snapshot(cwd);
+    const refused = abundance(['run', 's.yaml', '--out', 'out/r1', '--no-report', '--quiet', '--seed', '3'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('output folder "out/r1": is a run folder that also holds files the program did not write there (extra.txt)');
+    expect(snapshot(cwd)).toEqual(before);
+    expect(existsSync(join(cwd, 'out', 'r1', 'extra.txt'))).toBe(true);
   });
 });
 

@@ -85,4 +85,18 @@ describe('checkOutputPath', () => {
     }
     expect(state()).toEqual(before);
   });
+
+  it('refuses to replace an earlier output that holds files the program did not write, but lets a sweep be filled', () => {
+    mkdirSync(at('run2'));
+    writeFileSync(at('run2', 'manifest.json'), JSON.stringify({ seed: 1, scenarioHash: 'ab', files: ['metrics.csv', 'manifest.json', 'extra.csv'] }));
+    for (const f of ['metrics.csv', 'extra.csv', 'report.html', `report.tmp-${process.pid}-0a0b0c0d`]) writeFileSync(at('run2', f), '');
+    expect(checkOutputPath(at('run2'), 'run')).toBe(at('run2'));
+    writeFileSync(at('run2', 'notes.md'), 'mine');
+    expect(refusal(at('run2'))).toContain('is a run folder that also holds files the program did not write there (notes.md): replacing it would delete them');
+    mkdirSync(at('sw2'));
+    writeFileSync(at('sw2', 'sweep.json'), JSON.stringify({ runs: [] }));
+    mkdirSync(at('sw2', '.git'));
+    expect(refusal(at('sw2'), 'sweep')).toContain('is a sweep folder that also holds files the program did not write there (.git)');
+    expect(checkOutputPath(at('sw2'), 'sweep', 'fill')).toBe(at('sw2'));
+  });
 });
