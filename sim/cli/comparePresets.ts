@@ -4,7 +4,9 @@
  * run as a colour. The whole of `<out>` is written in a temporary sibling and renamed into place at the
  * end, so a failed or interrupted comparison leaves the previous one untouched.
  *
- * Every preset is resolved and validated before the first day is simulated.
+ * Every preset is resolved and validated, and the output path checked (sim/io/outputPath.ts: a new or
+ * empty folder, or an earlier compare-presets folder, which is replaced), before the first day is
+ * simulated.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { loadScenarioFile } from '../scenario/file.js';
 import { comparisonReportInput } from '../report/runInput.js';
 import { writeReport } from '../report/write.js';
 import { writeAtomically } from '../io/atomic.js';
+import { checkOutputPath } from '../io/outputPath.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
 import { writeRunFolder } from '../io/runFolder.js';
 import { overridesOf } from './run.js';
@@ -36,6 +39,7 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
   if (names.length === 0) throw new Error('--presets names no preset');
   const overrides = overridesOf(args);
   const resolved = names.map((name) => ({ name, resolved: loadScenarioFile(name, { overrides }) }));
+  checkOutputPath(args.out, 'comparison');
   const created = new Date().toISOString();
 
   const runs = await writeAtomically(args.out, async (tmp) => {

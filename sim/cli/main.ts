@@ -11,8 +11,9 @@
  *   abundance publish <reportsDir>    index.html linking every report below a folder
  *   abundance sweep <file> [--workers --out --resume --replace --report --set k=v ... --quiet]   (npm start)
  *
- * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number) or invalid
- * scenario, with nothing written; 1 any other error (an engine invariant, say); 130 Ctrl-C.
+ * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number), invalid
+ * scenario or refused output folder (sim/io/outputPath.ts), with nothing written; 1 any other error
+ * (an engine invariant, say); 130 Ctrl-C (143 SIGTERM, 129 SIGHUP).
  * yargs only parses here: a handler records the job, which runs after parsing, so usage errors and
  * errors of the work itself never mix. Commands are imported when they run, so `--help` and usage
  * errors answer at once, without loading the engine and the chart renderer.
@@ -24,6 +25,7 @@ import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { ReportError } from '../report/errors.js';
+import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption } from './options.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
@@ -110,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await job();
   } catch (error) {
-    if (error instanceof ScenarioError || error instanceof AnalysisError || error instanceof ReportError) {
+    if (error instanceof ScenarioError || error instanceof AnalysisError || error instanceof ReportError || error instanceof OutputPathError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }

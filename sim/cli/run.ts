@@ -1,10 +1,12 @@
 /**
- * `abundance run <scenario>`: validate a scenario file (or preset name) with the flags on top, then
- * write its run folder (sim/io/runFolder.ts) and print where it is and a five-line summary.
+ * `abundance run <scenario>`: validate a scenario file (or preset name) with the flags on top, check the
+ * output path (sim/io/outputPath.ts: a new or empty folder, or an earlier run folder, which is replaced),
+ * then write its run folder (sim/io/runFolder.ts) and print where it is and a five-line summary.
  */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
 import { writeRunFolder } from '../io/runFolder.js';
+import { checkOutputPath } from '../io/outputPath.js';
 import { safeName } from './options.js';
 import { summaryLines } from './summary.js';
 
@@ -33,6 +35,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const resolved = loadScenarioFile(args.scenario, { overrides: overridesOf(args), set: args.set ?? [] });
   const { scenario } = resolved;
   const outDir = args.out ?? join('runs', `${safeName(scenario.name)}-s${scenario.seed}`);
+  checkOutputPath(outDir, 'run');
   const quiet = args.quiet === true;
   const run = await writeRunFolder(outDir, resolved, {
     audit: args.audit === true,

@@ -1,17 +1,21 @@
 /**
  * `abundance sweep <file>`: check a sweep file (every run's scenario resolved first; exit 2 with nothing
- * written if anything is wrong), refuse an existing non-empty folder unless --resume (or --replace), make
- * the runs on worker threads with a progress bar (on a terminal), then print where runs.csv and
- * summary.csv are. With --report it then evaluates the claims and writes the sweep report into the
- * folder. With --replace the whole sweep (and report) is made in a temporary sibling that replaces the
- * folder only when complete, as `npm start` does for reports/latest.
+ * written if anything is wrong), refuse an output path that is not a sweep folder's (sim/io/outputPath.ts:
+ * the working folder or a parent, a file, a folder of other files) and an existing sweep unless --resume
+ * (or --replace), lock the folder against a second writer (sim/io/lock.ts), make the runs on worker
+ * threads with a progress bar (on a terminal), then print where runs.csv and summary.csv are. With
+ * --report it then evaluates the claims and writes the sweep report into the folder. With --replace the
+ * whole sweep (and report) is made in a temporary sibling that replaces the folder only when complete,
+ * as `npm start` does for reports/latest.
  */
-import { loadSweep } from '../sweep/load.js';
+import { loadSweep, type LoadedSweep } from '../sweep/load.js';
 import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
 import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
 import { startRunsProgress } from '../sweep/progress.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { writeAtomically } from '../io/atomic.js';
+import { lockOutput } from '../io/lock.js';
+import { checkOutputPath } from '../io/outputPath.js';
 import { join } from 'node:path';
 
 export interface SweepArgs {
@@ -34,12 +38,24 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   const loaded = loadSweep(args.file, { set: args.set ?? [] });
   const { plan } = loaded;
   const out = args.out ?? defaultOut(plan.name);
-  const quiet = args.quiet === true;
-  const replace = args.replace === true;
-  if (replace && args.resume === true) {
+  if (args.replace === true && args.resume === true) {
     process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');
     return 2;
   }
+  // before anything is touched (runSweep checks again the folder it fills)
+  checkOutputPath(out, 'sweep', args.replace === true ? 'replace' : 'fill');
+  const unlock = lockOutput(out);
+  try {
+    return await sweepLocked(args, loaded, out, workers);
+  } finally {
+    unlock();
+  }
+}
+
+async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, workers: number): Promise<number> {
+  const { plan } = loaded;
+  const quiet = args.quiet === true;
+  const replace = args.replace === true;
   try {
     if (!replace) checkFolder(out, args.resume === true);
   } catch (error) {
@@ -58,6 +74,7 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
       const outcome = await runSweep(loaded, {
         out: dir, workers, resume: args.resume === true, set: args.set ?? [],
         onProgress: (done, total) => bar.update(done, total),
+        onDamaged: (run, problem) => process.stderr.write(`run ${run.run}: ${problem}: making it again\n`),
       });
       bar.stop();
       if (args.report === true) {

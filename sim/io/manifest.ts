@@ -5,9 +5,15 @@
  *
  * The scenario hash is the sha256 of the canonical JSON (keys sorted at every level, no spaces) of the
  * resolved scenario, so two files that resolve to the same run have the same hash.
+ *
+ * `files` lists every file of the folder; `bytes` gives the size of each data file the simulation wrote
+ * (the CSVs), which manifest.json, written last, can record. A sweep's --resume trusts a run only if
+ * those files still have those sizes (sim/sweep/folder.ts), so a truncated or damaged run is made
+ * again. The report files are not in `bytes`: `abundance report` rewrites them.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../engine/simulate.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
@@ -68,7 +74,14 @@ export interface Manifest {
   wallMs: { simulate: number; total: number };
   created: string;
   files: string[];
+  /** Size in bytes of each data file (metrics.csv, agents.csv, flows.csv if written). */
+  bytes: Record<string, number>;
   scenario: unknown;
+}
+
+/** The size in bytes of each of `names` in `dir`, keys sorted. */
+export function fileSizes(dir: string, names: readonly string[]): Record<string, number> {
+  return Object.fromEntries([...names].sort().map((name) => [name, statSync(join(dir, name)).size]));
 }
 
 export function buildManifest(
@@ -76,6 +89,7 @@ export function buildManifest(
   result: RunResult,
   timing: { totalMs: number; created: Date },
   files: readonly string[],
+  bytes: Record<string, number>,
 ): Manifest {
   const { scenario } = resolved;
   const pkg = projectPackage();
@@ -94,6 +108,7 @@ export function buildManifest(
     wallMs: { simulate: Math.round(result.wallMs), total: Math.round(timing.totalMs) },
     created: timing.created.toISOString(),
     files: [...files].sort(),
+    bytes,
     scenario,
   };
 }

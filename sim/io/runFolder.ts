@@ -1,7 +1,7 @@
 /**
  * A run folder, written atomically: simulate a resolved scenario into a temporary sibling of `outDir`
  * (metrics.csv, agents.csv, flows.csv streamed as the days pass), add the report (charts, report.md,
- * report.html) and manifest.json, then rename it into place. On any error or Ctrl-C no folder appears.
+ * report.html) and manifest.json (last, with the sizes of the CSVs), then rename it into place. On any error or Ctrl-C no folder appears.
  *
  * The engine runs on a worker thread (sim/io/worker.ts) so Ctrl-C is handled at once; tests pass their
  * own `simulate` in `deps`, which then runs on this thread.
@@ -15,7 +15,7 @@ import { writeReport } from '../report/write.js';
 import { runReportInput, type RunFacts } from '../report/runInput.js';
 import { startProgress } from '../cli/progress.js';
 import { writeAtomically } from './atomic.js';
-import { buildManifest, projectPackage, scenarioHash, type Manifest } from './manifest.js';
+import { buildManifest, fileSizes, projectPackage, scenarioHash, type Manifest } from './manifest.js';
 import { RUN_FILES, simulateToFiles, type SimulateFn } from './runFiles.js';
 import { runInWorker } from './worker.js';
 
@@ -68,7 +68,8 @@ export async function writeRunFolder(
       const report = await (deps.writeReport ?? writeReport)(tmp, runReportInput(factsOf(resolved, result), table));
       files.push(...report.files.map((f) => relative(tmp, f)));
     }
-    const manifest = buildManifest(resolved, result, { totalMs: Date.now() - started, created }, files);
+    const bytes = fileSizes(tmp, Object.values(RUN_FILES));
+    const manifest = buildManifest(resolved, result, { totalMs: Date.now() - started, created }, files, bytes);
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     return { dir: outDir, result, table, manifest };
   });

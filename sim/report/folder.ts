@@ -8,7 +8,9 @@
  *
  * A run or comparison report comes out byte-identical to the one written with the folder, since both
  * are built by runInput.ts from the same facts. Every input is read and checked first; a problem is a
- * ReportError (exit 2) and nothing is written.
+ * ReportError or AnalysisError (exit 2) and nothing is written. A sweep's claims.json is committed with
+ * the report files, after every chart has rendered (sim/report/output.ts), so a failure at any point
+ * leaves the folder as it was.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,7 +18,7 @@ import { z } from 'zod';
 import { quoteChoices } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
-import { writeClaims } from '../analysis/claims.js';
+import { CLAIMS_FILE, claimsJson, evaluateClaims } from '../analysis/claims.js';
 import { parseOrThrow, ReportError } from './errors.js';
 import { comparisonReportInput, runReportInput } from './runInput.js';
 import { readSweepFolder } from './sweep/read.js';
@@ -88,10 +90,12 @@ export function readClaims(dir: string): ClaimsResult | undefined {
 export async function reportFolder(dir: string): Promise<{ kind: FolderKind; files: string[] }> {
   const kind = folderKind(dir);
   if (kind === 'sweep') {
-    await writeClaims(dir); // claims.json from the runs themselves, never from an old file (first, so the report links it)
+    // claims.json from the runs themselves, never from an old file; written only with the report
+    const text = claimsJson(await evaluateClaims(dir));
     const data = await readSweepFolder(dir);
-    const claims = readClaims(dir);
-    return { kind, ...(await writeSweepReport(dir, data, claims)) };
+    const claims = parseOrThrow(ClaimsResultSchema, JSON.parse(text) as unknown, join(dir, CLAIMS_FILE));
+    if (!data.extraFiles.includes(CLAIMS_FILE)) data.extraFiles = ['compare.csv', CLAIMS_FILE].filter((f) => f === CLAIMS_FILE || data.extraFiles.includes(f));
+    return { kind, ...(await writeSweepReport(dir, data, claims, new Map([[CLAIMS_FILE, text]]))) };
   }
   const manifestPath = join(dir, 'manifest.json');
   const manifest = readJsonFile(manifestPath);

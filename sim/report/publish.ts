@@ -4,6 +4,8 @@
  * it) and its kind (run, comparison, sweep). Links are relative, so the folder can be moved, zipped or
  * served as it is; the index is one offline file like the reports, written atomically (a temporary file
  * renamed over the old index). Hidden folders, node_modules and temporary `*.tmp-*` folders are skipped.
+ * An existing index.html that publish did not write (told by its table header, INDEX_MARK) is never
+ * replaced: that is a ReportError (exit 2), nothing written.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,9 +94,12 @@ export function indexHtml(title: string, reports: readonly PublishedReport[]): s
   return ['<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body><main>', `<h1>${escapeHtml(title)}</h1>`,
     `<p>${reports.length} report${reports.length === 1 ? '' : 's'}, newest first.</p>`,
-    '<table>', '<thead><tr><th>date</th><th>title</th><th>kind</th><th>folder</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>',
+    '<table>', INDEX_MARK, '<tbody>', ...rows, '</tbody>', '</table>',
     '</main></body>', '</html>', ''].join('\n');
 }
+
+/** The table header of the index: how an index.html written by publish is told from another file. */
+const INDEX_MARK = '<thead><tr><th>date</th><th>title</th><th>kind</th><th>folder</th></tr></thead>';
 
 /** Write `<root>/index.html`; returns its path and the reports listed. */
 export function publish(root: string): { file: string; reports: PublishedReport[] } {
@@ -102,6 +107,15 @@ export function publish(root: string): { file: string; reports: PublishedReport[
   const reports = findReports(root);
   if (reports.length === 0) throw new ReportError(`${root}: no report.html below it (write one with "abundance run", "abundance compare-presets" or "abundance report")`);
   const file = join(root, 'index.html');
+  if (existsSync(file)) {
+    let old = '';
+    try {
+      old = readFileSync(file, 'utf8');
+    } catch {
+      // not readable (a folder, say): not ours
+    }
+    if (!old.includes(INDEX_MARK)) throw new ReportError(`${file}: exists and was not written by "abundance publish": it is not replaced (move it away, or publish another folder)`);
+  }
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     writeFileSync(tmp, indexHtml('Reports', reports));

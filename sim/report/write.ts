@@ -24,8 +24,11 @@ import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
 
-/** Render a document's charts and write report.md, report.html and charts/ into `dir` (which must exist). */
-export async function writeReportDoc(dir: string, doc: ReportDoc): Promise<{ files: string[] }> {
+/**
+ * Render a document's charts and write report.md, report.html and charts/ into `dir` (which must exist),
+ * with `extra` files (claims.json) committed together with them: nothing is written if rendering fails.
+ */
+export async function writeReportDoc(dir: string, doc: ReportDoc, extra: ReadonlyMap<string, string> = new Map()): Promise<{ files: string[] }> {
   const charts = chartsOf(doc);
   const ids = new Set(charts.map((c) => c.id));
   if (ids.size !== charts.length) throw new Error('writeReportDoc: chart ids must be distinct');
@@ -43,12 +46,13 @@ export async function writeReportDoc(dir: string, doc: ReportDoc): Promise<{ fil
   }
   files.set('report.md', reportMarkdown(doc));
   files.set('report.html', reportHtml(doc, svgs, reportScripts()));
+  for (const [rel, content] of extra) files.set(rel, content);
   return { files: writeReportFiles(dir, files) };
 }
 
-/** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given. */
-export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult): Promise<{ files: string[] }> {
-  return writeReportDoc(dir, sweepDoc(data, claims));
+/** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given, and `extra` files. */
+export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult, extra?: ReadonlyMap<string, string>): Promise<{ files: string[] }> {
+  return writeReportDoc(dir, sweepDoc(data, claims), extra);
 }
 
 /** The report of one run or of presets compared (runDoc.ts) into `dir`; returns the paths written. */

@@ -4,9 +4,16 @@
  * Reads the file, follows `extends` paths relative to the file that names them, and hands the rest to
  * the pure resolver. A bare preset name ("two-token") that is not a file also works, so
  * `abundance run gift` needs no file at all.
+ *
+ * The path as typed is recorded once, where it enters, as `displayPath` makes it (`origin`, in the run
+ * manifest and the report; a sweep's `file`): `scenarios/x.yaml`, `./scenarios/x.yaml`,
+ * `scenarios/../scenarios/x.yaml` and the absolute path all become `scenarios/x.yaml`, so outputs do not
+ * depend on how the path was typed. It stays relative to the working folder (rather than, say, the
+ * project) because it is also the path the file and its `extends` are read by, and the one error
+ * messages name; a file outside the working folder is recorded by its absolute path.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { looksLikePath, unknownPresetText } from './chain.js';
 import { ScenarioError } from './errors.js';
 import { parseScenarioText } from './parse.js';
@@ -23,6 +30,14 @@ const isFile = (path: string): boolean => {
     return false;
   }
 };
+
+/** A file's path as outputs record it: relative to the working folder when inside it, else absolute; with `/`. */
+export function displayPath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(process.cwd(), abs);
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  return (inside ? rel : abs).split(sep).join('/');
+}
 
 /** Read and parse one scenario file; `from` is the file that named it (for an `extends` path). */
 function readScenario(path: string, from?: string): unknown {
@@ -53,6 +68,6 @@ export function loadScenarioFile(pathOrPreset: string, opts: { overrides?: Recor
     }
     return { ...resolveScenario({ extends: pathOrPreset }, pathOrPreset, resolveOpts), chain: [pathOrPreset] };
   }
-  const origin = normalize(pathOrPreset);
+  const origin = displayPath(pathOrPreset);
   return resolveScenario(readScenario(origin), origin, resolveOpts);
 }

@@ -2,7 +2,8 @@
  * executeRuns(plan, dir, pending, opts): make the pending runs of a sweep on a piscina pool of worker
  * threads, each run into a temporary sibling of its folder (`r003.tmp-<pid>-<hex>`): the worker streams
  * metrics.csv and agents.csv there, then this thread writes manifest.json and renames the folder into
- * place. A run folder with manifest.json is therefore complete, and the only kind --resume trusts.
+ * place. A run folder with manifest.json is therefore complete, and the only kind --resume trusts (if
+ * its CSVs still have the sizes the manifest records).
  *
  * At most `workers` runs are in flight, handed out in plan order; a run's files depend on its scenario
  * alone, so which thread makes it, and when, changes nothing in them. The first failing run stops the
@@ -15,7 +16,7 @@ import { Piscina } from 'piscina';
 import type { RunResult } from '../engine/simulate.js';
 import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
-import { buildManifest } from '../io/manifest.js';
+import { buildManifest, fileSizes } from '../io/manifest.js';
 import { RUN_FILES } from '../io/runFiles.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 import type { SweepTask } from './worker.js';
@@ -24,6 +25,8 @@ const WORKER = new URL('./worker.boot.js', import.meta.url).href;
 
 /** The files of a sweep's run folder (no flows.csv, no report). */
 export const SWEEP_RUN_FILES: readonly string[] = [RUN_FILES.metrics, RUN_FILES.agents, 'manifest.json'];
+/** Of those, the data files whose sizes manifest.json records (what --resume checks). */
+export const SWEEP_RUN_DATA: readonly string[] = [RUN_FILES.metrics, RUN_FILES.agents];
 
 export interface ExecuteOptions {
   workers: number;
@@ -68,7 +71,8 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
         const scenario = scenarioOf(plan, run);
         const result = await pool.run({ dir: tmp, scenario });
         if (stopping) return;
-        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, { totalMs: Date.now() - started, created }, SWEEP_RUN_FILES);
+        const bytes = fileSizes(tmp, SWEEP_RUN_DATA);
+        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, { totalMs: Date.now() - started, created }, SWEEP_RUN_FILES, bytes);
         writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
         moveIntoPlace(tmp, dir);
         simulateMs += result.wallMs;

@@ -4,12 +4,19 @@
  * (each to a temporary name beside it, renamed at the end).
  *
  * A run folder is trusted iff it has manifest.json (written last, in a temporary sibling renamed into
- * place) and that manifest's scenario hash is the planned run's: a folder made by another version of
- * the sweep file is run again rather than mixed in.
+ * place), that manifest's scenario hash is the planned run's (a folder made by another version of the
+ * sweep file is run again rather than mixed in), and every data file the manifest sizes in `bytes`
+ * is there with that size (a truncated or damaged file, or a manifest of an older version without
+ * sizes, is run again; `runProblem` says why, for the warning).
+ *
+ * Leftover temporary names (`*.tmp-<pid>-<hex>`) are removed only when their process is dead: a live
+ * one belongs to a sweep at work (a lock keeps a second writer out, sim/io/lock.ts, but a temporary of a
+ * live process is never deleted whatever the reason).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDir } from '../io/atomic.js';
+import { removeDir, tempOwner } from '../io/atomic.js';
+import { processAlive } from '../io/pid.js';
 import { scenarioHash } from '../io/manifest.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 
@@ -37,17 +44,44 @@ export function checkFolder(dir: string, resume: boolean): void {
   if (!resume && readdirSync(dir).length > 0) throw new SweepFolderExists(dir);
 }
 
-/** Is the run folder complete and made from the planned scenario? */
-export function isComplete(plan: SweepPlan, sweepDir: string, run: PlannedRun): boolean {
+/**
+ * Why the run folder cannot be trusted as the planned run, or undefined if it can. `absent` (no folder)
+ * and `other` (made from another scenario) are expected; any other text names the damage.
+ */
+export function runProblem(plan: SweepPlan, sweepDir: string, run: PlannedRun): string | undefined {
+  const dir = join(sweepDir, run.run);
+  if (!existsSync(dir)) return 'absent';
+  let manifest: { scenarioHash?: unknown; bytes?: unknown };
   try {
-    const manifest = JSON.parse(readFileSync(join(sweepDir, run.run, 'manifest.json'), 'utf8')) as { scenarioHash?: unknown };
-    return manifest.scenarioHash === scenarioHash(scenarioOf(plan, run));
-  } catch {
-    return false;
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'manifest.json is missing' : 'manifest.json is not valid JSON';
   }
+  if (manifest === null || typeof manifest !== 'object') return 'manifest.json is not valid JSON';
+  if (manifest.scenarioHash !== scenarioHash(scenarioOf(plan, run))) return 'other';
+  const bytes = manifest.bytes;
+  if (bytes === null || typeof bytes !== 'object' || Object.keys(bytes).length === 0) {
+    return 'manifest.json records no file sizes (made by an older version)';
+  }
+  for (const [name, size] of Object.entries(bytes as Record<string, unknown>)) {
+    let actual: number;
+    try {
+      actual = statSync(join(dir, name)).size;
+    } catch {
+      return `${name} is missing`;
+    }
+    if (actual !== size) return `${name} is ${actual} bytes, manifest.json says ${String(size)}`;
+  }
+  return undefined;
 }
 
-/** Temporary folders and files (`*.tmp-<pid>-<hex>`) left by an interrupted sweep: deleted. */
+/** Is the run folder complete, undamaged and made from the planned scenario? */
+export function isComplete(plan: SweepPlan, sweepDir: string, run: PlannedRun): boolean {
+  return runProblem(plan, sweepDir, run) === undefined;
+}
+
+/** Temporary folders and files (`*.tmp-<pid>-<hex>`) left by a sweep whose process is dead: deleted. */
 export function clearLeftovers(plan: SweepPlan, sweepDir: string): number {
   const dirs = new Set<string>([sweepDir]);
   for (const run of plan.runs) dirs.add(join(sweepDir, run.run, '..'));
@@ -55,7 +89,8 @@ export function clearLeftovers(plan: SweepPlan, sweepDir: string): number {
   for (const dir of dirs) {
     if (!isDir(dir)) continue;
     for (const name of readdirSync(dir)) {
-      if (!/\.tmp(-old)?-\d+-[0-9a-f]+$/.test(name)) continue;
+      const pid = tempOwner(name);
+      if (pid === undefined || processAlive(pid)) continue;
       const path = join(dir, name);
       if (isDir(path)) removeDir(path);
       else rmSync(path, { force: true });

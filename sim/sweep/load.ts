@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, normalize, relative, sep } from 'node:path';
+import { basename, extname } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
-import { loadRef, parseScenarioText } from '../scenario/file.js';
+import { displayPath, loadRef, parseScenarioText } from '../scenario/file.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { planSweep, type SweepPlan } from './plan.js';
 import { buildSpec, type SweepSpec } from './spec.js';
@@ -27,12 +27,8 @@ export interface LoadOptions {
   replicates?: number;
 }
 
-/** The file's path as sweep.json records it: relative to the working folder when inside it, with `/`. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  const shown = rel !== '' && !rel.startsWith('..') ? rel : normalize(file);
-  return shown.split(sep).join('/');
-}
+/** The file's path as sweep.json records it (scenario/file.ts): relative to the working folder when inside it, else absolute, with `/`. */
+export { displayPath };
 
 export function loadSweep(file: string, opts: LoadOptions = {}): LoadedSweep {
   let bytes: Buffer;

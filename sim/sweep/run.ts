@@ -2,21 +2,25 @@
  * sweep(file, options) -> SweepOutcome: a sweep file run into a sweep folder (docs/sweeps.md).
  *
  *   sweep file -> (read, check every key, resolve every run's scenario: load.ts) -> plan
- *   -> (folder: refuse an old one unless --resume; trust complete runs) -> (make the rest on worker
- *   threads: execute.ts) -> (runs.csv + summary.csv, one point at a time: aggregate.ts)
- *   -> (sweep.json, manifest.json) -> each file renamed into place, manifest.json last
+ *   -> (folder: refuse a path that is not a sweep's, sim/io/outputPath.ts, and an old sweep unless
+ *   --resume; sweep.json written first, marking the folder as a sweep's; trust complete, undamaged
+ *   runs) -> (make the rest on worker threads: execute.ts) -> (runs.csv + summary.csv, one point at a
+ *   time: aggregate.ts) -> (sweep.json, manifest.json) -> each file renamed into place, manifest.json last
  *
- * Nothing is written before the whole plan is valid. A Ctrl-C leaves only complete runs (and deletes
- * the folder again if it made nothing in it), so `--resume` can carry on from there.
+ * Nothing is written before the whole plan is valid. A Ctrl-C leaves only complete runs and sweep.json
+ * (and deletes both, and the folder, if no run was made in a folder that was empty), so `--resume` can
+ * carry on from there.
  */
-import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
+import { checkOutputPath } from '../io/outputPath.js';
+import type { PlannedRun } from './plan.js';
 import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
-import { checkFolder, clearLeftovers, commitFiles, isComplete } from './folder.js';
+import { checkFolder, clearLeftovers, commitFiles, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
 import type { RunColumnProvider } from './runColumns.js';
 import { SWEEP_FILES, sweepJson, sweepManifest } from './sweepJson.js';
@@ -36,6 +40,8 @@ export interface SweepOptions {
   providers?: readonly RunColumnProvider[];
   /** Called as runs complete (reused runs count as done from the start). */
   onProgress?: (done: number, total: number) => void;
+  /** Called for each earlier run folder found damaged (a truncated file, say), before it is made again. */
+  onDamaged?: (run: PlannedRun, problem: string) => void;
 }
 
 export interface SweepOutcome {
@@ -53,8 +59,12 @@ export const defaultWorkers = (): number => availableParallelism();
 /** Files of a sweep folder derived from its runs.csv by `compare` and `report`. */
 export const DERIVED_FILES = ['claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'] as const;
 
+/**
+ * `runs/<name>`, the name made safe for a folder. Not normalised (`join` would make a name ".." into
+ * "."), so a refusal by checkOutputPath shows the path as it came from the name: `runs/..`.
+ */
 export function defaultOut(name: string): string {
-  return join('runs', name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep');
+  return `runs${sep}${name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep'}`;
 }
 
 /** Load, check and run a sweep file. */
@@ -70,12 +80,23 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
   const created = new Date();
   const dir = opts.out ?? defaultOut(plan.name);
   const workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  checkOutputPath(dir, 'sweep', 'fill'); // filled in place: only the files of DERIVED_FILES are deleted
   checkFolder(dir, opts.resume === true);
   const madeFolder = mkdirSync(dir, { recursive: true });
-  const undoFolder = onInterrupt(() => pruneEmpty(dir, madeFolder !== undefined));
+  const wasEmpty = madeFolder !== undefined || readdirSync(dir).length === 0;
+  const undo = (): void => pruneEmpty(dir, madeFolder !== undefined, wasEmpty);
+  const undoFolder = onInterrupt(undo);
   try {
     clearLeftovers(plan, dir);
-    const pending = plan.runs.filter((run) => !isComplete(plan, dir, run));
+    const planPath = join(dir, SWEEP_FILES.plan);
+    const planTmp = tempSibling(planPath);
+    writeFileSync(planTmp, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
+    renameSync(planTmp, planPath);
+    const pending = plan.runs.filter((run) => {
+      const problem = runProblem(plan, dir, run);
+      if (problem !== undefined && problem !== 'absent' && problem !== 'other') opts.onDamaged?.(run, problem);
+      return problem !== undefined;
+    });
     const reused = plan.runs.length - pending.length;
     opts.onProgress?.(reused, plan.runs.length);
     const runsStarted = Date.now();
@@ -118,15 +139,34 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     }
     return { dir, files, runs: plan.runs.length, ran: made, reused, wallMs: Date.now() - started };
   } catch (error) {
-    pruneEmpty(dir, madeFolder !== undefined);
+    undo();
     throw error;
   } finally {
     undoFolder();
   }
 }
 
-/** Remove the empty folders under `dir` (and `dir` itself if it was made by this sweep and is empty). */
-function pruneEmpty(dir: string, removeSelf: boolean): void {
+/**
+ * Remove the empty folders under `dir`; if `dir` was empty before this sweep and holds no run, its
+ * sweep.json too (and `dir` itself if this sweep made it).
+ */
+function pruneEmpty(dir: string, removeSelf: boolean, wasEmpty: boolean): void {
+  if (wasEmpty) {
+    try {
+      const runs = join(dir, 'runs');
+      readdirSync(runs, { recursive: true, withFileTypes: true }).forEach((e) => {
+        if (!e.isDirectory()) throw new Error('a run is there');
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return pruneFolders(dir, removeSelf);
+    }
+    const left = readdirSync(dir).filter((n) => n !== 'runs');
+    if (left.length === 1 && left[0] === SWEEP_FILES.plan) rmSync(join(dir, SWEEP_FILES.plan), { force: true });
+  }
+  pruneFolders(dir, removeSelf);
+}
+
+function pruneFolders(dir: string, removeSelf: boolean): void {
   const walk = (d: string): boolean => {
     let entries: string[];
     try {

@@ -1,13 +1,14 @@
 /**
  * sim/cli/report through the real binary: a compare-presets folder's report is rebuilt byte-identical;
- * sweep --report evaluates the claims and writes the report; bad input exits 2 with the file and field named, and
- * nothing is written.
+ * sweep --report evaluates the claims and writes the report; bad input (a corrupt runs.csv too) exits 2 with the
+ * file and field named, and nothing is written.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSweepFixture } from '../report/sweep/fixture.js';
 import { abundance, listing, tempDir } from './exec.js';
+import { snapshot } from './snapshot.js';
 
 const cwd = tempDir('cli-report');
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -61,6 +62,24 @@ describe('cli/report', { timeout: 600_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/^sw2\/runs\/gift\/base\/r000\/metrics\.csv: /);
     expect(listing(join(cwd, 'sw2'))).toEqual(before);
+  });
+
+  it('exits 2 on a corrupt runs.csv and writes nothing, not even claims.json', () => {
+    const dir = tempDir('cli-report-corrupt');
+    try {
+      writeFileSync(join(dir, 't.yaml'), 'compare: [gift]\nseeds: 2\nagents: 10\ndays: 10\n');
+      expect(abundance(['sweep', 't.yaml', '--out', 'sw', '--quiet'], dir).code).toBe(0);
+      const runsCsv = join(dir, 'sw', 'runs.csv');
+      writeFileSync(runsCsv, readFileSync(runsCsv, 'utf8').replace(',base,', ',bsae,'));
+      const before = snapshot(dir);
+      const r = abundance(['report', 'sw'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('runs.csv line 2: point "bsae" is not in sweep.json; did you mean "base"?\n');
+      expect(snapshot(dir)).toEqual(before);
+      expect(existsSync(join(dir, 'sw', 'claims.json'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 when the folder argument is missing', () => {

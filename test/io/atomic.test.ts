@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveIntoPlace, tempSibling, writeAtomically } from '../../sim/io/atomic.js';
+import { spawnSync } from 'node:child_process';
+import { moveIntoPlace, removeStaleTemps, tempSibling, writeAtomically } from '../../sim/io/atomic.js';
 
 describe('io/atomic', () => {
   let root = '';
@@ -75,5 +76,16 @@ describe('io/atomic', () => {
     moveIntoPlace(tmp, join(root, 'run'));
     expect(existsSync(tmp)).toBe(false);
     expect(existsSync(join(root, 'run'))).toBe(true);
+  });
+
+  it('removes the temporary siblings of dead processes before writing, never those of a live one or of another output', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const out = join(root, 'out');
+    const names = [`out.tmp-${dead}-0a1b2c3d`, `out.tmp-old-${dead}-00ff00ff`, `out.tmp-${process.pid}-deadbeef`, `other.tmp-${dead}-0a1b2c3d`, `out.tmp-notes`];
+    for (const n of names) mkdirSync(join(root, n));
+    writeFileSync(join(root, `out.tmp-${dead}-12345678`), 'a stale file');
+    await writeAtomically(out, async (tmp) => writeFileSync(join(tmp, 'x.txt'), 'new'));
+    expect(readdirSync(root).sort()).toEqual(['other.tmp-' + dead + '-0a1b2c3d', 'out', `out.tmp-${process.pid}-deadbeef`, 'out.tmp-notes'].sort());
+    expect(removeStaleTemps(out)).toBe(0);
   });
 });

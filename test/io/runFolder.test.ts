@@ -2,7 +2,7 @@
  * sim/io/runFolder: a run folder appears whole or not at all. The engine is replaced by small fakes
  * (dependency injection), so these tests do not wait for it and can fail it on purpose.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,8 @@ describe('io/runFolder', () => {
     expect(manifest.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.scenario.seed).toBe(9);
     expect(manifest.packages.yargs).toMatch(/^18\./);
+    const size = (f: string): number => statSync(join(out, f)).size;
+    expect(manifest.bytes).toEqual({ 'agents.csv': size('agents.csv'), 'flows.csv': size('flows.csv'), 'metrics.csv': size('metrics.csv') });
   });
 
   it('passes the run to the report writer, titled with the scenario name', async () => {

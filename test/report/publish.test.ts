@@ -1,7 +1,7 @@
 /**
  * sim/report/publish: the index lists every report.html below a folder with its title, date and kind,
  * newest first, with relative links; hidden and temporary folders are skipped; the index is written
- * atomically; a folder without reports is refused.
+ * atomically; a folder without reports is refused, and so is an index.html publish did not write.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,5 +63,16 @@ describe('report/publish', () => {
     expect(() => publish(empty)).toThrow(ReportError);
     expect(() => publish(empty)).toThrow(/no report\.html below it/);
     expect(existsSync(join(empty, 'index.html'))).toBe(false);
+  });
+
+  it('never replaces an index.html it did not write, and replaces its own', () => {
+    writeFileSync(join(root, 'index.html'), '<h1>my home page</h1>\n');
+    expect(() => publish(root)).toThrow(/index\.html: exists and was not written by "abundance publish": it is not replaced/);
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('<h1>my home page</h1>\n');
+    rmSync(join(root, 'index.html'));
+    publish(root);
+    put('newer', 'Newer', { created: '2026-01-01T00:00:00.000Z' });
+    expect(publish(root).reports).toHaveLength(6);
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).toContain('newer/report.html');
   });
 });

@@ -1,7 +1,7 @@
 /** loadScenarioFile: real files, `extends` paths relative to the extending file, and bare preset names. */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../sim/scenario/file.js';
+import { displayPath, loadScenarioFile } from '../../sim/scenario/file.js';
 import { scenarioError, tempFiles } from './helpers.js';
 
 describe('scenario/file', () => {
@@ -68,5 +68,15 @@ describe('scenario/file', () => {
   it('an empty file is the default preset', () => {
     const root = tempFiles({ 'empty.yaml': '# nothing but a comment\n' });
     expect(loadScenarioFile(join(root, 'empty.yaml'))).toMatchObject({ preset: 'two-token', scenario: { name: 'two-token' } });
+  });
+
+  it('records a path however it was typed: relative to the working folder inside it, else absolute', () => {
+    const cwd = process.cwd();
+    for (const typed of ['scenarios/x.yaml', './scenarios/x.yaml', join(cwd, 'scenarios', 'x.yaml'), 'scenarios/../scenarios/x.yaml']) {
+      expect(displayPath(typed), typed).toBe('scenarios/x.yaml');
+    }
+    const outside = join(dirname(cwd), 'elsewhere', 'x.yaml');
+    expect(displayPath(outside)).toBe(outside);
+    expect(displayPath('../elsewhere/x.yaml')).toBe(outside);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../../sim/io/manifest.js';
 import { resolveScenario } from '../../sim/scenario/resolve.js';
-import { checkFolder, clearLeftovers, isComplete, SweepFolderExists } from '../../sim/sweep/folder.js';
+import { checkFolder, clearLeftovers, isComplete, runProblem, SweepFolderExists } from '../../sim/sweep/folder.js';
 import { planSweep, scenarioOf } from '../../sim/sweep/plan.js';
 import { buildSpec } from '../../sim/sweep/spec.js';
 
@@ -26,7 +27,7 @@ describe('sweep/folder', () => {
     expect(() => checkFolder(join(dir, 'runs.csv'), true)).toThrow(SweepFolderExists);
   });
 
-  it('trusts a run folder only with a manifest.json of the planned scenario', () => {
+  it('trusts a run folder only with a manifest.json of the planned scenario and files of the sizes it records', () => {
     const dir = join(root, 'b');
     const run = plan.runs[1]!;
     const runDir = join(dir, run.run);
@@ -36,21 +37,34 @@ describe('sweep/folder', () => {
     expect(isComplete(plan, dir, run)).toBe(false); // half-written JSON
     writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: scenarioHash(scenarioOf(plan, plan.runs[0]!)) }));
     expect(isComplete(plan, dir, run)).toBe(false); // another replicate's scenario
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: scenarioHash(scenarioOf(plan, run)) }));
+    const hash = scenarioHash(scenarioOf(plan, run));
+    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: hash }));
+    expect(runProblem(plan, dir, run)).toBe('manifest.json records no file sizes (made by an older version)');
+    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: hash, bytes: { 'agents.csv': 3, 'metrics.csv': 6 } }));
+    writeFileSync(join(runDir, 'metrics.csv'), 'day\n1\n');
+    expect(runProblem(plan, dir, run)).toBe('agents.csv is missing');
+    writeFileSync(join(runDir, 'agents.csv'), 'id\n');
     expect(isComplete(plan, dir, run)).toBe(true);
+    writeFileSync(join(runDir, 'metrics.csv'), 'day\n');
+    expect(runProblem(plan, dir, run)).toBe('metrics.csv is 4 bytes, manifest.json says 6');
+    expect(isComplete(plan, dir, run)).toBe(false);
+    expect(runProblem(plan, join(root, 'nowhere'), run)).toBe('absent');
   });
 
-  it('deletes the temporary folders and files an interrupted sweep left, and nothing else', () => {
+  it('deletes the temporary folders and files a dead sweep left, and nothing else (not those of a live process)', () => {
     const dir = join(root, 'c');
     const point = join(dir, 'runs/gift/base');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     mkdirSync(join(point, 'r000'), { recursive: true });
-    mkdirSync(join(point, 'r001.tmp-123-00ff00ff'));
-    mkdirSync(join(point, 'r000.tmp-old-9-abcdef12'));
-    writeFileSync(join(dir, 'summary.csv.tmp-4-0a0b0c0d'), '');
+    mkdirSync(join(point, `r001.tmp-${dead}-00ff00ff`));
+    mkdirSync(join(point, `r000.tmp-old-${dead}-abcdef12`));
+    mkdirSync(join(point, `r002.tmp-${process.pid}-abcdef12`));
+    writeFileSync(join(dir, `summary.csv.tmp-${dead}-0a0b0c0d`), '');
     writeFileSync(join(dir, 'notes.tmp.txt'), '');
     expect(clearLeftovers(plan, dir)).toBe(3);
     expect(existsSync(join(point, 'r000'))).toBe(true);
-    expect(existsSync(join(point, 'r001.tmp-123-00ff00ff'))).toBe(false);
+    expect(existsSync(join(point, `r001.tmp-${dead}-00ff00ff`))).toBe(false);
+    expect(existsSync(join(point, `r002.tmp-${process.pid}-abcdef12`))).toBe(true);
     expect(existsSync(join(dir, 'notes.tmp.txt'))).toBe(true);
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * checkOutputPath(path, kind): the one decision, for every command that writes a folder (run,
+ * compare-presets, sweep), of whether a path the user gave may become that output. It is made before
+ * anything is touched; a refusal is an OutputPathError (exit 2) naming the path and why.
+ *
+ * Every command replaces or fills its output folder, so the folder must be one the program may own.
+ * Refused:
+ *   - an empty path (`--out ''`);
+ *   - the working folder or any folder above it (`.`, `..`, `/`): replacing it would delete the
+ *     working folder itself;
+ *   - something that is not a folder: a file, a fifo, a device, a socket (or a path below one);
+ *   - a non-empty folder that is not an earlier output of the same kind: a run folder has a
+ *     manifest.json of a run, a comparison folder a manifest.json listing `presets`, a sweep folder a
+ *     sweep.json. A folder holding the scenario file being run is one such folder.
+ *   - an earlier output of the same kind that is to be replaced (`how` 'replace': run, compare-presets,
+ *     sweep --replace) but holds, at its top level, something the program does not write there (a
+ *     user's notes.md, a .git): replacing the folder would delete it.
+ * Allowed: a path that does not exist yet, an empty folder, and an earlier output of the same kind
+ * (replaced atomically by the caller, or, with `how` 'fill', filled in place: sweep --resume, which
+ * deletes only files it writes).
+ *
+ * The path is judged by where it really leads: the existing part is resolved with realpath, so a
+ * symlink or a `..` cannot reach the working folder or a parent under another name.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+/** What a command writes: a run folder, a compare-presets folder or a sweep folder. */
+export type OutputKind = 'run' | 'comparison' | 'sweep';
+
+/** A path refused as an output folder: the CLI prints the message and exits 2. */
+export class OutputPathError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly path: string, reason: string) {
+    super(`output folder ${JSON.stringify(path)}: ${reason}; nothing was written`);
+    this.name = 'OutputPathError';
+  }
+}
+
+const KIND_TEXT: Record<OutputKind, string> = {
+  run: 'a run folder (manifest.json of a run)',
+  comparison: 'a compare-presets folder (manifest.json listing presets)',
+  sweep: 'a sweep folder (sweep.json)',
+};
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the program writes at the top level of an output of each kind (besides a run's manifest `files`). */
+const KNOWN: Record<OutputKind, readonly string[]> = {
+  run: ['manifest.json', 'metrics.csv', 'agents.csv', 'flows.csv', 'report.html', 'report.md', 'charts'],
+  comparison: ['manifest.json', 'runs', 'report.html', 'report.md', 'charts'],
+  sweep: ['sweep.json', 'manifest.json', 'runs', 'runs.csv', 'summary.csv', 'claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'],
+};
+
+/** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */
+function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[]): string[] {
+  const known = new Set(KNOWN[kind]);
+  if (kind === 'run') {
+    const files = readJson(join(dir, 'manifest.json'))?.['files'];
+    if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') known.add(f.split('/')[0] ?? f);
+  }
+  // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
+  return entries.filter((e) => !known.has(e) && !/\.tmp(-old)?-\d+-[0-9a-f]+$/.test(e));
+}
+
+/** Is the folder `dir` an output of this kind (judged by the file that marks it)? */
+export function isOutputOfKind(dir: string, kind: OutputKind): boolean {
+  if (kind === 'sweep') {
+    const plan = readJson(join(dir, 'sweep.json'));
+    return plan !== undefined && Array.isArray(plan['runs']);
+  }
+  const manifest = readJson(join(dir, 'manifest.json'));
+  if (manifest === undefined) return false;
+  if (kind === 'comparison') return Array.isArray(manifest['presets']) && Array.isArray(manifest['runs']);
+  return typeof manifest['scenarioHash'] === 'string' && typeof manifest['seed'] === 'number' && !('presets' in manifest);
+}
+
+function describe(stats: Stats): string {
+  if (stats.isFile()) return 'a file';
+  if (stats.isFIFO()) return 'a fifo (named pipe)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a folder';
+}
+
+/** `path` with its longest existing part resolved by realpath (symlinks followed, `..` applied). */
+function realTarget(path: string): { real: string; existing: string } {
+  let existing = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      lstatSync(existing);
+      break;
+    } catch {
+      const up = dirname(existing);
+      if (up === existing) break;
+      rest.unshift(basename(existing));
+      existing = up;
+    }
+  }
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    real = existing; // a dangling symlink: judged as itself
+  }
+  return { real: rest.length === 0 ? real : join(real, ...rest), existing };
+}
+
+/** Is `a` the folder `b` or a folder above it? */
+function isSameOrAncestor(a: string, b: string): boolean {
+  const rel = relative(a, b);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+/**
+ * Throw an OutputPathError unless `path` may become an output folder of `kind` (see the module
+ * comment); returns the absolute path it leads to. `how` says what the caller does with an earlier
+ * output: 'replace' it whole (the default) or 'fill' it in place (sweep --resume).
+ */
+export function checkOutputPath(path: string, kind: OutputKind, how: 'replace' | 'fill' = 'replace'): string {
+  if (path.trim() === '') throw new OutputPathError(path, 'an empty path is not a folder to write; name a new folder');
+  const { real, existing } = realTarget(path);
+  let cwd: string;
+  try {
+    cwd = realpathSync(process.cwd());
+  } catch {
+    cwd = resolve(process.cwd());
+  }
+  if (isSameOrAncestor(real, cwd)) {
+    const what = real === cwd ? 'the working folder' : `${real}, a folder holding the working folder`;
+    throw new OutputPathError(path, `is ${what}: writing the output there would replace it; name a new folder`);
+  }
+  let stats: Stats;
+  try {
+    stats = statSync(real);
+  } catch {
+    // Not there: every existing folder on the way must be a folder.
+    let st: Stats | undefined;
+    try {
+      st = statSync(existing);
+    } catch {
+      st = undefined;
+    }
+    if (st !== undefined && !st.isDirectory()) {
+      throw new OutputPathError(path, `${existing} is ${describe(st)}, so no folder can be made below it`);
+    }
+    return real;
+  }
+  if (!stats.isDirectory()) {
+    throw new OutputPathError(path, `is ${describe(stats)}, not a folder; name a new folder (the program never replaces what it did not make)`);
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(real);
+  } catch (error) {
+    throw new OutputPathError(path, `cannot read the folder (${(error as Error).message})`);
+  }
+  const list = (names: string[]): string => names.sort().slice(0, 5).join(', ') + (names.length > 5 ? `, ... (${names.length} entries)` : '');
+  if (entries.length === 0) return real;
+  if (isOutputOfKind(real, kind)) {
+    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : [];
+    if (foreign.length === 0) return real;
+    throw new OutputPathError(path, `is ${KIND_TEXT[kind].replace(/ \(.*\)$/, '')} that also holds files the program did not write there (${list(foreign)}): replacing it would delete them; move them away or name another folder`);
+  }
+  const shown = list(entries);
+  throw new OutputPathError(path, `is a folder holding other files (${shown}), not ${KIND_TEXT[kind]}; name a new or empty folder (the program never replaces what it did not make)`);
+}

@@ -1,0 +1,52 @@
+/**
+ * What an interrupted or killed `abundance run` leaves, through the real binary: SIGHUP (a closed
+ * terminal) is handled like SIGTERM (temporary folder removed, exit 129), and the temporary folder of a
+ * process killed outright (SIGKILL) is removed by the next run into the same output, while one of a live
+ * process stays. Each case runs in its own temporary folder.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { abundance, BIN, listing, tempDir } from './exec.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = (): string => {
+  const d = tempDir('leftovers');
+  made.push(d);
+  return d;
+};
+
+describe('cli/run leftovers', { timeout: 120_000 }, () => {
+  it('SIGHUP in the middle of a run removes the temporary folder and exits 129', async () => {
+    const dir = fresh();
+    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '100000', '--out', 'runs/big'], { cwd: dir });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!(existsSync(join(dir, 'runs')) && readdirSync(join(dir, 'runs')).length > 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(readdirSync(join(dir, 'runs'))[0]).toMatch(/^big\.tmp-\d+-[0-9a-f]+$/);
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGHUP');
+    expect(await exited).toBe(129);
+    expect(listing(dir)).toEqual([]);
+  });
+
+  it('the next run removes the temporary folders of a dead process, and leaves those of a live one', () => {
+    const dir = fresh();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    mkdirSync(join(dir, 'runs'));
+    const stale = [`t.tmp-${dead}-0badf00d`, `t.tmp-old-${dead}-00c0ffee`];
+    const live = `t.tmp-${process.pid}-1234abcd`;
+    for (const name of [...stale, live]) {
+      mkdirSync(join(dir, 'runs', name));
+      writeFileSync(join(dir, 'runs', name, 'metrics.csv'), 'day\n1\n');
+    }
+    writeFileSync(join(dir, 's.yaml'), 'extends: gift\nagents: 5\ndays: 5\n');
+    const r = abundance(['run', 's.yaml', '--out', 'runs/t', '--no-report', '--quiet'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(listing(join(dir, 'runs'))).toEqual(['t', live]);
+  });
+});
