@@ -206,15 +206,3 @@ export function repay(w: World): void {
     for (let i = 0; i < w.n; i++) if (book.overdue(cur, i, day)) writeOff(w, i);
   }
 }
-
-/** A defaulter's loans are written off: every lender's claim is cut pro rata (the creditors' haircut). */
-export function forgiveLoans(w: World, i: number): void {
-  const book = w.loans;
-  if (book === null) return;
-  for (const cur of w.currencies) {
-    if (!book.has(cur, i)) continue;
-    const lost = book.forgive(cur, i);
-    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
-    w.stats.writtenOff[cur]! += lost;
-  }
-}

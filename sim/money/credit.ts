@@ -12,7 +12,7 @@
 import { STATUS } from '../agents/table.js';
 import { prorata } from '../markets/prorata.js';
 import { CUR, KIND } from './ledger.js';
-import { forgiveLoans } from '../markets/lend.js';
+import { forgiveLoans } from './loans.js';
 import type { World } from '../engine/world.js';
 
 /** Potential daily capacity of agent i in a currency, milli-tokens: CH, MH, or (one merged token) its
@@ -59,7 +59,7 @@ function nearLimit(balance: number, floor: number, share: number): boolean {
 }
 
 /** Default of agent i: its negative balances are charged to every other agent's positive balance, pro
- * rata; its peer loans are written off against its lenders' claims (sim/markets/lend.ts). */
+ * rata; its peer loans are written off against its lenders' claims (sim/money/loans.ts). */
 export function writeOff(w: World, i: number): void {
   const a = w.agents;
   const L = w.ledger;

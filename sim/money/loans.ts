@@ -17,6 +17,7 @@
 import { prorata } from '../markets/prorata.js';
 import { InvariantViolation } from './violation.js';
 import { CURRENCIES } from './flows.js';
+import type { World } from '../engine/world.js';
 
 export class LoanBook {
   readonly n: number;
@@ -128,5 +129,17 @@ export class LoanBook {
     this.issuedDay[cur]![i] = -1;
     this.due[cur]![i] = 0;
     this.open--;
+  }
+}
+
+/** A defaulter's loans are written off: every lender's claim is cut pro rata (the creditors' haircut). */
+export function forgiveLoans(w: World, i: number): void {
+  const book = w.loans;
+  if (book === null) return;
+  for (const cur of w.currencies) {
+    if (!book.has(cur, i)) continue;
+    const lost = book.forgive(cur, i);
+    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
+    w.stats.writtenOff[cur]! += lost;
   }
 }
