@@ -19,7 +19,6 @@
 import { CALIBRATIONS, rmaxTypeFactor } from '../agents/population.js';
 import { lognormal } from '../engine/random.js';
 import { ces } from './production.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 /** Weekly: which working PCs are worth replacing early. */
@@ -27,7 +26,7 @@ export function chooseUpgrades(w: World): void {
   const s = w.s;
   const payback = s.invest.upgradePaybackDays;
   // No upgrades without the hire market that would build them (hireShare 0), or in the bank's bootstrap.
-  if (!w.hasMoney || payback <= 0 || s.invest.hireShare === 0 || w.day % 7 !== 0 || bankPaysInputs(w)) return;
+  if (!w.hasMoney || payback <= 0 || s.invest.hireShare === 0 || w.day % 7 !== 0 || w.money.bankPaysInputs(w)) return;
   const a = w.agents;
   const pcPrice = s.pc.priceMh; // MH-equivalents
   const onHours = s.pc.onHoursPerDay;

@@ -10,7 +10,7 @@ import { consume } from '../economy/consume.js';
 import { sellCopies } from '../economy/shop.js';
 import { invest } from '../economy/invest.js';
 import { participation } from '../economy/participation.js';
-import { INPUTS, MONEY, PRICING } from './institutions.js';
+import { INPUTS, PRICING } from './institutions.js';
 import { hire } from '../markets/hire.js';
 import { lend, repay } from '../markets/lend.js';
 import { chooseUpgrades, installUpgrades } from '../economy/upgrade.js';
@@ -42,7 +42,7 @@ export const PHASES: readonly Phase[] = [
   { name: 'invest', text: 'process R&D from reserved and hired hours; successes lower technique, or imitate the genre',
     run: invest },
   { name: 'money', text: 'loan instalments (overdue: default); S2: limits, defaults, demurrage and dividend; S3: burn demurrage, issue by the rule; S1b: dividend',
-    run: (w) => { repay(w); MONEY[w.s.institutions.money].daily(w); } },
+    run: (w) => { repay(w); w.money.daily(w); } },
   { name: 'participation', text: 'weekly pi from rho; drop-outs (dead PC, default) and re-entries',
     run: participation },
 ];

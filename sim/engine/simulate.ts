@@ -13,7 +13,6 @@ import { observe } from '../metrics/observe.js';
 import { agentRows } from '../metrics/agentRows.js';
 import { Invariants } from '../money/invariants.js';
 import { CURRENCIES, FLOW_KINDS, SECTORS } from '../money/flows.js';
-import { MONEY } from './institutions.js';
 import { PHASES } from './phases.js';
 import { World } from './world.js';
 import type { RunSink } from './sink.js';
@@ -40,7 +39,7 @@ export function simulate(scenario: Scenario, sink: RunSink, options: SimulateOpt
   const every = scenario.observe.agentsEveryDays;
   for (let day = 0; day < days; day++) {
     w.beginDay(day);
-    if (day === 0) MONEY[scenario.institutions.money].init(w); // day 0's flows include what init posts
+    if (day === 0) w.money.init(w); // day 0's flows include what init posts
     for (const phase of PHASES) phase.run(w);
     invariants.check(w);
     observe(w, row);

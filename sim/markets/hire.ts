@@ -20,13 +20,12 @@ import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
 import { hourPrice, rndBidHours } from './lend.js';
 import { CUR } from '../money/ledger.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 
 export function hire(w: World): void {
   if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
-  if (bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
+  if (w.money.bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
   market(w, true, hourPrice(w, true), sx);
   market(w, false, hourPrice(w, false), 1 - sx);

@@ -9,7 +9,6 @@
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import { prefetch } from './prefetch.js';
 import type { World } from '../engine/world.js';
 
@@ -33,7 +32,7 @@ function market(w: World, cur: number): void {
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA; // by agent: bid (buyers) or offer (sellers), milli-hours
-  const grant = bankPaysInputs(w);
+  const grant = w.money.bankPaysInputs(w);
   const delivered = w.bank?.deliveredToday[cur] ?? null;
   let nb = 0;
   let ns = 0;

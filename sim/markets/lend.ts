@@ -19,8 +19,7 @@
  * writes off its loans: the lenders lose that debt pro rata to their claims.
  */
 import { KIND, CUR } from '../money/ledger.js';
-import { potential, writeOff } from '../money/credit.js';
-import { bankPaysInputs } from '../money/peerBank.js';
+import { writeOff } from '../money/credit.js';
 import { rho } from '../economy/participation.js';
 import { canImprove } from '../economy/invest.js';
 import { shareCh } from '../economy/production.js';
@@ -45,21 +44,12 @@ export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number
   return Math.floor((profit * mixShare * 1000) / (isCh ? w.e : 1));
 }
 
-/** Agent i's idle balance in `cur` (milli): what it holds above the balance it works with. */
+/** Agent i's idle balance in `cur` (milli): what it holds above the balance it keeps (World.money). */
 export function idleBalance(w: World, cur: number, i: number): number {
   const b = w.ledger.balance[cur]![i]!;
   if (b <= 0) return 0;
-  let working: number;
-  if (w.bank !== null) {
-    const delivered = w.bank.delivered[cur]!;
-    working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
-  } else if (w.credit) {
-    working = w.s.demurrage.allowanceDays * potential(w, cur, i);
-  } else {
-    const span = Math.max(1, w.workDemand.span);
-    working = w.s.market.wageDays * (w.workDemand.sum[i]! / span) * 1000 * w.wage;
-  }
-  return b > working ? b - working : 0;
+  const kept = w.money.keptFromLending(w, cur, i);
+  return b > kept ? b - kept : 0;
 }
 
 /** What producer i would invest today in currency `cur` (milli): [today's need, the loan it asks for]. */
@@ -84,11 +74,10 @@ export function lend(w: World): void {
   const lo = w.s.loans;
   const book = w.loans;
   // Loans finance hours bought in the hire market: none on a day it does not open (sim/markets/hire.ts).
-  if (book === null || lo.lendShare === 0 || bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
+  if (book === null || lo.lendShare === 0 || w.money.bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   const a = w.agents;
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
   const interest = 1 + (lo.interestRate * lo.termDays) / 365;
-  const span = Math.max(1, w.workDemand.span);
   const borrowers = w.idxA;
   const lenders = w.idxB;
   const want = w.bufA;
@@ -101,7 +90,7 @@ export function lend(w: World): void {
       const need = investment(w, cur, i, sx);
       if (need <= 0) continue;
       // What it can carry: incomeShare of a term of its work value, in this currency, with interest.
-      const workMilli = (w.workDemand.sum[i]! / span) * 1000 * w.priceUnit / (cur === CUR.ch ? w.e : 1);
+      const workMilli = w.workValuePerDay(i) / (cur === CUR.ch ? w.e : 1);
       const most = (lo.incomeShare * lo.termDays * workMilli) / interest;
       const principal = Math.floor(need < most ? need : most);
       if (principal < 1000) continue; // less than a token is not worth a loan

@@ -82,7 +82,7 @@ export function observe(w: World, row: Float64Array): void {
   row[I.rmaxMean] = ratio(rmaxSum, alive);
   row[I.capCh] = endowCh / 1000;
   row[I.capMh] = endowMh / 1000;
-  row[I.rate] = w.rate > 0 && w.s.institutions.inputs === 'par' ? w.rate : NaN;
+  row[I.rate] = w.rate > 0 && w.money.exchange ? w.rate : NaN;
   if (w.single && w.rate > 0) {
     row[I.priceMh] = w.wage;
     row[I.priceCh] = w.e * w.wage;

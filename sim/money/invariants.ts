@@ -124,7 +124,7 @@ export class Invariants {
 
   /** 7. Par: tokens paid for inputs = hours delivered, per input (hours sold = bought = delivered in any market). */
   private par(w: World): void {
-    if (w.s.institutions.inputs === 'donation') return;
+    if (!w.hasMoney) return; // gift: hours are given, not sold
     const t = this.traded; // summed by hours(), which runs first
     const soldCh = t[0]!, soldMh = t[1]!, boughtCh = t[2]!;
     const boughtMh = t[3]! + w.stats.upgradeMh; // and hours hired to build PCs bought early
@@ -133,7 +133,7 @@ export class Invariants {
     if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {
       fail(w, '7/par', `hours sold ${soldCh / 1000} CH / ${soldMh / 1000} MH, bought ${boughtCh / 1000} / ${boughtMh / 1000}`);
     }
-    if (w.s.institutions.inputs === 'par' && (paidCh !== soldCh || paidMh !== soldMh)) fail(w, '7/par', `paid ${paidCh / 1000} CH and ${paidMh / 1000} MH tokens for ${soldCh / 1000} CH and ${soldMh / 1000} MH delivered`);
+    if (w.money.exchange && (paidCh !== soldCh || paidMh !== soldMh)) fail(w, '7/par', `paid ${paidCh / 1000} CH and ${paidMh / 1000} MH tokens for ${soldCh / 1000} CH and ${soldMh / 1000} MH delivered`);
   }
 
   /** 9. Issuance (S3): during the bootstrap issued = inputs delivered; after it, issued <= the rule's bound. */
@@ -143,7 +143,7 @@ export class Invariants {
       if (w.stats.issued[CUR.ch] !== 0 || w.stats.issued[CUR.mh] !== 0) fail(w, '9/issuance', `CH or MH tokens were issued without a Peer Bank`);
       return;
     }
-    const bootstrap = w.day < w.s.bank.bootstrapDays;
+    const bootstrap = w.money.bankPaysInputs(w);
     for (const [cur, delivered] of [[CUR.ch, w.stats.deliveredCh], [CUR.mh, w.stats.deliveredMh]] as const) {
       const issued = w.stats.issued[cur]!;
       const name = cur === CUR.ch ? 'CH' : 'MH';

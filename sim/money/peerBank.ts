@@ -55,7 +55,15 @@ export class PeerBankState {
 
 /** Whether the bank pays today's inputs with new tokens (the bootstrap). */
 export function bankPaysInputs(w: World): boolean {
-  return w.bank !== null && w.day < w.s.bank.bootstrapDays;
+  return w.day < w.s.bank.bootstrapDays;
+}
+
+/** S3's working balance (milli-tokens): the balance the bank provisions, `bank.k` days of agent i's own
+ * delivered flow in `cur` (the window's sum / W): left out of its budget's balance term and kept back
+ * from lending. */
+export function provisioned(w: World, cur: number, i: number): number {
+  const delivered = w.bank!.delivered[cur]!;
+  return (w.s.bank.k * delivered.sum[i]!) / delivered.window;
 }
 
 /** The money phase of S3: burn demurrage (sim/money/demurrage.ts), then issue by the rule. */

@@ -11,6 +11,12 @@
 import { CUR, KIND } from './ledger.js';
 import type { World } from '../engine/world.js';
 
+/** S1's working balance (milli-cur): `market.wageDays` days of agent i's own work value (docs/model.md S1,
+ * "Budgets"): left out of its budget's balance term and kept back from lending. */
+export function wageBalance(w: World, _cur: number, i: number): number {
+  return w.s.market.wageDays * w.workValuePerDay(i);
+}
+
 /** Day 0: mint M0 and give it in equal shares. */
 export function mintStock(w: World): void {
   const a = w.agents;

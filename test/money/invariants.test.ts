@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { Invariants } from '../../sim/money/invariants.js';
 import { InvariantViolation } from '../../sim/money/violation.js';
 import { CUR, KIND } from '../../sim/money/ledger.js';
-import { MONEY } from '../../sim/engine/institutions.js';
 import { PHASES } from '../../sim/engine/phases.js';
 import { World } from '../../sim/engine/world.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
@@ -21,7 +20,7 @@ function run(preset: 'two-token' | 'peer-bank', days = 25): { w: World; inv: Inv
   for (let day = 0; day <= days; day++) {
     if (day > 0) w.endDay();
     w.beginDay(day);
-    if (day === 0) MONEY[w.s.institutions.money].init(w);
+    if (day === 0) w.money.init(w);
     for (const phase of PHASES) phase.run(w);
     if (day < days) { inv.check(w); observe(w, row); }
   }
