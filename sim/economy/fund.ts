@@ -204,7 +204,7 @@ function funded(w: World, c: number): void {
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
   st.flow[main]! += mh;
   st.flow[CUR.ch]! += ch;
-  if (w.s.institutions.pricing === 'markup' && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
+  if (w.pricing.ownMarkup && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
     w.agents.markup[p]! *= 1 + w.rng.markup() * w.s.market.markupStep;
   }
   if (w.bank !== null) {
@@ -245,7 +245,7 @@ function expire(w: World): void {
       if (w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
-      if (w.s.institutions.pricing === 'markup') w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
+      if (w.pricing.ownMarkup) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
       w.stats.campaignsRefunded++;
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;

@@ -12,6 +12,11 @@
 import { median } from '../metrics/stats.js';
 import type { World } from '../engine/world.js';
 
+/** Plan phase: the medians, on days divisible by `pricing.medianEveryDays`. */
+export function updateMediansWhenDue(w: World): void {
+  if (w.day % w.s.pricing.medianEveryDays === 0) updateMedians(w);
+}
+
 export function updateMedians(w: World): void {
   const a = w.agents;
   const g = w.genres;

@@ -10,7 +10,6 @@
  * doing (Wright's law on the genre's cumulative output).
  */
 import { usedInputs } from './production.js';
-import { updatePrices } from './pricing.js';
 import { released } from './release.js';
 import type { World } from '../engine/world.js';
 
@@ -19,9 +18,8 @@ export function produce(w: World): void {
   const a = w.agents;
   const g = w.genres;
   const st = w.stats;
-  const free = s.institutions.pricing === 'free';
-  const markup = s.institutions.pricing === 'markup';
-  if (s.institutions.pricing === 'benchmark') updatePrices(w);
+  const free = !w.pricing.priced;
+  const markup = w.pricing.ownMarkup; // else the genre's price, set by the pricing's step before this phase
   const unit = w.priceUnit * 1000; // campaign price units (milli) per MH-equivalent
   const e = w.e;
   const baseMh = s.goods.baseMh;

@@ -31,7 +31,7 @@ export function chooseUpgrades(w: World): void {
   const pcPrice = s.pc.priceMh; // MH-equivalents
   const onHours = s.pc.onHoursPerDay;
   const unit = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
-  const markup = s.institutions.pricing === 'markup';
+  const markup = w.pricing.ownMarkup;
   const sigmaLog = CALIBRATIONS[s.calibration].rmaxSigmaLog;
   for (let i = 0; i < w.n; i++) {
     if (a.upgrading[i] === 1 || a.pcAlive[i] === 0 || !a.isProducer(i) || a.pcAgeDays[i]! < payback) continue;

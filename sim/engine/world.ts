@@ -15,6 +15,7 @@ import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
 import { MONEY_KINDS } from '../money/kinds/index.js';
 import type { MoneyKind } from '../money/kind.js';
+import { GIFTS, INPUTS, PRICING, SALE, type Inputs, type Pricing, type Sale } from './institutions.js';
 import { Shop } from '../economy/shop.js';
 import { LoanBook } from '../money/loans.js';
 
@@ -56,6 +57,10 @@ export class World {
   readonly rng: Streams;
   /** What the kind of money (`institutions.money`) implies (sim/money/kinds/). */
   readonly money: MoneyKind;
+  /** How hours move, how goods are priced and how they are sold (institutions.ts). */
+  readonly inputs: Inputs;
+  readonly pricing: Pricing;
+  readonly sale: Sale;
   /** Whether there is money at all (from `money`, like `single`, `credit` and `currencies`: fields that hot loops read). */
   readonly hasMoney: boolean;
   /** Peer loans (presets with money). */
@@ -115,6 +120,9 @@ export class World {
     this.book = new CampaignBook(s.genres.count);
     this.tech = technology(s.production.sigma);
     this.money = MONEY_KINDS[s.institutions.money];
+    this.inputs = INPUTS[s.institutions.inputs];
+    this.pricing = PRICING[s.institutions.pricing];
+    this.sale = this.pricing.priced ? SALE[s.sale] : GIFTS;
     this.currencies = this.money.currencies;
     this.hasMoney = this.currencies.length > 0;
     this.single = this.currencies.length === 1;
@@ -126,7 +134,7 @@ export class World {
     this.e = this.eRef;
     this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? this.yearOfOutputPerGenre() : s.learning.priorGoods);
     const goodsPerDay = (this.genres.prior[0]! * s.genres.count) / 365; // a year of output, by day
-    this.shop = s.sale === 'per-copy' && s.institutions.pricing !== 'free'
+    this.shop = this.sale.shop
       ? new Shop(s.genres.count, (this.n * s.consumption.attention) / goodsPerDay) : null;
     this.workDemand = new RollingSum(this.n, s.demand.windowDays);
     this.workRho = new RollingSum(this.n, s.participation.rhoWindowDays);
@@ -137,9 +145,13 @@ export class World {
     for (let i = 0; i < this.n; i++) this.order[i] = i;
   }
 
-  /** Start a day: clear the day's counters and the ledger's flow matrix. */
+  /** Start a day: clear the day's counters, the agents' hours and payments of the day, and the ledger's flow matrix. */
   beginDay(day: number): void {
     this.day = day;
+    const a = this.agents;
+    for (const today of [a.soldCh, a.soldMh, a.boughtCh, a.boughtMh, a.givenCh, a.givenMh, a.receivedCh,
+      a.receivedMh, a.ownUseCh, a.ownUseMh, a.rndCh, a.rndMh, a.pcMh, a.hiredCh, a.hiredMh, a.idleCh, a.idleMh, a.planCh, a.planMh,
+      a.receiptsToday, a.inputPayToday, a.workValueToday]) today.fill(0);
     this.ledger.beginDay(day);
     this.stats.reset();
     this.genres.beginDay();

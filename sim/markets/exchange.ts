@@ -22,6 +22,11 @@ let fillBuf = new Float64Array(0);
 let payBuf = new Float64Array(0);
 let weightBuf = new Float64Array(0);
 
+/** Plan phase: until a rate has cleared, values use e_ref (which follows the base recipe). */
+export function referenceRateUntilCleared(w: World): void {
+  if (!w.hadRate) w.e = w.eRef;
+}
+
 export function exchange(w: World): void {
   const a = w.agents;
   let sumCh = 0;

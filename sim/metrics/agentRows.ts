@@ -41,7 +41,7 @@ export function agentRows(w: World, sink: RunSink): void {
     row[k++] = tokens ? -L.floor[CUR.mh]![i]! / 1000 : NaN;
     row[k++] = a.status[i]!;
     row[k++] = w.single ? L.balance[CUR.cur]![i]! / 1000 : NaN;
-    row[k++] = w.s.institutions.pricing === 'markup' ? a.markup[i]! : NaN;
+    row[k++] = w.pricing.ownMarkup ? a.markup[i]! : NaN;
     sink.agent(row);
   }
 }

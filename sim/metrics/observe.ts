@@ -1,6 +1,6 @@
 /**
- * Phase 12b, observe: roll today's per-agent values into the trailing windows and write the day's
- * metrics row (MODEL.md section 10). A value a preset has no use for, or that is undefined today, is
+ * Phase 12b, observe: write the day's metrics row (MODEL.md section 10), reading the trailing windows
+ * the windows step has rolled (sim/economy/windows.ts); it changes nothing but the row. A value a preset has no use for, or that is undefined today, is
  * NaN here and an empty cell in metrics.csv.
  */
 import { COL } from './columns.js';
@@ -40,17 +40,6 @@ export function observe(w: World, row: Float64Array): void {
   const a = w.agents;
   const st = w.stats;
   const n = w.n;
-  const net = w.bufA;
-  for (let i = 0; i < n; i++) {
-    net[i] = a.receiptsToday[i]! - a.inputPayToday[i]!;
-    a.receiptsTotal[i]! += a.receiptsToday[i]!;
-    a.workValueTotal[i]! += a.workValueToday[i]!;
-  }
-  w.workDemand.push(a.workValueToday);
-  w.workRho.push(a.workValueToday);
-  w.netRho.push(net);
-  w.receipts30.push(a.receiptsToday);
-
   row.fill(NaN);
   let producers = 0, piSum = 0, endowCh = 0, endowMh = 0, idleCh = 0, idleMh = 0, givenCh = 0, givenMh = 0;
   let rmaxSum = 0, alive = 0;
@@ -104,7 +93,7 @@ export function observe(w: World, row: Float64Array): void {
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;
   row[I.rhoMedian] = rhoMedian(w);
-  if (w.s.institutions.pricing !== 'free') {
+  if (w.pricing.priced) {
     if (w.shop === null) campaigns(w, row);
     row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
     row[I.priceHours] = ratio(w.stats.priceSum, w.stats.pricedGoods);
@@ -125,7 +114,6 @@ function campaigns(w: World, row: Float64Array): void {
 function money(w: World, row: Float64Array): void {
   const L = w.ledger;
   const st = w.stats;
-  const span = 2 / (w.s.bank.emaDays + 1);
   for (const m of MONEY) {
     if ((m.cur === CUR.cur) !== w.single) continue; // tokens (ch, mh) or the one currency (cur)
     const b = L.balance[m.cur]!;
@@ -137,9 +125,6 @@ function money(w: World, row: Float64Array): void {
       if (v > 0) pos += v; else neg -= v;
     }
     const flow = st.flow[m.cur]!;
-    w.flowEma[m.cur] = w.flowEma[m.cur]! + (flow - w.flowEma[m.cur]!) * span;
-    w.payments365[m.cur]!.push(flow);
-    w.money365[m.cur]!.push(pos);
     row[m.money] = pos / 1000;
     row[m.credit] = neg / 1000;
     row[m.flow] = flow / 1000;
