@@ -19,6 +19,7 @@ import { dailyBudget, splitValue } from './budget.js';
 const split = new Float64Array(2);
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
+import { MILLI, fromMilli } from '../money/milli.js';
 
 const MAX_LIKED = 64;
 // Scratch of pick(). Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
@@ -211,12 +212,12 @@ function funded(w: World, c: number): void {
     w.bank.deliveredToday[CUR.mh]![p]! += mh;
     w.bank.deliveredToday[CUR.ch]![p]! += ch;
   }
-  w.agents.receiptsToday[p]! += w.single ? mh / (1000 * w.wage) : (mh + w.e * ch) / 1000;
+  w.agents.receiptsToday[p]! += w.single ? mh / (MILLI * w.wage) : fromMilli(mh + w.e * ch);
   w.agents.funded[p]!++;
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
   const price = book.price(c);
-  st.priceSum += price / 1000 / w.priceUnit; // MH-equivalents
+  st.priceSum += fromMilli(price) / w.priceUnit; // MH-equivalents
   st.pricedGoods++;
   st.priceLevelSum += price / book.cost[c]!;
   const genre = book.genre[c]!;

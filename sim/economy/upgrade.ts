@@ -20,6 +20,7 @@ import { CALIBRATIONS, rmaxTypeFactor } from '../agents/population.js';
 import { lognormal } from '../engine/random.js';
 import { ces } from './production.js';
 import type { World } from '../engine/world.js';
+import { toMilli, fromMilli } from '../money/milli.js';
 
 /** Weekly: which working PCs are worth replacing early. */
 export function chooseUpgrades(w: World): void {
@@ -40,7 +41,7 @@ export function chooseUpgrades(w: World): void {
     if (rmaxNew <= rmaxOld) continue;
     const f = w.factor(i, a.slot[i]!);
     const x = (rmaxOld * onHours) / (f * w.baseCh); // recipe units a day
-    const y = (a.endowMh[i]! / 1000) / (f * s.goods.baseMh);
+    const y = fromMilli(a.endowMh[i]!) / (f * s.goods.baseMh);
     const extraGoods = ces(w.tech, (x * rmaxNew) / rmaxOld, y) - ces(w.tech, x, y);
     const g = w.genreOf(i);
     const margin = markup ? a.markup[i]! : s.pricing.mu0;
@@ -59,7 +60,7 @@ export function chooseUpgrades(w: World): void {
 export function installUpgrades(w: World): void {
   const a = w.agents;
   const s = w.s;
-  const priceMilli = Math.round(s.pc.priceMh * 1000);
+  const priceMilli = Math.round(toMilli(s.pc.priceMh));
   let installed = 0;
   for (let i = 0; i < w.n; i++) {
     if (a.upgrading[i] === 0) continue;

@@ -18,6 +18,7 @@ import type { MoneyKind } from '../money/kind.js';
 import { GIFTS, INPUTS, PRICING, SALE, type Inputs, type Pricing, type Sale } from './institutions.js';
 import { Shop } from '../economy/shop.js';
 import { LoanBook } from '../money/loans.js';
+import { toMilli } from '../money/milli.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -188,7 +189,7 @@ export class World {
   /** Agent i's mean daily work value over the demand window, in campaign price units (milli). */
   workValuePerDay(i: number): number {
     const span = Math.max(1, this.workDemand.span);
-    return (this.workDemand.sum[i]! / span) * 1000 * this.priceUnit;
+    return toMilli(this.workDemand.sum[i]! / span) * this.priceUnit;
   }
 
   /** Own cost factor of agent i in liked slot k: m x max(floor, technique x genre learning). */

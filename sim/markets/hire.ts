@@ -21,6 +21,7 @@ import { rho } from '../economy/participation.js';
 import { hourPrice, rndBidHours } from './lend.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 
 export function hire(w: World): void {
@@ -36,7 +37,7 @@ export function hire(w: World): void {
 function market(w: World, isCh: boolean, price: number, mixShare: number): void {
   const a = w.agents;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
-  const pcMilli = Math.round(w.s.pc.priceMh * 1000);
+  const pcMilli = Math.round(toMilli(w.s.pc.priceMh));
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA;

@@ -26,6 +26,7 @@ import { shareCh } from '../economy/production.js';
 import { prorata } from './prorata.js';
 import { STATUS } from '../agents/table.js';
 import type { World } from '../engine/world.js';
+import { MILLI, toMilli } from '../money/milli.js';
 
 let fill = new Float64Array(0);
 
@@ -41,7 +42,7 @@ export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number
   if (!(r > 1) || w.s.invest.reinvestShare === 0 || !canImprove(w, i)) return 0;
   const span = Math.max(1, w.workDemand.span);
   const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
-  return Math.floor((profit * mixShare * 1000) / (isCh ? w.e : 1));
+  return Math.floor(toMilli(profit * mixShare) / (isCh ? w.e : 1));
 }
 
 /** Agent i's idle balance in `cur` (milli): what it holds above the balance it keeps (World.money). */
@@ -58,7 +59,7 @@ function investment(w: World, cur: number, i: number, sx: number): number {
   const single = w.single;
   let upgrade = 0;
   if (a.upgrading[i] === 1 && (single || cur === CUR.mh)) {
-    const left = Math.round(w.s.pc.priceMh * 1000) - a.upgradeMh[i]!;
+    const left = Math.round(toMilli(w.s.pc.priceMh)) - a.upgradeMh[i]!;
     if (left > 0) upgrade = left * hourPrice(w, false);
   }
   let rnd = 0;
@@ -93,7 +94,7 @@ export function lend(w: World): void {
       const workMilli = w.workValuePerDay(i) / (cur === CUR.ch ? w.e : 1);
       const most = (lo.incomeShare * lo.termDays * workMilli) / interest;
       const principal = Math.floor(need < most ? need : most);
-      if (principal < 1000) continue; // less than a token is not worth a loan
+      if (principal < MILLI) continue; // less than a token is not worth a loan
       want[i] = principal;
       borrowers[nb++] = i;
       bids += principal;

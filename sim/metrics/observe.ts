@@ -8,6 +8,7 @@ import { gini, median } from './stats.js';
 import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { fromMilli } from '../money/milli.js';
 
 const C = (name: string): number => COL[name]!;
 const I = {
@@ -69,8 +70,8 @@ export function observe(w: World, row: Float64Array): void {
   row[I.tradedCh] = ratio(st.deliveredCh, st.productionCh);
   row[I.tradedMh] = ratio(st.deliveredMh, st.productionMh);
   row[I.rmaxMean] = ratio(rmaxSum, alive);
-  row[I.capCh] = endowCh / 1000;
-  row[I.capMh] = endowMh / 1000;
+  row[I.capCh] = fromMilli(endowCh);
+  row[I.capMh] = fromMilli(endowMh);
   row[I.rate] = w.rate > 0 && w.money.exchange ? w.rate : NaN;
   if (w.single && w.rate > 0) {
     row[I.priceMh] = w.wage;
@@ -80,14 +81,14 @@ export function observe(w: World, row: Float64Array): void {
   row[I.baseCh] = w.baseCh;
   row[I.frontier] = w.rmaxFrontier;
   row[I.dead] = n - alive;
-  row[I.idleCh] = idleCh / 1000;
-  row[I.idleMh] = idleMh / 1000;
-  row[I.givenCh] = givenCh / 1000;
-  row[I.givenMh] = givenMh / 1000;
+  row[I.idleCh] = fromMilli(idleCh);
+  row[I.idleMh] = fromMilli(idleMh);
+  row[I.givenCh] = fromMilli(givenCh);
+  row[I.givenMh] = fromMilli(givenMh);
   row[I.rnd] = st.rndSuccesses;
   if (w.hasMoney) {
-    row[I.hiredCh] = st.hired[0]! / 1000;
-    row[I.hiredMh] = st.hired[1]! / 1000;
+    row[I.hiredCh] = fromMilli(st.hired[0]!);
+    row[I.hiredMh] = fromMilli(st.hired[1]!);
   }
   let learn = 0;
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
@@ -125,29 +126,29 @@ function money(w: World, row: Float64Array): void {
       if (v > 0) pos += v; else neg -= v;
     }
     const flow = st.flow[m.cur]!;
-    row[m.money] = pos / 1000;
-    row[m.credit] = neg / 1000;
-    row[m.flow] = flow / 1000;
-    row[m.ema] = w.flowEma[m.cur]! / 1000;
-    if (w.credit || w.bank !== null) row[m.demurrage] = st.demurrage[m.cur]! / 1000; // S1 has no demurrage
-    row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    row[m.money] = fromMilli(pos);
+    row[m.credit] = fromMilli(neg);
+    row[m.flow] = fromMilli(flow);
+    row[m.ema] = fromMilli(w.flowEma[m.cur]!);
+    if (w.credit || w.bank !== null) row[m.demurrage] = fromMilli(st.demurrage[m.cur]!); // S1 has no demurrage
+    row[m.defaults] = fromMilli(st.writtenOff[m.cur]!);
     const book = w.loans!;
-    row[m.loans] = book.total[m.cur]! / 1000;
-    row[m.granted] = st.loansGranted[m.cur]! / 1000;
-    row[m.repaid] = st.loansRepaid[m.cur]! / 1000;
+    row[m.loans] = fromMilli(book.total[m.cur]!);
+    row[m.granted] = fromMilli(st.loansGranted[m.cur]!);
+    row[m.repaid] = fromMilli(st.loansRepaid[m.cur]!);
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
-    if (w.single && !w.credit) row[m.issued] = st.issued[m.cur]! / 1000;
+    if (w.single && !w.credit) row[m.issued] = fromMilli(st.issued[m.cur]!);
     if (w.bank !== null) {
-      row[m.issued] = st.issued[m.cur]! / 1000;
-      row[m.burned] = st.burned[m.cur]! / 1000;
-      row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
+      row[m.issued] = fromMilli(st.issued[m.cur]!);
+      row[m.burned] = fromMilli(st.burned[m.cur]!);
+      row[m.ema] = fromMilli(w.bank.flowEma[m.cur]!); // the bank's own EMA, the one its rule uses
     }
     row[m.days] = ratio(row[m.money]!, row[m.ema]!);
   }
   if (w.bank !== null) row[I.target] = w.s.bank.k;
   row[I.defaults] = st.defaults;
   row[I.upgrades] = st.upgrades;
-  row[I.upgradeMh] = st.upgradeMh / 1000;
+  row[I.upgradeMh] = fromMilli(st.upgradeMh);
   row[I.loansOpen] = w.loans!.open;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
   const n = w.n;

@@ -14,6 +14,7 @@ import { prorata } from '../markets/prorata.js';
 import { CUR, KIND } from './ledger.js';
 import { forgiveLoans } from './loans.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from './milli.js';
 
 /** Potential daily capacity of agent i in a currency, milli-tokens: CH, MH, or (one merged token) its
  * value in MH-equivalents at the day's rate. */
@@ -25,10 +26,10 @@ export function potential(w: World, cur: number, i: number): number {
 
 /** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
 export function potentialCh(w: World, i: number): number {
-  return Math.round(w.agents.rmax[i]! * w.s.pc.onHoursPerDay * 1000);
+  return Math.round(toMilli(w.agents.rmax[i]! * w.s.pc.onHoursPerDay));
 }
 export function potentialMh(w: World, i: number): number {
-  return Math.round(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh) * 1000);
+  return Math.round(toMilli(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh)));
 }
 
 export function limits(w: World): void {
