@@ -7,9 +7,9 @@
  * sim/markets/hire.ts) asks for the upgrade plus `loans.rndDays` days of R&D budget, less its means, up
  * to what it can carry (`loans.incomeShare` of a term of its average daily work value, counting what it
  * will owe with interest). Every agent offers `loans.lendShare` of its idle balance: what lies above the
- * balance it works with (S2 and the merged token: the demurrage allowance; S3: the working balance the
- * bank provisions, k days of its own delivered flow; S1: `market.wageDays` of its own work value, as in
- * the budget, sim/economy/budget.ts); an agent that owes a loan in that currency does not lend. The long
+ * balance its money keeps back from lending (`keptFromLending`, sim/money/kinds/: S2 and the merged token
+ * the demurrage allowance; S3 the working balance the bank provisions, k days of its own delivered flow;
+ * S1 `market.wageDays` of its own work value, as in the budget); an agent that owes a loan in that currency does not lend. The long
  * side is rationed pro rata (largest remainder). No loans during the Peer Bank's bootstrap, when nobody
  * has earned anything to lend, nor on a day without the hire market the loans would be spent in.
  *
