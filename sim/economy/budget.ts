@@ -2,7 +2,8 @@
  * An agent's daily spending budget on goods, in campaign price units (milli MH-equivalents with tokens,
  * milli-cur with one currency): incomeShare x the average daily value of its work over the demand window
  * (people spend what their work is worth) + balanceShare x its spendable balance, capped by its means
- * (positive balance, plus unused credit under mutual credit). Spendable: every positive balance in S2;
+ * (positive balance, plus unused credit under mutual credit). Spendable: what lies above the money's
+ * working balance (`workingBalance`, sim/money/kinds/): every positive balance in S2;
  * in S3 only what exceeds the working balance the bank provisions (bank.k days of its own delivered
  * flow; otherwise each token issued would raise the target by k x balanceShare and money would grow
  * without bound); in S1 only what exceeds market.wageDays days of its own work value (the cure MODEL.md
@@ -15,13 +16,12 @@ export function dailyBudget(w: World, i: number): number {
   const s = w.s;
   const L = w.ledger;
   const e = w.e;
-  const span = Math.max(1, w.workDemand.span);
-  const workPerDay = (w.workDemand.sum[i]! / span) * 1000 * w.priceUnit;
+  const workPerDay = w.workValuePerDay(i);
   let positive: number;
   let means: number;
   if (w.single) {
     const bal = L.balance[CUR.cur]![i]!;
-    const working = w.credit ? 0 : s.market.wageDays * workPerDay;
+    const working = w.money.workingBalance(w, CUR.cur, i);
     positive = bal > working ? bal - working : 0;
     means = Math.max(0, L.means(CUR.cur, i));
   } else {
@@ -32,12 +32,10 @@ export function dailyBudget(w: World, i: number): number {
   return budget < means ? budget : means;
 }
 
-/** The balance that counts in the budget: positive balances, in S3 only above the working balance. */
+/** The balance that counts in the budget: what a positive balance holds above the working balance. */
 function spendable(w: World, cur: number, i: number, balance: number): number {
   if (balance <= 0) return 0;
-  if (w.bank === null) return balance;
-  const delivered = w.bank.delivered[cur]!;
-  const working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
+  const working = w.money.workingBalance(w, cur, i);
   return balance > working ? balance - working : 0;
 }
 

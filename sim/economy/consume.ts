@@ -6,6 +6,7 @@
  */
 import { below } from '../engine/random.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 export function consume(w: World): void {
   const a = w.agents;
@@ -13,7 +14,7 @@ export function consume(w: World): void {
   const Lk = a.liked;
   const rng = w.rng.consume;
   const attention = w.s.consumption.attention;
-  const unit = Math.round(w.s.consumption.replicationCh * 1000);
+  const unit = Math.round(toMilli(w.s.consumption.replicationCh));
   let copiesToday = 0;
   for (let i = 0; i < w.n; i++) {
     let available = 0;

@@ -4,6 +4,7 @@
  * not used today is gone.
  */
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 export function endowment(w: World): void {
   const a = w.agents;
@@ -11,8 +12,8 @@ export function endowment(w: World): void {
   const upkeep = w.s.work.upkeepMh;
   for (let i = 0; i < w.n; i++) {
     const alive = a.pcAlive[i] === 1;
-    a.endowCh[i] = alive ? Math.round(a.rmax[i]! * on * 1000) : 0;
+    a.endowCh[i] = alive ? Math.round(toMilli(a.rmax[i]! * on)) : 0;
     const mh = a.workHours[i]! * a.pi[i]! - (alive ? upkeep : 0);
-    a.endowMh[i] = mh > 0 ? Math.round(mh * 1000) : 0;
+    a.endowMh[i] = mh > 0 ? Math.round(toMilli(mh)) : 0;
   }
 }

@@ -19,6 +19,7 @@ import { dailyBudget, splitValue } from './budget.js';
 const split = new Float64Array(2);
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
+import { MILLI, fromMilli } from '../money/milli.js';
 
 const MAX_LIKED = 64;
 // Scratch of pick(). Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
@@ -204,19 +205,19 @@ function funded(w: World, c: number): void {
   if (ch > 0) L.post(CUR.ch, KIND.release, L.escrow, p, ch);
   st.flow[main]! += mh;
   st.flow[CUR.ch]! += ch;
-  if (w.s.institutions.pricing === 'markup' && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
+  if (w.pricing.ownMarkup && w.day - book.openDay[c]! <= w.s.campaign.windowDays / 2) {
     w.agents.markup[p]! *= 1 + w.rng.markup() * w.s.market.markupStep;
   }
   if (w.bank !== null) {
     w.bank.deliveredToday[CUR.mh]![p]! += mh;
     w.bank.deliveredToday[CUR.ch]![p]! += ch;
   }
-  w.agents.receiptsToday[p]! += w.single ? mh / (1000 * w.wage) : (mh + w.e * ch) / 1000;
+  w.agents.receiptsToday[p]! += w.single ? mh / (MILLI * w.wage) : fromMilli(mh + w.e * ch);
   w.agents.funded[p]!++;
   st.campaignsFunded++;
   st.daysToFundSum += w.day - book.openDay[c]!;
   const price = book.price(c);
-  st.priceSum += price / 1000 / w.priceUnit; // MH-equivalents
+  st.priceSum += fromMilli(price) / w.priceUnit; // MH-equivalents
   st.pricedGoods++;
   st.priceLevelSum += price / book.cost[c]!;
   const genre = book.genre[c]!;
@@ -245,7 +246,7 @@ function expire(w: World): void {
       if (w.day - book.openDay[c]! < window) continue;
       const p = book.producer[c]!;
       w.agents.refunded[p]!++;
-      if (w.s.institutions.pricing === 'markup') w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
+      if (w.pricing.ownMarkup) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
       w.stats.campaignsRefunded++;
       const genre = book.genre[c]!;
       w.genres.closedToday[genre]!++;

@@ -9,6 +9,7 @@
  * nothing (pure own R&D).
  */
 import type { World } from '../engine/world.js';
+import { fromMilli } from '../money/milli.js';
 
 /** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
 export function rndSlot(w: World, i: number): number {
@@ -40,7 +41,7 @@ export function invest(w: World): void {
     if (rndMh + rndCh === 0) continue;
     const j = i * Lk + rndSlot(w, i);
     const genre = a.likedGenre[j]!;
-    const worth = (rndMh + w.e * rndCh) / 1000 / (w.genres.medianFactor[genre]! * unitValue);
+    const worth = fromMilli(rndMh + w.e * rndCh) / (w.genres.medianFactor[genre]! * unitValue);
     if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
       const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain);
       const imitated = imitate === 'none' ? Infinity : target[genre]!;

@@ -7,6 +7,7 @@
 import { CALIBRATIONS, rmaxTypeFactor } from '../agents/population.js';
 import { lognormal } from '../engine/random.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 export function frontier(w: World): void {
   const s = w.s;
@@ -17,7 +18,7 @@ export function frontier(w: World): void {
   const maxAge = s.pc.maxAgeYears * 365;
   const hazardFrom = s.pc.hazardFromYears * 365;
   const hazard = 1 / (s.pc.hazardMeanYears * 365);
-  const priceMilli = Math.round(s.pc.priceMh * 1000);
+  const priceMilli = Math.round(toMilli(s.pc.priceMh));
   for (let i = 0; i < w.n; i++) {
     if (a.pcAlive[i] === 1) {
       const age = a.pcAgeDays[i]! + 1;

@@ -10,17 +10,15 @@
  */
 import { STATUS } from '../agents/table.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 export function plan(w: World): void {
   const s = w.s;
   const a = w.agents;
-  const replMilli = Math.round(s.consumption.attention * s.consumption.replicationCh * 1000);
-  const pcPrice = Math.round(s.pc.priceMh * 1000);
+  const replMilli = Math.round(toMilli(s.consumption.attention * s.consumption.replicationCh));
+  const pcPrice = Math.round(toMilli(s.pc.priceMh));
   const rndShare = s.rnd.share;
-  const free = s.institutions.pricing === 'free';
-  for (const today of [a.soldCh, a.soldMh, a.boughtCh, a.boughtMh, a.givenCh, a.givenMh, a.receivedCh,
-    a.receivedMh, a.ownUseCh, a.ownUseMh, a.rndCh, a.rndMh, a.pcMh, a.hiredCh, a.hiredMh, a.idleCh, a.idleMh, a.planCh, a.planMh,
-    a.receiptsToday, a.inputPayToday, a.workValueToday]) today.fill(0);
+  const free = !w.pricing.priced;
   for (let i = 0; i < w.n; i++) {
     const ch = a.endowCh[i]!;
     const mh = a.endowMh[i]!;

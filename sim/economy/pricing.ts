@@ -11,6 +11,12 @@
  */
 import { median } from '../metrics/stats.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
+
+/** Plan phase: the medians, on days divisible by `pricing.medianEveryDays`. */
+export function updateMediansWhenDue(w: World): void {
+  if (w.day % w.s.pricing.medianEveryDays === 0) updateMedians(w);
+}
 
 export function updateMedians(w: World): void {
   const a = w.agents;
@@ -42,6 +48,6 @@ export function updatePrices(w: World): void {
   const g = w.genres;
   const unit = w.s.goods.baseMh + w.e * w.baseCh;
   for (let genre = 0; genre < g.k; genre++) {
-    g.priceMilli[genre] = Math.round((1 + w.s.pricing.mu0) * g.medianFactor[genre]! * unit * 1000);
+    g.priceMilli[genre] = Math.round(toMilli((1 + w.s.pricing.mu0) * g.medianFactor[genre]! * unit));
   }
 }

@@ -10,19 +10,18 @@
  * doing (Wright's law on the genre's cumulative output).
  */
 import { usedInputs } from './production.js';
-import { updatePrices } from './pricing.js';
 import { released } from './release.js';
 import type { World } from '../engine/world.js';
+import { toMilli, fromMilli } from '../money/milli.js';
 
 export function produce(w: World): void {
   const s = w.s;
   const a = w.agents;
   const g = w.genres;
   const st = w.stats;
-  const free = s.institutions.pricing === 'free';
-  const markup = s.institutions.pricing === 'markup';
-  if (s.institutions.pricing === 'benchmark') updatePrices(w);
-  const unit = w.priceUnit * 1000; // campaign price units (milli) per MH-equivalent
+  const free = !w.pricing.priced;
+  const markup = w.pricing.ownMarkup; // else the genre's price, set by the pricing's step before this phase
+  const unit = toMilli(w.priceUnit); // campaign price units (milli) per MH-equivalent
   const e = w.e;
   const baseMh = s.goods.baseMh;
   const baseCh = w.baseCh;
@@ -36,9 +35,9 @@ export function produce(w: World): void {
     const extCh = a.boughtCh[i]! + a.receivedCh[i]!;
     const extMh = a.boughtMh[i]! + a.receivedMh[i]!;
     const f = w.factor(i, a.slot[i]!);
-    const q = usedInputs(w.tech, (ownCh + extCh) / 1000, (ownMh + extMh) / 1000, baseCh * f, baseMh * f, used);
-    const useCh = Math.min(ownCh + extCh, Math.round(used[0]! * 1000));
-    const useMh = Math.min(ownMh + extMh, Math.round(used[1]! * 1000));
+    const q = usedInputs(w.tech, fromMilli(ownCh + extCh), fromMilli(ownMh + extMh), baseCh * f, baseMh * f, used);
+    const useCh = Math.min(ownCh + extCh, Math.round(toMilli(used[0]!)));
+    const useMh = Math.min(ownMh + extMh, Math.round(toMilli(used[1]!)));
     const ownUseCh = Math.max(0, Math.min(ownCh, useCh - extCh));
     const ownUseMh = Math.max(0, Math.min(ownMh, useMh - extMh));
     a.ownUseCh[i] = ownUseCh;
@@ -47,15 +46,15 @@ export function produce(w: World): void {
     a.idleMh[i]! += ownMh - ownUseMh;
     st.productionCh += useCh;
     st.productionMh += useMh;
-    a.workValueToday[i] = ((ownUseCh + a.soldCh[i]!) * e + ownUseMh + a.soldMh[i]!) / 1000;
+    a.workValueToday[i] = fromMilli((ownUseCh + a.soldCh[i]!) * e + ownUseMh + a.soldMh[i]!);
     if (q <= 0) continue;
     const progress = a.progress[i]! + q;
     const goods = Math.floor(progress);
     a.progress[i] = progress - goods;
     if (goods === 0) continue;
     const genre = w.genreOf(i);
-    const costMh = useMh / 1000 / q; // hours per good
-    const costCh = useCh / 1000 / q;
+    const costMh = fromMilli(useMh) / q; // hours per good
+    const costCh = fromMilli(useCh) / q;
     st.goodsCompleted += goods;
     st.costMhSum += goods * costMh;
     st.costChSum += goods * costCh;
@@ -82,5 +81,5 @@ export function produce(w: World): void {
     }
   }
   g.updateLearning(s.learning.b);
-  w.hoursUsedYesterday = (st.productionMh + e * st.productionCh) / 1000; // H of tomorrow's S1 wage
+  w.hoursUsedYesterday = fromMilli(st.productionMh + e * st.productionCh); // H of tomorrow's S1 wage
 }

@@ -20,6 +20,7 @@ import { below, shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { dailyBudget, payValue } from './budget.js';
 import type { World } from '../engine/world.js';
+import { MILLI, toMilli, fromMilli } from '../money/milli.js';
 
 function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -72,7 +73,7 @@ export function sellCopies(w: World): void {
   const rng = w.rng.consume;
   const st = w.stats;
   const attention = w.s.consumption.attention;
-  const unit = Math.round(w.s.consumption.replicationCh * 1000);
+  const unit = Math.round(toMilli(w.s.consumption.replicationCh));
   const order = w.order;
   shuffle(w.rng.order, order);
   const main = w.single ? CUR.cur : CUR.mh;
@@ -115,7 +116,7 @@ export function sellCopies(w: World): void {
         w.bank.deliveredToday[main]![producer]! += paid[0]!;
         w.bank.deliveredToday[CUR.ch]![producer]! += paid[1]!;
       }
-      a.receiptsToday[producer]! += value / (1000 * w.priceUnit);
+      a.receiptsToday[producer]! += value / (MILLI * w.priceUnit);
     }
     a.savings[i] = budget;
     const used = copies * unit;
@@ -136,7 +137,7 @@ function learnCopies(w: World): void {
     const copies = shop.copies[k]!;
     if (copies > 0) {
       st.pricedGoods++;
-      st.priceSum += shop.price[k]! / 1000 / w.priceUnit;
+      st.priceSum += fromMilli(shop.price[k]!) / w.priceUnit;
       st.priceLevelSum += shop.price[k]! / shop.cost[k]!;
     }
     shop.nhat = Math.max(1, shop.nhat + beta * (copies - shop.nhat));

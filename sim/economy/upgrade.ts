@@ -19,20 +19,20 @@
 import { CALIBRATIONS, rmaxTypeFactor } from '../agents/population.js';
 import { lognormal } from '../engine/random.js';
 import { ces } from './production.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
+import { toMilli, fromMilli } from '../money/milli.js';
 
 /** Weekly: which working PCs are worth replacing early. */
 export function chooseUpgrades(w: World): void {
   const s = w.s;
   const payback = s.invest.upgradePaybackDays;
   // No upgrades without the hire market that would build them (hireShare 0), or in the bank's bootstrap.
-  if (!w.hasMoney || payback <= 0 || s.invest.hireShare === 0 || w.day % 7 !== 0 || bankPaysInputs(w)) return;
+  if (!w.hasMoney || payback <= 0 || s.invest.hireShare === 0 || w.day % 7 !== 0 || w.money.bankPaysInputs(w)) return;
   const a = w.agents;
   const pcPrice = s.pc.priceMh; // MH-equivalents
   const onHours = s.pc.onHoursPerDay;
   const unit = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
-  const markup = s.institutions.pricing === 'markup';
+  const markup = w.pricing.ownMarkup;
   const sigmaLog = CALIBRATIONS[s.calibration].rmaxSigmaLog;
   for (let i = 0; i < w.n; i++) {
     if (a.upgrading[i] === 1 || a.pcAlive[i] === 0 || !a.isProducer(i) || a.pcAgeDays[i]! < payback) continue;
@@ -41,7 +41,7 @@ export function chooseUpgrades(w: World): void {
     if (rmaxNew <= rmaxOld) continue;
     const f = w.factor(i, a.slot[i]!);
     const x = (rmaxOld * onHours) / (f * w.baseCh); // recipe units a day
-    const y = (a.endowMh[i]! / 1000) / (f * s.goods.baseMh);
+    const y = fromMilli(a.endowMh[i]!) / (f * s.goods.baseMh);
     const extraGoods = ces(w.tech, (x * rmaxNew) / rmaxOld, y) - ces(w.tech, x, y);
     const g = w.genreOf(i);
     const margin = markup ? a.markup[i]! : s.pricing.mu0;
@@ -60,7 +60,7 @@ export function chooseUpgrades(w: World): void {
 export function installUpgrades(w: World): void {
   const a = w.agents;
   const s = w.s;
-  const priceMilli = Math.round(s.pc.priceMh * 1000);
+  const priceMilli = Math.round(toMilli(s.pc.priceMh));
   let installed = 0;
   for (let i = 0; i < w.n; i++) {
     if (a.upgrading[i] === 0) continue;

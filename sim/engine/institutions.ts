@@ -1,51 +1,57 @@
 /**
- * The institutions, chosen by `kind` (the scenario's `institutions` fields): each role maps an option
- * to the pure phase functions that implement it. A new institution is one file and one line here.
+ * The institutions, chosen by the scenario's `institutions` fields and `sale`: each is a registry of
+ * records, looked up once by World (`w.inputs`, `w.pricing`, `w.sale`; the money's records are in
+ * sim/money/kinds/, `w.money`). A new option is one file and one row. The named steps at the end are
+ * what the day's page (phases.ts) runs: each asks the World's record.
  */
 import type { Scenario } from '../scenario/schema.js';
 import { donations } from '../economy/gift.js';
 import { exchange } from '../markets/exchange.js';
 import { inputs } from '../markets/inputs.js';
-import { fund } from '../economy/fund.js';
-import { limits, defaults } from '../money/credit.js';
-import { demurrage } from '../money/demurrage.js';
-import { issue } from '../money/peerBank.js';
 import { auction } from '../markets/auction.js';
-import { mintStock, kPercentDividend } from '../money/stock.js';
+import { fund } from '../economy/fund.js';
+import { consume } from '../economy/consume.js';
+import { sellCopies } from '../economy/shop.js';
+import { updatePrices } from '../economy/pricing.js';
+import { nothing, type Step } from '../money/kind.js';
 import type { World } from './world.js';
 
-type Step = (w: World) => void;
-const nothing: Step = () => {};
-
 /** How hours move: the exchange phase and the input-market phase. */
-export const INPUTS: Record<Scenario['institutions']['inputs'], { exchange: Step; inputs: Step }> = {
+export interface Inputs { readonly exchange: Step; readonly inputs: Step }
+export const INPUTS: Record<Scenario['institutions']['inputs'], Inputs> = {
   donation: { exchange: donations, inputs: nothing },
   auction: { exchange, inputs: auction },
   par: { exchange, inputs },
 };
 
-/** How goods are paid for. */
-export const PRICING: Record<Scenario['institutions']['pricing'], { fund: Step }> = {
-  free: { fund: nothing },
-  markup: { fund },
-  benchmark: { fund },
+/** How a good is priced when it is completed (sim/economy/produce.ts). */
+export interface Pricing {
+  /** Goods carry a price (else they are released free, as gifts). */
+  readonly priced: boolean;
+  /** At its cost x (1 + its producer's adaptive markup), moved as campaigns close; else at the genre's price. */
+  readonly ownMarkup: boolean;
+  /** Sets the day's genre prices at the day's rate, before production. */
+  readonly prices: Step;
+}
+export const PRICING: Record<Scenario['institutions']['pricing'], Pricing> = {
+  free: { priced: false, ownMarkup: false, prices: nothing },
+  markup: { priced: true, ownMarkup: true, prices: nothing },
+  benchmark: { priced: true, ownMarkup: false, prices: updatePrices }, // (1 + mu0) x the genre's median cost
 };
 
-/** How money exists: set up before day 0, and the day's money phase. */
-export const MONEY: Record<Scenario['institutions']['money'], { init: Step; daily: Step }> = {
-  none: { init: nothing, daily: nothing },
-  'fixed-stock': { init: mintStock, daily: nothing },
-  'k-percent': { init: mintStock, daily: (w) => kPercentDividend(w, w.outputTrend!) },
-  'mutual-credit': {
-    init: limits,
-    daily: (w) => { limits(w); defaults(w); demurrage(w); },
-  },
-  'merged-credit': { // the same rules, in one merged token (an ablation of the two tokens)
-    init: limits,
-    daily: (w) => { limits(w); defaults(w); demurrage(w); },
-  },
-  'peer-bank': {
-    init: nothing, // positive balances: every floor stays 0
-    daily: (w) => { demurrage(w); issue(w); },
-  },
+/** How priced goods are sold: the fund phase and the consume phase; `shop`: per-copy sales' day shop. */
+export interface Sale { readonly fund: Step; readonly consume: Step; readonly shop: boolean }
+export const SALE: Record<Scenario['sale'], Sale> = {
+  pledge: { fund, consume, shop: false },
+  'per-copy': { fund, consume: sellCopies, shop: true }, // no campaign opens: fund finds none
 };
+/** Free goods (`pricing: free`) are released, not sold, whatever `sale` says. */
+export const GIFTS: Sale = { fund: nothing, consume, shop: false };
+
+/** The steps of the day the institutions fill, by the records World holds. */
+export const exchangeHours: Step = (w: World) => w.inputs.exchange(w);
+export const inputMarkets: Step = (w: World) => w.inputs.inputs(w);
+export const setPrices: Step = (w: World) => w.pricing.prices(w);
+export const fundGoods: Step = (w: World) => w.sale.fund(w);
+export const consumeGoods: Step = (w: World) => w.sale.consume(w);
+export const moneyPhase: Step = (w: World) => w.money.daily(w);

@@ -1,7 +1,7 @@
 /**
  * simulate(scenario, sink, options) -> RunResult: one run of the economy.
  *
- *   scenario (resolved) -> (build agent tables + ledger) -> (day x N: PHASES, then check and observe)
+ *   scenario (resolved) -> (build agent tables + ledger) -> (day x N: beginDay, PHASES, check, WINDOWS, observe)
  *   -> sink (metrics rows, agents rows, flow cells)
  *
  * The engine imports no Node module: the CLI gives it a sink that writes files, a browser one that
@@ -13,8 +13,7 @@ import { observe } from '../metrics/observe.js';
 import { agentRows } from '../metrics/agentRows.js';
 import { Invariants } from '../money/invariants.js';
 import { CURRENCIES, FLOW_KINDS, SECTORS } from '../money/flows.js';
-import { MONEY } from './institutions.js';
-import { PHASES } from './phases.js';
+import { PHASES, WINDOWS } from './phases.js';
 import { World } from './world.js';
 import type { RunSink } from './sink.js';
 
@@ -40,9 +39,10 @@ export function simulate(scenario: Scenario, sink: RunSink, options: SimulateOpt
   const every = scenario.observe.agentsEveryDays;
   for (let day = 0; day < days; day++) {
     w.beginDay(day);
-    if (day === 0) MONEY[scenario.institutions.money].init(w); // day 0's flows include what init posts
-    for (const phase of PHASES) phase.run(w);
+    if (day === 0) w.money.init(w); // day 0's flows include what init posts
+    for (const phase of PHASES) for (const step of phase.steps) step(w);
     invariants.check(w);
+    for (const step of WINDOWS.steps) step(w);
     observe(w, row);
     sink.metrics(row);
     emitFlows(w, sink);

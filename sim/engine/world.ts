@@ -13,10 +13,12 @@ import { technology, type Technology } from '../economy/production.js';
 import { RollingScalar, RollingSum } from '../metrics/rolling.js';
 import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
-import { CUR } from '../money/ledger.js';
-import { OutputTrend } from '../money/stock.js';
+import { MONEY_KINDS } from '../money/kinds/index.js';
+import type { MoneyKind } from '../money/kind.js';
+import { GIFTS, INPUTS, PRICING, SALE, type Inputs, type Pricing, type Sale } from './institutions.js';
 import { Shop } from '../economy/shop.js';
 import { LoanBook } from '../money/loans.js';
+import { toMilli } from '../money/milli.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -54,6 +56,13 @@ export class World {
   readonly genres: Genres;
   readonly tech: Technology;
   readonly rng: Streams;
+  /** What the kind of money (`institutions.money`) implies (sim/money/kinds/). */
+  readonly money: MoneyKind;
+  /** How hours move, how goods are priced and how they are sold (institutions.ts). */
+  readonly inputs: Inputs;
+  readonly pricing: Pricing;
+  readonly sale: Sale;
+  /** Whether there is money at all (from `money`, like `single`, `credit` and `currencies`: fields that hot loops read). */
   readonly hasMoney: boolean;
   /** Peer loans (presets with money). */
   readonly loans: LoanBook | null;
@@ -69,8 +78,6 @@ export class World {
   wage = 1;
   /** S1: yesterday's hours used in production, MH-equivalents (H in w = M / (k_w H)). */
   hoursUsedYesterday = 0;
-  /** market-k: the trend of real output that sets the growth of money. */
-  readonly outputTrend: OutputTrend | null;
   /** Per-copy sales (sale: per-copy): the day's closed goods on sale. */
   readonly shop: Shop | null;
   readonly stats = new DayStats();
@@ -113,19 +120,22 @@ export class World {
     this.ledger = new Ledger(this.n, audit);
     this.book = new CampaignBook(s.genres.count);
     this.tech = technology(s.production.sigma);
-    this.hasMoney = s.institutions.money !== 'none';
+    this.money = MONEY_KINDS[s.institutions.money];
+    this.inputs = INPUTS[s.institutions.inputs];
+    this.pricing = PRICING[s.institutions.pricing];
+    this.sale = this.pricing.priced ? SALE[s.sale] : GIFTS;
+    this.currencies = this.money.currencies;
+    this.hasMoney = this.currencies.length > 0;
+    this.single = this.currencies.length === 1;
+    this.credit = this.money.credit;
     this.loans = this.hasMoney ? new LoanBook(this.n, s.loans.termDays) : null;
-    this.bank = s.institutions.money === 'peer-bank' ? new PeerBankState(this.n, s.bank.emaDays) : null;
-    this.single = s.institutions.inputs === 'auction';
-    this.credit = s.institutions.money === 'mutual-credit' || s.institutions.money === 'merged-credit';
-    this.currencies = !this.hasMoney ? [] : this.single ? [CUR.cur] : [CUR.ch, CUR.mh];
-    this.outputTrend = s.institutions.money === 'k-percent' ? new OutputTrend(s.market.trendDays) : null;
+    this.bank = this.money.bank ? new PeerBankState(this.n, s.bank.emaDays) : null;
     this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
     this.updateBaseRecipe();
     this.e = this.eRef;
     this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? this.yearOfOutputPerGenre() : s.learning.priorGoods);
     const goodsPerDay = (this.genres.prior[0]! * s.genres.count) / 365; // a year of output, by day
-    this.shop = s.sale === 'per-copy' && s.institutions.pricing !== 'free'
+    this.shop = this.sale.shop
       ? new Shop(s.genres.count, (this.n * s.consumption.attention) / goodsPerDay) : null;
     this.workDemand = new RollingSum(this.n, s.demand.windowDays);
     this.workRho = new RollingSum(this.n, s.participation.rhoWindowDays);
@@ -136,9 +146,13 @@ export class World {
     for (let i = 0; i < this.n; i++) this.order[i] = i;
   }
 
-  /** Start a day: clear the day's counters and the ledger's flow matrix. */
+  /** Start a day: clear the day's counters, the agents' hours and payments of the day, and the ledger's flow matrix. */
   beginDay(day: number): void {
     this.day = day;
+    const a = this.agents;
+    for (const today of [a.soldCh, a.soldMh, a.boughtCh, a.boughtMh, a.givenCh, a.givenMh, a.receivedCh,
+      a.receivedMh, a.ownUseCh, a.ownUseMh, a.rndCh, a.rndMh, a.pcMh, a.hiredCh, a.hiredMh, a.idleCh, a.idleMh, a.planCh, a.planMh,
+      a.receiptsToday, a.inputPayToday, a.workValueToday]) today.fill(0);
     this.ledger.beginDay(day);
     this.stats.reset();
     this.genres.beginDay();
@@ -170,6 +184,12 @@ export class World {
   /** Campaign price units (milli) per milli MH-equivalent: 1 with tokens, the wage with one currency. */
   get priceUnit(): number {
     return this.single ? this.wage : 1;
+  }
+
+  /** Agent i's mean daily work value over the demand window, in campaign price units (milli). */
+  workValuePerDay(i: number): number {
+    const span = Math.max(1, this.workDemand.span);
+    return toMilli(this.workDemand.sum[i]! / span) * this.priceUnit;
   }
 
   /** Own cost factor of agent i in liked slot k: m x max(floor, technique x genre learning). */

@@ -16,6 +16,7 @@
 import { affordable, settleProRata } from './settle.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { fromMilli } from '../money/milli.js';
 
 
 export function auction(w: World): void {
@@ -27,11 +28,11 @@ export function auction(w: World): void {
     return;
   }
   const L = w.ledger;
-  const money = -L.balance[CUR.cur]![L.bank]! / 1000;
+  const money = fromMilli(-L.balance[CUR.cur]![L.bank]!);
   let hours = w.hoursUsedYesterday;
   if (!(hours > 0)) {
     const a = w.agents;
-    for (let i = 0; i < w.n; i++) hours += (a.availMh[i]! + w.e * a.availCh[i]!) / 1000;
+    for (let i = 0; i < w.n; i++) hours += fromMilli(a.availMh[i]! + w.e * a.availCh[i]!);
   }
   if (!(hours > 0) || !(money > 0)) return;
   w.wage = money / (w.s.market.wageDays * hours);

@@ -16,12 +16,16 @@ import { prorata } from './prorata.js';
 import { affordable } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { CUR, KIND } from '../money/ledger.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
 
 let fillBuf = new Float64Array(0);
 let payBuf = new Float64Array(0);
 let weightBuf = new Float64Array(0);
+
+/** Plan phase: until a rate has cleared, values use e_ref (which follows the base recipe). */
+export function referenceRateUntilCleared(w: World): void {
+  if (!w.hadRate) w.e = w.eRef;
+}
 
 export function exchange(w: World): void {
   const a = w.agents;
@@ -42,7 +46,7 @@ export function exchange(w: World): void {
   w.hadRate = true;
   fixPlans(w, rate);
   // One currency needs no swap; in the Peer Bank's bootstrap nobody pays for inputs.
-  if (w.s.institutions.inputs === 'par' && !bankPaysInputs(w)) swapTokens(w, rate);
+  if (w.money.exchange && !w.money.bankPaysInputs(w)) swapTokens(w, rate);
 }
 
 /** Every producer's plan at the clearing rate, quantised to milli-hours. */

@@ -20,13 +20,13 @@ import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
 import { hourPrice, rndBidHours } from './lend.js';
 import { CUR } from '../money/ledger.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 
 export function hire(w: World): void {
   if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
-  if (bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
+  if (w.money.bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
   market(w, true, hourPrice(w, true), sx);
   market(w, false, hourPrice(w, false), 1 - sx);
@@ -37,7 +37,7 @@ export function hire(w: World): void {
 function market(w: World, isCh: boolean, price: number, mixShare: number): void {
   const a = w.agents;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
-  const pcMilli = Math.round(w.s.pc.priceMh * 1000);
+  const pcMilli = Math.round(toMilli(w.s.pc.priceMh));
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA;

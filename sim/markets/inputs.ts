@@ -9,9 +9,9 @@
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
-import { bankPaysInputs } from '../money/peerBank.js';
 import { prefetch } from './prefetch.js';
 import type { World } from '../engine/world.js';
+import { fromMilli } from '../money/milli.js';
 
 /** Queue entries prefetched at a time. */
 const BLOCK = 64;
@@ -29,11 +29,11 @@ function market(w: World, cur: number): void {
   const planned = isCh ? a.planCh : a.planMh;
   const sold = isCh ? a.soldCh : a.soldMh;
   const bought = isCh ? a.boughtCh : a.boughtMh;
-  const valuePerMilli = (isCh ? w.e : 1) / 1000; // MH-equivalents per milli-token
+  const valuePerMilli = fromMilli(isCh ? w.e : 1); // MH-equivalents per milli-token
   const buyers = w.idxA;
   const sellers = w.idxB;
   const want = w.bufA; // by agent: bid (buyers) or offer (sellers), milli-hours
-  const grant = bankPaysInputs(w);
+  const grant = w.money.bankPaysInputs(w);
   const delivered = w.bank?.deliveredToday[cur] ?? null;
   let nb = 0;
   let ns = 0;

@@ -7,9 +7,9 @@
  * sim/markets/hire.ts) asks for the upgrade plus `loans.rndDays` days of R&D budget, less its means, up
  * to what it can carry (`loans.incomeShare` of a term of its average daily work value, counting what it
  * will owe with interest). Every agent offers `loans.lendShare` of its idle balance: what lies above the
- * balance it works with (S2 and the merged token: the demurrage allowance; S3: the working balance the
- * bank provisions, k days of its own delivered flow; S1: `market.wageDays` of its own work value, as in
- * the budget, sim/economy/budget.ts); an agent that owes a loan in that currency does not lend. The long
+ * balance its money keeps back from lending (`keptFromLending`, sim/money/kinds/: S2 and the merged token
+ * the demurrage allowance; S3 the working balance the bank provisions, k days of its own delivered flow;
+ * S1 `market.wageDays` of its own work value, as in the budget); an agent that owes a loan in that currency does not lend. The long
  * side is rationed pro rata (largest remainder). No loans during the Peer Bank's bootstrap, when nobody
  * has earned anything to lend, nor on a day without the hire market the loans would be spent in.
  *
@@ -19,14 +19,14 @@
  * writes off its loans: the lenders lose that debt pro rata to their claims.
  */
 import { KIND, CUR } from '../money/ledger.js';
-import { potential, writeOff } from '../money/credit.js';
-import { bankPaysInputs } from '../money/peerBank.js';
+import { writeOff } from '../money/credit.js';
 import { rho } from '../economy/participation.js';
 import { canImprove } from '../economy/invest.js';
 import { shareCh } from '../economy/production.js';
 import { prorata } from './prorata.js';
 import { STATUS } from '../agents/table.js';
 import type { World } from '../engine/world.js';
+import { MILLI, toMilli } from '../money/milli.js';
 
 let fill = new Float64Array(0);
 
@@ -42,24 +42,15 @@ export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number
   if (!(r > 1) || w.s.invest.reinvestShare === 0 || !canImprove(w, i)) return 0;
   const span = Math.max(1, w.workDemand.span);
   const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
-  return Math.floor((profit * mixShare * 1000) / (isCh ? w.e : 1));
+  return Math.floor(toMilli(profit * mixShare) / (isCh ? w.e : 1));
 }
 
-/** Agent i's idle balance in `cur` (milli): what it holds above the balance it works with. */
+/** Agent i's idle balance in `cur` (milli): what it holds above the balance it keeps (World.money). */
 export function idleBalance(w: World, cur: number, i: number): number {
   const b = w.ledger.balance[cur]![i]!;
   if (b <= 0) return 0;
-  let working: number;
-  if (w.bank !== null) {
-    const delivered = w.bank.delivered[cur]!;
-    working = (w.s.bank.k * delivered.sum[i]!) / delivered.window;
-  } else if (w.credit) {
-    working = w.s.demurrage.allowanceDays * potential(w, cur, i);
-  } else {
-    const span = Math.max(1, w.workDemand.span);
-    working = w.s.market.wageDays * (w.workDemand.sum[i]! / span) * 1000 * w.wage;
-  }
-  return b > working ? b - working : 0;
+  const kept = w.money.keptFromLending(w, cur, i);
+  return b > kept ? b - kept : 0;
 }
 
 /** What producer i would invest today in currency `cur` (milli): [today's need, the loan it asks for]. */
@@ -68,7 +59,7 @@ function investment(w: World, cur: number, i: number, sx: number): number {
   const single = w.single;
   let upgrade = 0;
   if (a.upgrading[i] === 1 && (single || cur === CUR.mh)) {
-    const left = Math.round(w.s.pc.priceMh * 1000) - a.upgradeMh[i]!;
+    const left = Math.round(toMilli(w.s.pc.priceMh)) - a.upgradeMh[i]!;
     if (left > 0) upgrade = left * hourPrice(w, false);
   }
   let rnd = 0;
@@ -84,11 +75,10 @@ export function lend(w: World): void {
   const lo = w.s.loans;
   const book = w.loans;
   // Loans finance hours bought in the hire market: none on a day it does not open (sim/markets/hire.ts).
-  if (book === null || lo.lendShare === 0 || bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
+  if (book === null || lo.lendShare === 0 || w.money.bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   const a = w.agents;
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
   const interest = 1 + (lo.interestRate * lo.termDays) / 365;
-  const span = Math.max(1, w.workDemand.span);
   const borrowers = w.idxA;
   const lenders = w.idxB;
   const want = w.bufA;
@@ -101,10 +91,10 @@ export function lend(w: World): void {
       const need = investment(w, cur, i, sx);
       if (need <= 0) continue;
       // What it can carry: incomeShare of a term of its work value, in this currency, with interest.
-      const workMilli = (w.workDemand.sum[i]! / span) * 1000 * w.priceUnit / (cur === CUR.ch ? w.e : 1);
+      const workMilli = w.workValuePerDay(i) / (cur === CUR.ch ? w.e : 1);
       const most = (lo.incomeShare * lo.termDays * workMilli) / interest;
       const principal = Math.floor(need < most ? need : most);
-      if (principal < 1000) continue; // less than a token is not worth a loan
+      if (principal < MILLI) continue; // less than a token is not worth a loan
       want[i] = principal;
       borrowers[nb++] = i;
       bids += principal;
@@ -204,17 +194,5 @@ export function repay(w: World): void {
   }
   for (const cur of w.currencies) {
     for (let i = 0; i < w.n; i++) if (book.overdue(cur, i, day)) writeOff(w, i);
-  }
-}
-
-/** A defaulter's loans are written off: every lender's claim is cut pro rata (the creditors' haircut). */
-export function forgiveLoans(w: World, i: number): void {
-  const book = w.loans;
-  if (book === null) return;
-  for (const cur of w.currencies) {
-    if (!book.has(cur, i)) continue;
-    const lost = book.forgive(cur, i);
-    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
-    w.stats.writtenOff[cur]! += lost;
   }
 }

@@ -8,6 +8,7 @@
 import { prorata } from './prorata.js';
 import { KIND } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { MILLI } from '../money/milli.js';
 
 /** Milli-hours agent i can pay for at `price` (token units per milli-hour) from its means in `cur`,
  * keeping 2 milli-tokens back for the rounding of its payment. */
@@ -33,7 +34,7 @@ export function settleProRata(
   if (fill.length < m) { fill = new Float64Array(2 * m); pay = new Float64Array(2 * m); }
   if (bids > asks) prorata(volume, want, buyers, nb, fill);
   else for (let k = 0; k < nb; k++) fill[k] = want[buyers[k]!]!;
-  const toValue = 1 / (1000 * w.priceUnit);
+  const toValue = 1 / (MILLI * w.priceUnit);
   let paid = 0;
   for (let k = 0; k < nb; k++) {
     const i = buyers[k]!;

@@ -7,6 +7,7 @@ import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 import type { RunSink } from '../engine/sink.js';
+import { fromMilli } from '../money/milli.js';
 
 const row = new Float64Array(AGENT_COLUMNS.length);
 
@@ -35,13 +36,13 @@ export function agentRows(w: World, sink: RunSink): void {
     row[k++] = a.receiptsTotal[i]!;
     row[k++] = a.workValueTotal[i]!;
     const tokens = w.hasMoney && !w.single;
-    row[k++] = tokens ? L.balance[CUR.ch]![i]! / 1000 : NaN;
-    row[k++] = tokens ? L.balance[CUR.mh]![i]! / 1000 : NaN;
-    row[k++] = tokens ? -L.floor[CUR.ch]![i]! / 1000 : NaN;
-    row[k++] = tokens ? -L.floor[CUR.mh]![i]! / 1000 : NaN;
+    row[k++] = tokens ? fromMilli(L.balance[CUR.ch]![i]!) : NaN;
+    row[k++] = tokens ? fromMilli(L.balance[CUR.mh]![i]!) : NaN;
+    row[k++] = tokens ? fromMilli(-L.floor[CUR.ch]![i]!) : NaN;
+    row[k++] = tokens ? fromMilli(-L.floor[CUR.mh]![i]!) : NaN;
     row[k++] = a.status[i]!;
-    row[k++] = w.single ? L.balance[CUR.cur]![i]! / 1000 : NaN;
-    row[k++] = w.s.institutions.pricing === 'markup' ? a.markup[i]! : NaN;
+    row[k++] = w.single ? fromMilli(L.balance[CUR.cur]![i]!) : NaN;
+    row[k++] = w.pricing.ownMarkup ? a.markup[i]! : NaN;
     sink.agent(row);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Phase 12b, observe: roll today's per-agent values into the trailing windows and write the day's
- * metrics row (MODEL.md section 10). A value a preset has no use for, or that is undefined today, is
+ * Phase 12b, observe: write the day's metrics row (MODEL.md section 10), reading the trailing windows
+ * the windows step has rolled (sim/economy/windows.ts); it changes nothing but the row. A value a preset has no use for, or that is undefined today, is
  * NaN here and an empty cell in metrics.csv.
  */
 import { COL } from './columns.js';
@@ -8,6 +8,7 @@ import { gini, median } from './stats.js';
 import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { fromMilli } from '../money/milli.js';
 
 const C = (name: string): number => COL[name]!;
 const I = {
@@ -40,17 +41,6 @@ export function observe(w: World, row: Float64Array): void {
   const a = w.agents;
   const st = w.stats;
   const n = w.n;
-  const net = w.bufA;
-  for (let i = 0; i < n; i++) {
-    net[i] = a.receiptsToday[i]! - a.inputPayToday[i]!;
-    a.receiptsTotal[i]! += a.receiptsToday[i]!;
-    a.workValueTotal[i]! += a.workValueToday[i]!;
-  }
-  w.workDemand.push(a.workValueToday);
-  w.workRho.push(a.workValueToday);
-  w.netRho.push(net);
-  w.receipts30.push(a.receiptsToday);
-
   row.fill(NaN);
   let producers = 0, piSum = 0, endowCh = 0, endowMh = 0, idleCh = 0, idleMh = 0, givenCh = 0, givenMh = 0;
   let rmaxSum = 0, alive = 0;
@@ -80,9 +70,9 @@ export function observe(w: World, row: Float64Array): void {
   row[I.tradedCh] = ratio(st.deliveredCh, st.productionCh);
   row[I.tradedMh] = ratio(st.deliveredMh, st.productionMh);
   row[I.rmaxMean] = ratio(rmaxSum, alive);
-  row[I.capCh] = endowCh / 1000;
-  row[I.capMh] = endowMh / 1000;
-  row[I.rate] = w.rate > 0 && w.s.institutions.inputs === 'par' ? w.rate : NaN;
+  row[I.capCh] = fromMilli(endowCh);
+  row[I.capMh] = fromMilli(endowMh);
+  row[I.rate] = w.rate > 0 && w.money.exchange ? w.rate : NaN;
   if (w.single && w.rate > 0) {
     row[I.priceMh] = w.wage;
     row[I.priceCh] = w.e * w.wage;
@@ -91,20 +81,20 @@ export function observe(w: World, row: Float64Array): void {
   row[I.baseCh] = w.baseCh;
   row[I.frontier] = w.rmaxFrontier;
   row[I.dead] = n - alive;
-  row[I.idleCh] = idleCh / 1000;
-  row[I.idleMh] = idleMh / 1000;
-  row[I.givenCh] = givenCh / 1000;
-  row[I.givenMh] = givenMh / 1000;
+  row[I.idleCh] = fromMilli(idleCh);
+  row[I.idleMh] = fromMilli(idleMh);
+  row[I.givenCh] = fromMilli(givenCh);
+  row[I.givenMh] = fromMilli(givenMh);
   row[I.rnd] = st.rndSuccesses;
   if (w.hasMoney) {
-    row[I.hiredCh] = st.hired[0]! / 1000;
-    row[I.hiredMh] = st.hired[1]! / 1000;
+    row[I.hiredCh] = fromMilli(st.hired[0]!);
+    row[I.hiredMh] = fromMilli(st.hired[1]!);
   }
   let learn = 0;
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;
   row[I.rhoMedian] = rhoMedian(w);
-  if (w.s.institutions.pricing !== 'free') {
+  if (w.pricing.priced) {
     if (w.shop === null) campaigns(w, row);
     row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
     row[I.priceHours] = ratio(w.stats.priceSum, w.stats.pricedGoods);
@@ -125,7 +115,6 @@ function campaigns(w: World, row: Float64Array): void {
 function money(w: World, row: Float64Array): void {
   const L = w.ledger;
   const st = w.stats;
-  const span = 2 / (w.s.bank.emaDays + 1);
   for (const m of MONEY) {
     if ((m.cur === CUR.cur) !== w.single) continue; // tokens (ch, mh) or the one currency (cur)
     const b = L.balance[m.cur]!;
@@ -137,32 +126,29 @@ function money(w: World, row: Float64Array): void {
       if (v > 0) pos += v; else neg -= v;
     }
     const flow = st.flow[m.cur]!;
-    w.flowEma[m.cur] = w.flowEma[m.cur]! + (flow - w.flowEma[m.cur]!) * span;
-    w.payments365[m.cur]!.push(flow);
-    w.money365[m.cur]!.push(pos);
-    row[m.money] = pos / 1000;
-    row[m.credit] = neg / 1000;
-    row[m.flow] = flow / 1000;
-    row[m.ema] = w.flowEma[m.cur]! / 1000;
-    if (w.credit || w.bank !== null) row[m.demurrage] = st.demurrage[m.cur]! / 1000; // S1 has no demurrage
-    row[m.defaults] = st.writtenOff[m.cur]! / 1000;
+    row[m.money] = fromMilli(pos);
+    row[m.credit] = fromMilli(neg);
+    row[m.flow] = fromMilli(flow);
+    row[m.ema] = fromMilli(w.flowEma[m.cur]!);
+    if (w.credit || w.bank !== null) row[m.demurrage] = fromMilli(st.demurrage[m.cur]!); // S1 has no demurrage
+    row[m.defaults] = fromMilli(st.writtenOff[m.cur]!);
     const book = w.loans!;
-    row[m.loans] = book.total[m.cur]! / 1000;
-    row[m.granted] = st.loansGranted[m.cur]! / 1000;
-    row[m.repaid] = st.loansRepaid[m.cur]! / 1000;
+    row[m.loans] = fromMilli(book.total[m.cur]!);
+    row[m.granted] = fromMilli(st.loansGranted[m.cur]!);
+    row[m.repaid] = fromMilli(st.loansRepaid[m.cur]!);
     row[m.velocity] = ratio(w.payments365[m.cur]!.sum, w.money365[m.cur]!.mean);
-    if (w.single && !w.credit) row[m.issued] = st.issued[m.cur]! / 1000;
+    if (w.single && !w.credit) row[m.issued] = fromMilli(st.issued[m.cur]!);
     if (w.bank !== null) {
-      row[m.issued] = st.issued[m.cur]! / 1000;
-      row[m.burned] = st.burned[m.cur]! / 1000;
-      row[m.ema] = w.bank.flowEma[m.cur]! / 1000; // the bank's own EMA, the one its rule uses
+      row[m.issued] = fromMilli(st.issued[m.cur]!);
+      row[m.burned] = fromMilli(st.burned[m.cur]!);
+      row[m.ema] = fromMilli(w.bank.flowEma[m.cur]!); // the bank's own EMA, the one its rule uses
     }
     row[m.days] = ratio(row[m.money]!, row[m.ema]!);
   }
   if (w.bank !== null) row[I.target] = w.s.bank.k;
   row[I.defaults] = st.defaults;
   row[I.upgrades] = st.upgrades;
-  row[I.upgradeMh] = st.upgradeMh / 1000;
+  row[I.upgradeMh] = fromMilli(st.upgradeMh);
   row[I.loansOpen] = w.loans!.open;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
   const n = w.n;

@@ -12,8 +12,9 @@
 import { STATUS } from '../agents/table.js';
 import { prorata } from '../markets/prorata.js';
 import { CUR, KIND } from './ledger.js';
-import { forgiveLoans } from '../markets/lend.js';
+import { forgiveLoans } from './loans.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from './milli.js';
 
 /** Potential daily capacity of agent i in a currency, milli-tokens: CH, MH, or (one merged token) its
  * value in MH-equivalents at the day's rate. */
@@ -25,10 +26,10 @@ export function potential(w: World, cur: number, i: number): number {
 
 /** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
 export function potentialCh(w: World, i: number): number {
-  return Math.round(w.agents.rmax[i]! * w.s.pc.onHoursPerDay * 1000);
+  return Math.round(toMilli(w.agents.rmax[i]! * w.s.pc.onHoursPerDay));
 }
 export function potentialMh(w: World, i: number): number {
-  return Math.round(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh) * 1000);
+  return Math.round(toMilli(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh)));
 }
 
 export function limits(w: World): void {
@@ -59,7 +60,7 @@ function nearLimit(balance: number, floor: number, share: number): boolean {
 }
 
 /** Default of agent i: its negative balances are charged to every other agent's positive balance, pro
- * rata; its peer loans are written off against its lenders' claims (sim/markets/lend.ts). */
+ * rata; its peer loans are written off against its lenders' claims (sim/money/loans.ts). */
 export function writeOff(w: World, i: number): void {
   const a = w.agents;
   const L = w.ledger;

@@ -12,13 +12,17 @@ import { KIND } from './ledger.js';
 import { potential } from './credit.js';
 import type { World } from '../engine/world.js';
 
+/** The balance agent i holds in `cur` free of demurrage (milli): `allowanceDays` of its potential capacity. */
+export function allowance(w: World, cur: number, i: number): number {
+  return w.s.demurrage.allowanceDays * potential(w, cur, i);
+}
+
 export function demurrage(w: World): void {
   const burn = w.bank !== null;
-  const days = w.s.demurrage.allowanceDays;
   const to = burn ? w.ledger.bank : w.ledger.commons;
   for (const cur of w.currencies) {
     const perDay = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[cur]! : 0)) / 365;
-    if (perDay > 0) for (let i = 0; i < w.n; i++) charge(w, cur, i, perDay, days * potential(w, cur, i), to);
+    if (perDay > 0) for (let i = 0; i < w.n; i++) charge(w, cur, i, perDay, allowance(w, cur, i), to);
     if (!burn) dividend(w, cur);
   }
 }

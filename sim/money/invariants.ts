@@ -7,6 +7,7 @@ import { CURRENCIES, FLOW_KINDS, SECTORS } from './flows.js';
 import { CUR } from './ledger.js';
 import { InvariantViolation } from './violation.js';
 import type { World } from '../engine/world.js';
+import { fromMilli } from './milli.js';
 
 const NC = CURRENCIES.length;
 const NK = FLOW_KINDS.length;
@@ -46,14 +47,14 @@ export class Invariants {
       for (let k = 0; k < NK; k++) {
         let row = 0;
         for (let s = 0; s < NS; s++) row += L.flow(c, k, s);
-        if (row !== 0) fail(w, '1/double-entry', `the ${FLOW_KINDS[k]} row of ${CURRENCIES[c]} sums to ${row / 1000}, not 0`);
+        if (row !== 0) fail(w, '1/double-entry', `the ${FLOW_KINDS[k]} row of ${CURRENCIES[c]} sums to ${fromMilli(row)}, not 0`);
       }
       for (let s = 0; s < NS; s++) {
         let column = 0;
         for (let k = 0; k < NK; k++) column += L.flow(c, k, s);
         const change = t[c * NS + s]! - this.holdings[c * NS + s]!;
         if (column !== change) {
-          fail(w, '1/double-entry', `sector ${SECTORS[s]} ${CURRENCIES[c]}: flows sum to ${column / 1000} but holdings changed by ${change / 1000}`);
+          fail(w, '1/double-entry', `sector ${SECTORS[s]} ${CURRENCIES[c]}: flows sum to ${fromMilli(column)} but holdings changed by ${fromMilli(change)}`);
         }
       }
     }
@@ -71,8 +72,8 @@ export class Invariants {
       const b = L.balance[c]!;
       let held = 0;
       for (let s = 0; s < NS; s++) if (s !== L.sector(L.bank)) held += t[c * NS + s]!;
-      if (held !== -b[L.bank]!) fail(w, '2/money-identity', `${CURRENCIES[c]} held by all accounts is ${held / 1000}, the bank has issued ${-b[L.bank]! / 1000}`);
-      if (w.credit && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${held / 1000}, not 0`);
+      if (held !== -b[L.bank]!) fail(w, '2/money-identity', `${CURRENCIES[c]} held by all accounts is ${fromMilli(held)}, the bank has issued ${fromMilli(-b[L.bank]!)}`);
+      if (w.credit && held !== 0) fail(w, '2/money-identity', `${CURRENCIES[c]} balances sum to ${fromMilli(held)}, not 0`);
     }
   }
 
@@ -94,10 +95,10 @@ export class Invariants {
       }
     }
     const held = [L.balance[w.single ? CUR.cur : CUR.mh]![L.escrow]!, L.balance[CUR.ch]![L.escrow]!];
-    if (held[0] !== mh || held[1] !== ch) fail(w, '5/escrow', `escrow holds ${held[0]! / 1000} MH and ${held[1]! / 1000} CH tokens, open pledges ${mh / 1000} MH and ${ch / 1000} CH`);
+    if (held[0] !== mh || held[1] !== ch) fail(w, '5/escrow', `escrow holds ${fromMilli(held[0]!)} MH and ${fromMilli(held[1]!)} CH tokens, open pledges ${fromMilli(mh)} MH and ${fromMilli(ch)} CH`);
     for (let c = 0; c < NC; c++) {
-      if (L.balance[c]![L.exchange] !== 0) fail(w, '5/escrow', `the exchange ends the day holding ${L.balance[c]![L.exchange]! / 1000} ${CURRENCIES[c]} tokens`);
-      if (L.balance[c]![L.commons] !== 0) fail(w, '5/escrow', `the commons ends the day holding ${L.balance[c]![L.commons]! / 1000} ${CURRENCIES[c]} tokens`);
+      if (L.balance[c]![L.exchange] !== 0) fail(w, '5/escrow', `the exchange ends the day holding ${fromMilli(L.balance[c]![L.exchange]!)} ${CURRENCIES[c]} tokens`);
+      if (L.balance[c]![L.commons] !== 0) fail(w, '5/escrow', `the commons ends the day holding ${fromMilli(L.balance[c]![L.commons]!)} ${CURRENCIES[c]} tokens`);
     }
   }
 
@@ -109,10 +110,10 @@ export class Invariants {
       const ch = a.ownUseCh[i]! + a.soldCh[i]! + a.givenCh[i]! + a.replCh[i]! + a.rndCh[i]! + a.idleCh[i]!;
       const mh = a.ownUseMh[i]! + a.soldMh[i]! + a.givenMh[i]! + a.rndMh[i]! + a.pcMh[i]! + a.idleMh[i]!;
       if (ch !== a.endowCh[i] || mh !== a.endowMh[i]) {
-        fail(w, '6/hours', `agent ${i}: CH uses sum to ${ch / 1000} of an endowment of ${a.endowCh[i]! / 1000}; MH uses sum to ${mh / 1000} of ${a.endowMh[i]! / 1000}`);
+        fail(w, '6/hours', `agent ${i}: CH uses sum to ${fromMilli(ch)} of an endowment of ${fromMilli(a.endowCh[i]!)}; MH uses sum to ${fromMilli(mh)} of ${fromMilli(a.endowMh[i]!)}`);
       }
       if (a.idleCh[i]! < 0 || a.idleMh[i]! < 0 || a.ownUseCh[i]! < 0 || a.ownUseMh[i]! < 0) {
-        fail(w, '6/hours', `agent ${i} has negative hours: idle ${a.idleCh[i]! / 1000} CH / ${a.idleMh[i]! / 1000} MH, own use ${a.ownUseCh[i]! / 1000} CH / ${a.ownUseMh[i]! / 1000} MH`);
+        fail(w, '6/hours', `agent ${i} has negative hours: idle ${fromMilli(a.idleCh[i]!)} CH / ${fromMilli(a.idleMh[i]!)} MH, own use ${fromMilli(a.ownUseCh[i]!)} CH / ${fromMilli(a.ownUseMh[i]!)} MH`);
       }
       // For invariant 7, in the same pass: hours sold, and bought for production or R&D.
       soldCh += a.soldCh[i]!; soldMh += a.soldMh[i]!;
@@ -124,16 +125,16 @@ export class Invariants {
 
   /** 7. Par: tokens paid for inputs = hours delivered, per input (hours sold = bought = delivered in any market). */
   private par(w: World): void {
-    if (w.s.institutions.inputs === 'donation') return;
+    if (!w.hasMoney) return; // gift: hours are given, not sold
     const t = this.traded; // summed by hours(), which runs first
     const soldCh = t[0]!, soldMh = t[1]!, boughtCh = t[2]!;
     const boughtMh = t[3]! + w.stats.upgradeMh; // and hours hired to build PCs bought early
     const paidCh = w.stats.inputPaid[CUR.ch]!;
     const paidMh = w.stats.inputPaid[CUR.mh]!;
     if (soldCh !== boughtCh || soldCh !== w.stats.deliveredCh || soldMh !== boughtMh || soldMh !== w.stats.deliveredMh) {
-      fail(w, '7/par', `hours sold ${soldCh / 1000} CH / ${soldMh / 1000} MH, bought ${boughtCh / 1000} / ${boughtMh / 1000}`);
+      fail(w, '7/par', `hours sold ${fromMilli(soldCh)} CH / ${fromMilli(soldMh)} MH, bought ${fromMilli(boughtCh)} / ${fromMilli(boughtMh)}`);
     }
-    if (w.s.institutions.inputs === 'par' && (paidCh !== soldCh || paidMh !== soldMh)) fail(w, '7/par', `paid ${paidCh / 1000} CH and ${paidMh / 1000} MH tokens for ${soldCh / 1000} CH and ${soldMh / 1000} MH delivered`);
+    if (w.money.exchange && (paidCh !== soldCh || paidMh !== soldMh)) fail(w, '7/par', `paid ${fromMilli(paidCh)} CH and ${fromMilli(paidMh)} MH tokens for ${fromMilli(soldCh)} CH and ${fromMilli(soldMh)} MH delivered`);
   }
 
   /** 9. Issuance (S3): during the bootstrap issued = inputs delivered; after it, issued <= the rule's bound. */
@@ -143,12 +144,12 @@ export class Invariants {
       if (w.stats.issued[CUR.ch] !== 0 || w.stats.issued[CUR.mh] !== 0) fail(w, '9/issuance', `CH or MH tokens were issued without a Peer Bank`);
       return;
     }
-    const bootstrap = w.day < w.s.bank.bootstrapDays;
+    const bootstrap = w.money.bankPaysInputs(w);
     for (const [cur, delivered] of [[CUR.ch, w.stats.deliveredCh], [CUR.mh, w.stats.deliveredMh]] as const) {
       const issued = w.stats.issued[cur]!;
       const name = cur === CUR.ch ? 'CH' : 'MH';
-      if (bootstrap && issued !== delivered) fail(w, '9/issuance', `bootstrap: ${issued / 1000} ${name} tokens issued for ${delivered / 1000} ${name} delivered`);
-      if (!bootstrap && issued > bank.bound[cur]!) fail(w, '9/issuance', `${issued / 1000} ${name} tokens issued above the ${w.s.bank.rule} bound ${bank.bound[cur]! / 1000}`);
+      if (bootstrap && issued !== delivered) fail(w, '9/issuance', `bootstrap: ${fromMilli(issued)} ${name} tokens issued for ${fromMilli(delivered)} ${name} delivered`);
+      if (!bootstrap && issued > bank.bound[cur]!) fail(w, '9/issuance', `${fromMilli(issued)} ${name} tokens issued above the ${w.s.bank.rule} bound ${fromMilli(bank.bound[cur]!)}`);
     }
   }
 

@@ -12,6 +12,7 @@
  */
 import { CURRENCIES, FLOW_KINDS, SECTORS, type Currency, type FlowKind } from './flows.js';
 import { InvariantViolation } from './violation.js';
+import { fromMilli } from './milli.js';
 
 export const CUR = { ch: 0, mh: 1, cur: 2 } as const satisfies Record<Currency, number>;
 export const KIND = Object.fromEntries(FLOW_KINDS.map((k, i) => [k, i])) as Record<FlowKind, number>;
@@ -88,7 +89,7 @@ export class Ledger {
   private overdraw(cur: number, kind: number, from: number, amount: number): never {
     const before = this.balance[cur]![from]!;
     throw new InvariantViolation(this.day, '4/limits',
-      `a ${FLOW_KINDS[kind]} posting of ${amount / 1000} ${CURRENCIES[cur]} tokens would take account ${this.name(from)} from ${before / 1000} to ${(before - amount) / 1000}, below its floor ${this.floor[cur]![from]! / 1000}`);
+      `a ${FLOW_KINDS[kind]} posting of ${fromMilli(amount)} ${CURRENCIES[cur]} tokens would take account ${this.name(from)} from ${fromMilli(before)} to ${fromMilli(before - amount)}, below its floor ${fromMilli(this.floor[cur]![from]!)}`);
   }
 
   /** The name of an account in messages. */
@@ -151,7 +152,7 @@ export class Ledger {
       for (let acc = 0; acc < a.length; acc++) {
         if (a[acc] !== b[acc]) {
           throw new InvariantViolation(this.day, '3/stock-flow',
-            `account ${this.name(acc)} holds ${b[acc]! / 1000} ${CURRENCIES[c]} tokens but its postings give ${a[acc]! / 1000}`);
+            `account ${this.name(acc)} holds ${fromMilli(b[acc]!)} ${CURRENCIES[c]} tokens but its postings give ${fromMilli(a[acc]!)}`);
         }
       }
     }

@@ -17,6 +17,8 @@
 import { prorata } from '../markets/prorata.js';
 import { InvariantViolation } from './violation.js';
 import { CURRENCIES } from './flows.js';
+import type { World } from '../engine/world.js';
+import { fromMilli } from './milli.js';
 
 export class LoanBook {
   readonly n: number;
@@ -110,16 +112,16 @@ export class LoanBook {
       for (let i = 0; i < this.n; i++) {
         const o = owed[i]!;
         if (o < 0 || claim[i]! < 0) {
-          throw new InvariantViolation(day, 'loans', `agent ${i} owes ${o / 1000} and claims ${claim[i]! / 1000} ${CURRENCIES[cur]} tokens: neither may be negative`);
+          throw new InvariantViolation(day, 'loans', `agent ${i} owes ${fromMilli(o)} and claims ${fromMilli(claim[i]!)} ${CURRENCIES[cur]} tokens: neither may be negative`);
         }
         if (o > 0 && day - this.issuedDay[cur]![i]! > this.termDays) {
-          throw new InvariantViolation(day, 'loans', `agent ${i} still owes ${o / 1000} ${CURRENCIES[cur]} tokens on a loan of day ${this.issuedDay[cur]![i]}, past its ${this.termDays}-day term`);
+          throw new InvariantViolation(day, 'loans', `agent ${i} still owes ${fromMilli(o)} ${CURRENCIES[cur]} tokens on a loan of day ${this.issuedDay[cur]![i]}, past its ${this.termDays}-day term`);
         }
         owedSum += o;
         claimSum += claim[i]!;
       }
       if (owedSum !== claimSum || owedSum !== this.total[cur]) {
-        throw new InvariantViolation(day, 'loans', `${CURRENCIES[cur]} loans: borrowers owe ${owedSum / 1000}, lenders claim ${claimSum / 1000}, the book says ${this.total[cur]! / 1000}`);
+        throw new InvariantViolation(day, 'loans', `${CURRENCIES[cur]} loans: borrowers owe ${fromMilli(owedSum)}, lenders claim ${fromMilli(claimSum)}, the book says ${fromMilli(this.total[cur]!)}`);
       }
     }
   }
@@ -128,5 +130,17 @@ export class LoanBook {
     this.issuedDay[cur]![i] = -1;
     this.due[cur]![i] = 0;
     this.open--;
+  }
+}
+
+/** A defaulter's loans are written off: every lender's claim is cut pro rata (the creditors' haircut). */
+export function forgiveLoans(w: World, i: number): void {
+  const book = w.loans;
+  if (book === null) return;
+  for (const cur of w.currencies) {
+    if (!book.has(cur, i)) continue;
+    const lost = book.forgive(cur, i);
+    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
+    w.stats.writtenOff[cur]! += lost;
   }
 }

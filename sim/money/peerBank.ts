@@ -20,8 +20,28 @@ import { prorata } from '../markets/prorata.js';
 import { RollingSum } from '../metrics/rolling.js';
 import { CUR, KIND } from './ledger.js';
 import type { World } from '../engine/world.js';
+import type { Scenario } from '../scenario/schema.js';
 
 const TOKENS = [CUR.ch, CUR.mh] as const;
+
+/** What a rule reads of one token's day, milli-tokens: the flow EMA Fbar, the EMA of hours offered on
+ * the par input market, and the money in circulation after today's burning. */
+export interface Flows { readonly fbar: number; readonly offered: number; readonly money: number }
+/** What a rule keeps from day to day: the highest Fbar so far (rule peak). */
+export interface RuleState { readonly peak: number }
+/** Today's issuance bound (before rounding; <= 0 issues nothing), the money target above which the
+ * contraction raises demurrage (NaN: the rule does not contract), and tomorrow's state. */
+export interface RuleResult { readonly bound: number; readonly target: number; readonly state: RuleState }
+
+/** The Peer Bank's rules (`bank.rule`), pure functions of the day's flows, the state and k (days). */
+export const RULES: Record<Scenario['bank']['rule'], (flows: Flows, state: RuleState, k: number) => RuleResult> = {
+  /** I = k Fbar - M; contracts while M > k Fbar. */
+  target: (f, state, k) => ({ bound: k * f.fbar - f.money, target: k * f.fbar, state }),
+  /** I = k (Fbar - Fbar_peak), then Fbar_peak = max(Fbar_peak, Fbar); never contracts. */
+  peak: (f, state, k) => ({ bound: k * (f.fbar - state.peak), target: NaN, state: { peak: Math.max(state.peak, f.fbar) } }),
+  /** Ablation: I = k Obar - M, Obar the EMA of the hours offered; contracts while M > k Obar. */
+  capacity: (f, state, k) => ({ bound: k * f.offered - f.money, target: k * f.offered, state }),
+};
 
 /** The bank's state per token (indexed by currency). */
 export class PeerBankState {
@@ -55,7 +75,15 @@ export class PeerBankState {
 
 /** Whether the bank pays today's inputs with new tokens (the bootstrap). */
 export function bankPaysInputs(w: World): boolean {
-  return w.bank !== null && w.day < w.s.bank.bootstrapDays;
+  return w.day < w.s.bank.bootstrapDays;
+}
+
+/** S3's working balance (milli-tokens): the balance the bank provisions, `bank.k` days of agent i's own
+ * delivered flow in `cur` (the window's sum / W): left out of its budget's balance term and kept back
+ * from lending. */
+export function provisioned(w: World, cur: number, i: number): number {
+  const delivered = w.bank!.delivered[cur]!;
+  return (w.s.bank.k * delivered.sum[i]!) / delivered.window;
 }
 
 /** The money phase of S3: burn demurrage (sim/money/demurrage.ts), then issue by the rule. */
@@ -65,6 +93,7 @@ export function issue(w: World): void {
   const L = w.ledger;
   const alpha = 2 / (s.emaDays + 1);
   const bootstrap = w.day < s.bootstrapDays;
+  const rule = RULES[s.rule];
   for (const cur of TOKENS) {
     bank.delivered[cur]!.push(bank.deliveredToday[cur]!);
     const flow = bootstrap ? w.stats.issued[cur]! : w.stats.flow[cur]!; // bootstrap: what the bank paid for inputs
@@ -76,13 +105,9 @@ export function issue(w: World): void {
       continue;
     }
     const money = -L.balance[cur]![L.bank]!; // in circulation, after today's burning
-    let bound = 0;
-    if (s.rule === 'target') bound = s.k * fbar - money;
-    else if (s.rule === 'capacity') bound = s.k * bank.offeredEma[cur]! - money;
-    else bound = s.k * (fbar - bank.peak[cur]!);
-    if (s.rule === 'peak') bank.peak[cur] = Math.max(bank.peak[cur]!, fbar);
-    const target = s.rule === 'capacity' ? s.k * bank.offeredEma[cur]! : s.k * fbar;
-    bank.extraRate[cur] = s.rule !== 'peak' && money > target && money > 0 ? s.contractionRate * (1 - target / money) : 0;
+    const { bound, target, state } = rule({ fbar, offered: bank.offeredEma[cur]!, money }, { peak: bank.peak[cur]! }, s.k);
+    bank.peak[cur] = state.peak;
+    bank.extraRate[cur] = money > target && money > 0 ? s.contractionRate * (1 - target / money) : 0; // NaN target: never
     bank.bound[cur] = bound > 0 ? Math.floor(bound) : 0;
     distribute(w, cur, bank.bound[cur]!);
   }

@@ -10,6 +10,13 @@
  */
 import { CUR, KIND } from './ledger.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from './milli.js';
+
+/** S1's working balance (milli-cur): `market.wageDays` days of agent i's own work value (docs/model.md S1,
+ * "Budgets"): left out of its budget's balance term and kept back from lending. */
+export function wageBalance(w: World, _cur: number, i: number): number {
+  return w.s.market.wageDays * w.workValuePerDay(i);
+}
 
 /** Day 0: mint M0 and give it in equal shares. */
 export function mintStock(w: World): void {
@@ -18,7 +25,7 @@ export function mintStock(w: World): void {
   for (let i = 0; i < w.n; i++) {
     hours += a.rmax[i]! * w.s.pc.onHoursPerDay + Math.max(0, a.workHours[i]! - w.s.work.upkeepMh);
   }
-  equalShares(w, Math.floor(w.s.market.m0Days * hours * 1000));
+  equalShares(w, Math.floor(toMilli(w.s.market.m0Days * hours)));
 }
 
 /** Pay `amount` new milli-cur to every agent in equal shares, the remainder one each from agent 0. */

@@ -13,7 +13,7 @@ function imports(file: string): string[] {
 describe('engine purity', () => {
   it('the simulation core imports no Node module', () => {
     const files = [
-      ...CORE.flatMap((dir) => readdirSync(join('sim', dir)).filter((f) => f.endsWith('.ts')).map((f) => join('sim', dir, f))),
+      ...CORE.flatMap((dir) => readdirSync(join('sim', dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join('sim', dir, f))),
       ...PURE_SCENARIO.map((f) => join('sim', 'scenario', f)),
     ];
     expect(files.length).toBeGreaterThan(20);

@@ -6,14 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { Invariants } from '../../sim/money/invariants.js';
 import { InvariantViolation } from '../../sim/money/violation.js';
 import { CUR, KIND } from '../../sim/money/ledger.js';
-import { MONEY } from '../../sim/engine/institutions.js';
-import { PHASES } from '../../sim/engine/phases.js';
+import { PHASES, WINDOWS } from '../../sim/engine/phases.js';
 import { World } from '../../sim/engine/world.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
 import { observe } from '../../sim/metrics/observe.js';
 import { COLUMNS } from '../../sim/metrics/columns.js';
 
-/** A world after `days` days as simulate() runs them (phases, check, observe), and the next day's phases. */
+/** A world after `days` days as simulate() runs them (phases, check, windows, observe), and the next day's phases. */
 function run(preset: 'two-token' | 'peer-bank', days = 25): { w: World; inv: Invariants } {
   const w = new World(loadScenarioFile(preset, { overrides: { agents: 60, days: days + 1, seed: 5 } }).scenario, true);
   const inv = new Invariants();
@@ -21,9 +20,9 @@ function run(preset: 'two-token' | 'peer-bank', days = 25): { w: World; inv: Inv
   for (let day = 0; day <= days; day++) {
     if (day > 0) w.endDay();
     w.beginDay(day);
-    if (day === 0) MONEY[w.s.institutions.money].init(w);
-    for (const phase of PHASES) phase.run(w);
-    if (day < days) { inv.check(w); observe(w, row); }
+    if (day === 0) w.money.init(w);
+    for (const phase of PHASES) for (const step of phase.steps) step(w);
+    if (day < days) { inv.check(w); for (const step of WINDOWS.steps) step(w); observe(w, row); }
   }
   return { w, inv };
 }

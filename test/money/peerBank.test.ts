@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issue } from '../../sim/money/peerBank.js';
+import { issue, RULES } from '../../sim/money/peerBank.js';
 import { CUR, KIND } from '../../sim/money/ledger.js';
 import { simulate } from '../../sim/engine/simulate.js';
 import { memorySink } from '../../sim/engine/sink.js';
@@ -20,6 +20,29 @@ function deliver(w: World, flowMilli: number, byAgent: number[]): void {
   w.stats.flow[CUR.mh] = flowMilli;
   byAgent.forEach((v, i) => { w.bank!.deliveredToday[CUR.mh]![i] = v; });
 }
+
+describe('money/peerBank RULES (pure: flows, state, k -> bound, target, state)', () => {
+  const flows = { fbar: 500, offered: 800, money: 3000 };
+  it('target: bound k Fbar - M, target k Fbar, state kept', () => {
+    // 10 x 500 - 3000 = 2000; target 10 x 500 = 5000.
+    expect(RULES.target(flows, { peak: 700 }, 10)).toEqual({ bound: 2000, target: 5000, state: { peak: 700 } });
+    // Money above k Fbar: a negative bound (issues nothing), the target the contraction compares with.
+    expect(RULES.target({ ...flows, money: 8000 }, { peak: 0 }, 10)).toEqual({ bound: -3000, target: 5000, state: { peak: 0 } });
+  });
+  it('peak: bound k (Fbar - peak), the peak rises to Fbar, no contraction target', () => {
+    // 10 x (500 - 450) = 500; peak max(450, 500) = 500; money plays no part.
+    const up = RULES.peak(flows, { peak: 450 }, 10);
+    expect(up.bound).toBe(500);
+    expect(up.state).toEqual({ peak: 500 });
+    expect(up.target).toBeNaN();
+    // After a dip, 10 x (400 - 450) = -500 (nothing issued) and the peak stays 450.
+    expect(RULES.peak({ ...flows, fbar: 400 }, { peak: 450 }, 10)).toMatchObject({ bound: -500, state: { peak: 450 } });
+  });
+  it('capacity: as target with the EMA of hours offered in place of Fbar', () => {
+    // 10 x 800 - 3000 = 5000; target 10 x 800 = 8000.
+    expect(RULES.capacity(flows, { peak: 1 }, 10)).toEqual({ bound: 5000, target: 8000, state: { peak: 1 } });
+  });
+});
 
 describe('money/peerBank', () => {
   it('rule target issues k x Fbar - M, pro rata to the suppliers\' delivered flow', () => {
