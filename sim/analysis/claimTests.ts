@@ -4,11 +4,10 @@
  * Also the runs behind it, so the claim can refuse to judge runs that fail viability, and the presets
  * that have no runs there at all.
  */
-import type { RunDigest } from './runDigest.js';
 import type { TestDef } from './claimDefs.js';
 import { pairedDifferences, summarise } from './paired.js';
 import { judge, predictedText, type Outcome } from './predicted.js';
-import { runsAt, valuesAt, type SweepData } from './sweepData.js';
+import { runsAt, valuesAt, type SweepData, type SweptDigest } from './sweepData.js';
 
 /** A test as claims.json writes it (docs/sweeps.md); numbers rounded to 6 significant digits, null if undefined. */
 export interface ClaimTest {
@@ -28,7 +27,7 @@ export interface ClaimTest {
 export interface TestAt {
   test: ClaimTest;
   /** The runs of the test's presets at the point. */
-  behind: RunDigest[];
+  behind: SweptDigest[];
   /** Presets of the test with no runs at the point. */
   missing: string[];
 }
@@ -61,7 +60,7 @@ export function testAt(data: SweepData, def: TestDef, point: string): TestAt {
  * The viability failures among `runs` (each run counted once), one phrase per preset, point and
  * criterion: `producers out in 2 of 3 runs of two-token at base`. Empty when every run is viable.
  */
-export function viabilityFailures(runs: readonly RunDigest[]): string[] {
+export function viabilityFailures(runs: readonly SweptDigest[]): string[] {
   const unique = [...new Map(runs.map((r) => [r.run.run, r])).values()];
   const groups = new Map<string, { total: number; failed: Map<string, number> }>();
   for (const r of unique) {

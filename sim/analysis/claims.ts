@@ -15,7 +15,7 @@
  * land on beyond its predicted side, written in claimDefs.ts as MODEL.md states it.
  */
 import { join } from 'node:path';
-import { writeFileAtomically } from './atomicFile.js';
+import { writeFileAtomically } from '../io/atomicFile.js';
 import { CLAIMS, DIRECTIONS, DIRECTIONS_NEEDED, type ClaimDef } from './claimDefs.js';
 import { testAt, viabilityFailures, type ClaimTest } from './claimTests.js';
 import { evaluateDirection, type ClaimDirection } from './directions.js';

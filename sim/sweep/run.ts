@@ -18,7 +18,6 @@ import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
 import { checkFolder, clearLeftovers, commitFiles, isComplete } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
-import type { RunColumnProvider } from './runColumns.js';
 import { SWEEP_FILES, sweepJson, sweepManifest } from './sweepJson.js';
 
 export interface SweepOptions {
@@ -32,8 +31,6 @@ export interface SweepOptions {
   set?: string[];
   /** Replicates instead of the file's `seeds` (quick looks, tests). */
   replicates?: number;
-  /** Extra per-run columns of runs.csv [default: RUN_COLUMN_PROVIDERS]. */
-  providers?: readonly RunColumnProvider[];
   /** Called as runs complete (reused runs count as done from the start). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -96,7 +93,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     const undoTemps = onInterrupt(dropTemps);
     try {
       const aggregateStarted = Date.now();
-      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, opts.providers);
+      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
       const aggregateMs = Date.now() - aggregateStarted;
       writeFileSync(temps.sweepJson, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
       const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };

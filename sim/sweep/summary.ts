@@ -11,7 +11,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { quantilesOf, tQuantile, type MeanInterval } from '../stats/interval.js';
 import type { MetricsTable } from '../report/table.js';
-import { csvText, num6, valueCell } from './format.js';
+import { csvText, num6, valueCell } from '../io/csv.js';
 import type { Params } from './plan.js';
 
 export const SUMMARY_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;

@@ -141,13 +141,4 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     await expect(sweep(file, { out: one, workers: 1 })).rejects.toBeInstanceOf(SweepFolderExists);
     expect(statSync(join(one, 'runs.csv')).mtimeMs).toBe(stamp);
   });
-
-  it('adds the columns of extra per-run providers to runs.csv, in every run\'s row', async () => {
-    const provider = { columns: ['stat_days'], values: (ctx: { table: { rows: unknown[] } }) => [ctx.table.rows.length] };
-    const r = await sweep(file, { out: two, workers: 1, resume: true, providers: [provider] });
-    expect(r.ran).toBe(0);
-    const rows = csv(read(two, 'runs.csv'));
-    expect(rows[0]!.at(-1)).toBe('stat_days');
-    expect(rows.slice(1).map((row) => row.at(-1))).toEqual(RUN_DIRS.map(() => '100'));
-  });
 });

@@ -11,11 +11,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { cellNumber, parseCsv, parseCsvLine } from '../csvRecords.js';
+import { cellNumber, parseCsv, parseCsvLine } from '../../io/csvRecords.js';
 import { parseOrThrow, ReportError } from '../errors.js';
 import { FAN_METRICS } from './metrics.js';
 import { referencePoint, SweepPlanSchema, type SweepPlan } from './plan.js';
-import { readRunsCsv, type RunRecord } from './runsCsv.js';
+import { parseRunsCsv, type RunRecord } from '../../io/runsCsv.js';
 
 /** One row of summary.csv: a metric's statistics across replicates on one day. */
 export interface FanRow { preset: string; metric: string; day: number; n: number; mean: number; lo: number; hi: number }
@@ -117,7 +117,13 @@ export async function readSweepFolder(dir: string): Promise<SweepData> {
   } catch (error) {
     throw error instanceof ReportError ? error : new ReportError((error as Error).message);
   }
-  const { runs, metrics } = readRunsCsv(runsCsv, plan);
+  let parsed;
+  try {
+    parsed = parseRunsCsv(runsCsv, plan);
+  } catch (error) {
+    throw new ReportError((error as Error).message);
+  }
+  const { runs, metrics } = parsed;
   const refPoint = referencePoint(plan).id;
   const fan = await readFanRows(join(dir, 'summary.csv'), refPoint);
   const runManifests = new Map<string, RunManifest>();
