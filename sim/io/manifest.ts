@@ -85,11 +85,16 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Read and check `<dir>/manifest.json`; throws naming the field when it is not a run's manifest. */
 export function readManifest(dir: string): Manifest {
   const path = join(dir, MANIFEST_FILE);
+  return parseManifest(readFileSync(path, 'utf8'), path);
+}
+
+/** Check the text of a run's manifest.json (`path` names it in errors). */
+export function parseManifest(text: string, path: string): Manifest {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message}`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {

@@ -16,12 +16,13 @@ import { parseOrThrow, ReportError } from '../errors.js';
 import { FAN_METRICS } from './metrics.js';
 import { referencePoint, SweepPlanSchema, type SweepPlan } from './plan.js';
 import { parseRunsCsv, type RunRecord } from '../../io/runsCsv.js';
+import { parseManifest, type Manifest } from '../../io/manifest.js';
 
 /** One row of summary.csv: a metric's statistics across replicates on one day. */
 export interface FanRow { preset: string; metric: string; day: number; n: number; mean: number; lo: number; hi: number }
 
-/** What a run's manifest.json tells the report. */
-export interface RunManifest { scenarioHash: string; engineVersion: string; scenario: unknown; sha256: string }
+/** A run's manifest.json, with the sha256 of its text for the provenance table. */
+export type RunManifest = Manifest & { sha256: string };
 
 export interface SweepData {
   plan: SweepPlan;
@@ -55,13 +56,11 @@ function readJson(path: string, file: string): { value: unknown; text: string } 
 function readRunManifest(path: string): RunManifest | undefined {
   if (!existsSync(path)) return undefined;
   const text = readFileSync(path, 'utf8');
-  let m: Record<string, unknown>;
   try {
-    m = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new ReportError(`${path}: not valid JSON`);
+    return { ...parseManifest(text, path), sha256: sha256(text) };
+  } catch (error) {
+    throw new ReportError((error as Error).message);
   }
-  return { scenarioHash: String(m['scenarioHash'] ?? ''), engineVersion: String(m['engineVersion'] ?? ''), scenario: m['scenario'], sha256: sha256(text) };
 }
 
 const SUMMARY_COLUMNS = ['preset', 'point', 'metric', 'day', 'n', 'mean', 'ci95_lo', 'ci95_hi'] as const;

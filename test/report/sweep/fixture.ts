@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { END_METRICS, FAN_METRICS } from '../../../sim/report/sweep/metrics.js';
+import type { Manifest } from '../../../sim/io/manifest.js';
+import { ScenarioSchema } from '../../../sim/scenario/schema.js';
 
 export type Value = number | string;
 
@@ -90,7 +92,12 @@ export function writeSweepFixture(dir: string, opts: FixtureOptions): void {
     const runDir = join(dir, run.run);
     mkdirSync(runDir, { recursive: true });
     const hash = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ name: run.preset, preset: run.preset, seed: run.seed, scenarioHash: hash, engineVersion: '0.1.0', scenario }, null, 2) + '\n');
+    const manifest: Manifest = {
+      name: run.preset, preset: run.preset, origin: 'sweeps/fixture.yaml', chain: [run.preset], seed: run.seed, agents: 100, days: opts.days,
+      scenarioHash: hash, engineVersion: '0.1.0', node: 'v20.0.0', packages: {}, wallMs: { simulate: 1, total: 2 },
+      created: '2025-01-02T03:04:05.000Z', files: ['agents.csv', 'manifest.json', 'metrics.csv'], scenario: ScenarioSchema.parse(scenario),
+    };
+    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   }
   writeFileSync(join(dir, 'runs.csv'), lines.join('\n') + '\n');
   const stride = opts.everyDays ?? 1;
