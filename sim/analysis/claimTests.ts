@@ -6,23 +6,11 @@
  */
 import type { TestDef } from './claimDefs.js';
 import { pairedDifferences, summarise } from './paired.js';
-import { judge, predictedText, type Outcome } from './predicted.js';
+import { judge, predictedText } from './predicted.js';
+import type { ClaimTest } from '../io/claimsJson.js';
 import { runsAt, valuesAt, type SweepData, type SweptDigest } from './sweepData.js';
 
-/** A test as claims.json writes it (docs/sweeps.md); numbers rounded to 6 significant digits, null if undefined. */
-export interface ClaimTest {
-  label: string;
-  statistic: string;
-  predicted: string;
-  point: string;
-  presets: string[];
-  n: number;
-  mean: number | null;
-  ci95_lo: number | null;
-  ci95_hi: number | null;
-  holds: boolean;
-  outcome: Outcome;
-}
+export type { ClaimTest };
 
 export interface TestAt {
   test: ClaimTest;

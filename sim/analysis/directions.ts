@@ -13,16 +13,10 @@
 import type { DirectionDef, TestDef } from './claimDefs.js';
 import { testAt, viabilityFailures, type ClaimTest } from './claimTests.js';
 import type { SweepData, SweptDigest } from './sweepData.js';
+import type { ClaimDirection } from '../io/claimsJson.js';
 
 /** A direction as claims.json writes it. */
-export interface ClaimDirection {
-  direction: string;
-  /** The sensitivity points judged. */
-  points: string[];
-  holds: boolean;
-  /** Why it does not hold (or '' when it does). */
-  note: string;
-}
+export type { ClaimDirection };
 
 /** The sensitivity point of `of` with this key and value, if the sweep has one. */
 export function sensitivityPoint(data: SweepData, of: string, key: string, value: number): string | undefined {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { RunResult } from '../engine/simulate.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { ScenarioSchema } from '../scenario/schema.js';
+import { parseJsonWith } from './fileSchema.js';
 
 /** The project folder (sim/io/ is two levels down). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -90,18 +91,7 @@ export function readManifest(dir: string): Manifest {
 
 /** Check the text of a run's manifest.json (`path` names it in errors). */
 export function parseManifest(text: string, path: string): Manifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = ManifestSchema.safeParse(data);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 3).map((i) => `${path}: ${i.path.join('.') || '(the file)'}: ${i.message}`);
-    throw new Error(lines.join('\n'));
-  }
-  return parsed.data;
+  return parseJsonWith(ManifestSchema, text, path);
 }
 
 export function buildManifest(

@@ -14,7 +14,7 @@ import { readMetricsCsv } from '../report/table.js';
 import { CsvWriter } from '../io/csv.js';
 import { runLine, runsHeader, SWEEP_METRICS } from '../io/runsCsv.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
-import { summaryHeader, summaryLines } from './summary.js';
+import { summaryHeader, summaryLines } from '../io/summaryCsv.js';
 
 export { SWEEP_METRICS };
 

@@ -18,7 +18,8 @@ import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
 import { checkFolder, clearLeftovers, commitFiles, isComplete } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
-import { SWEEP_FILES, sweepJson, sweepManifest } from './sweepJson.js';
+import { sweepJson, sweepJsonText } from '../io/sweepJson.js';
+import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 
 export interface SweepOptions {
   /** The sweep folder [default: runs/<name>]. */
@@ -95,7 +96,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
       const aggregateStarted = Date.now();
       aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
       const aggregateMs = Date.now() - aggregateStarted;
-      writeFileSync(temps.sweepJson, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
+      writeFileSync(temps.sweepJson, sweepJsonText(sweepJson(plan, fileHash)));
       const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };
       writeFileSync(temps.manifest, JSON.stringify(sweepManifest(plan, fileHash, { ran: made, reused, workers }, timings), null, 2) + '\n');
       // What was derived from an earlier runs.csv (claims, comparisons, the report) would now disagree

@@ -31,7 +31,7 @@ const runPath = (preset: string, point: string, rep: number): string => `runs/${
 export function sweepJson(name: string, presets: readonly string[], points: readonly PointSpec[], replicates: number): object {
   const keys = [...new Set(points.flatMap((p) => (p.key === undefined ? [] : [p.key])))];
   return {
-    name, file: `${name}.yaml`, fileHash: 'test', baseSeed: 1, replicates, presets, sweptKeys: keys,
+    name, file: `${name}.yaml`, fileHash: 'test', baseSeed: 1, replicates, presets, sweptKeys: keys, everyDays: 1, set: [],
     points: points.map((p) => (p.key === undefined
       ? { id: p.id, params: p.params, kind: 'grid' }
       : { id: p.id, params: p.params, kind: 'sensitivity', key: p.key, value: p.value, of: 'base' })),
