@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMetricsCsv, type MetricsTable } from '../report/table.js';
+import { readMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { viability } from '../metrics/viability.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readManifest } from '../io/manifest.js';

@@ -25,7 +25,7 @@
  * pricing.mu0 and bank.k come from the run's scenario (its manifest.json, parsed by ScenarioSchema).
  * Pure: it reads a metrics table, the text of agents.csv and the scenario.
  */
-import type { MetricsTable } from '../report/table.js';
+import type { MetricsTable } from '../io/metricsCsv.js';
 import type { Scenario } from '../scenario/schema.js';
 import { lastSnapshotProducers, middleQuintileRho, rhoEfficiencySpearman } from './producers.js';
 import { BURN_IN_DAYS, lastDayOf, logSlopePerYear, statWindow, valueOnDay, windowMean, type StatWindow } from './window.js';

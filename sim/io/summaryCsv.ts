@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { quantilesOf, tQuantile, type MeanInterval } from '../stats/interval.js';
-import type { MetricsTable } from '../report/table.js';
+import type { MetricsTable } from './metricsCsv.js';
 import type { Params } from '../sweep/plan.js';
 import { csvText, num6, valueCell } from './csv.js';
 import { cellNumber, parseCsvLine } from './csvRecords.js';

@@ -21,7 +21,7 @@ import { ComparisonManifestSchema, isComparisonManifest } from '../io/comparison
 import { ManifestSchema } from '../io/manifest.js';
 import { comparisonReportInput, runReportInput } from './runInput.js';
 import { readSweepFolder } from './sweep/read.js';
-import { parseMetricsCsv, type MetricsTable } from './table.js';
+import { parseMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { writeReport, writeSweepReport } from './write.js';
 
 export type FolderKind = 'sweep' | 'comparison' | 'run';

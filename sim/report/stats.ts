@@ -3,7 +3,7 @@
  * last 365 days (the whole run if shorter), ignoring empty days, as MODEL.md section 9 judges claims.
  * A metric with no value in the window (gift has no money) is NaN and printed as "—".
  */
-import { columnOf, daysOf, type MetricsTable } from './table.js';
+import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 
 export interface KeyMetric {
   metric: string;

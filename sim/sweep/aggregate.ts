@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestRun } from '../analysis/runDigest.js';
-import { readMetricsCsv } from '../report/table.js';
+import { readMetricsCsv } from '../io/metricsCsv.js';
 import { CsvWriter } from '../io/csv.js';
 import { runLine, runsHeader, SWEEP_METRICS } from '../io/runsCsv.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';

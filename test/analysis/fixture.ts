@@ -15,7 +15,7 @@ import { loadScenario, simulate, writeRun } from '../../sim/index.js';
 import { COLUMNS } from '../../sim/metrics/columns.js';
 import type { Manifest } from '../../sim/io/manifest.js';
 import { ScenarioSchema } from '../../sim/scenario/schema.js';
-import { formatMetricsCsv, type MetricsTable } from '../../sim/report/table.js';
+import { formatMetricsCsv, type MetricsTable } from '../../sim/io/metricsCsv.js';
 
 export interface PointSpec { id: string; params: Record<string, number>; key?: string; value?: number }
 

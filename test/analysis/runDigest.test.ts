@@ -12,7 +12,7 @@ import { readRunDigest, viabilityScope } from '../../sim/analysis/runDigest.js';
 import { readManifest } from '../../sim/io/manifest.js';
 import { readSweepPlan } from '../../sim/analysis/sweepPlan.js';
 import { viability } from '../../sim/metrics/viability.js';
-import { readMetricsCsv } from '../../sim/report/table.js';
+import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
 import { tempDir } from '../cli/exec.js';
 import { buildEngineSweep } from './fixture.js';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readMetricsCsv } from '../../sim/report/table.js';
+import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
 import { viability } from '../../sim/metrics/viability.js';
 import { SweepFolderExists } from '../../sim/sweep/folder.js';
 import { sweep } from '../../sim/sweep/run.js';
