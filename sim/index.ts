@@ -46,7 +46,6 @@ export { AnalysisError } from './analysis/errors.js';
 export { reportFolder } from './report/folder.js';
 export { publish as publishReports } from './report/publish.js';
 export { writeSweepReport } from './report/write.js';
-export type { ClaimsResult as ReportClaims } from './report/claims.js';
 export { sweep, type SweepOptions, type SweepOutcome } from './sweep/run.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */

@@ -4,31 +4,18 @@
  * Also the runs behind it, so the claim can refuse to judge runs that fail viability, and the presets
  * that have no runs there at all.
  */
-import type { RunDigest } from './runDigest.js';
 import type { TestDef } from './claimDefs.js';
 import { pairedDifferences, summarise } from './paired.js';
-import { judge, predictedText, type Outcome } from './predicted.js';
-import { runsAt, valuesAt, type SweepData } from './sweepData.js';
+import { judge, predictedText } from './predicted.js';
+import type { ClaimTest } from '../io/claimsJson.js';
+import { runsAt, valuesAt, type SweepData, type SweptDigest } from './sweepData.js';
 
-/** A test as claims.json writes it (docs/sweeps.md); numbers rounded to 6 significant digits, null if undefined. */
-export interface ClaimTest {
-  label: string;
-  statistic: string;
-  predicted: string;
-  point: string;
-  presets: string[];
-  n: number;
-  mean: number | null;
-  ci95_lo: number | null;
-  ci95_hi: number | null;
-  holds: boolean;
-  outcome: Outcome;
-}
+export type { ClaimTest };
 
 export interface TestAt {
   test: ClaimTest;
   /** The runs of the test's presets at the point. */
-  behind: RunDigest[];
+  behind: SweptDigest[];
   /** Presets of the test with no runs at the point. */
   missing: string[];
 }
@@ -61,7 +48,7 @@ export function testAt(data: SweepData, def: TestDef, point: string): TestAt {
  * The viability failures among `runs` (each run counted once), one phrase per preset, point and
  * criterion: `producers out in 2 of 3 runs of two-token at base`. Empty when every run is viable.
  */
-export function viabilityFailures(runs: readonly RunDigest[]): string[] {
+export function viabilityFailures(runs: readonly SweptDigest[]): string[] {
   const unique = [...new Map(runs.map((r) => [r.run.run, r])).values()];
   const groups = new Map<string, { total: number; failed: Map<string, number> }>();
   for (const r of unique) {

@@ -14,47 +14,21 @@
  * The verdict is computed from the intervals of the data; nothing here knows which side a claim "should"
  * land on beyond its predicted side, written in claimDefs.ts as MODEL.md states it.
  */
-import { join } from 'node:path';
-import { writeFileAtomically } from './atomicFile.js';
+import { CLAIMS_JSON, claimsJsonText, writeClaimsJson, type ClaimResult, type ClaimsResult, type Verdict } from '../io/claimsJson.js';
 import { CLAIMS, DIRECTIONS, DIRECTIONS_NEEDED, type ClaimDef } from './claimDefs.js';
 import { testAt, viabilityFailures, type ClaimTest } from './claimTests.js';
-import { evaluateDirection, type ClaimDirection } from './directions.js';
+import { evaluateDirection } from './directions.js';
 import { loadSweep, type SweepData } from './sweepData.js';
 import { FULL_RUN_DAYS } from './window.js';
 
-export type { ClaimTest } from './claimTests.js';
-export type { ClaimDirection } from './directions.js';
-export type { Outcome } from './predicted.js';
-
-export type Verdict = 'supported' | 'refuted' | 'undecided' | 'not judged';
-
-export interface ClaimResult {
-  id: string;
-  title: string;
-  verdict: Verdict;
-  reason: string;
-  /** Every test at the judged point, then at each direction's points. */
-  tests: ClaimTest[];
-  directions: ClaimDirection[];
-}
-
-export interface ClaimsResult {
-  protocol: 'MODEL.md section 9';
-  sweep: string;
-  /** The grid point judged as "the defaults". */
-  point: string;
-  /** The statistics window, as applied. */
-  window: string;
-  notes: string[];
-  claims: ClaimResult[];
-}
+export type { ClaimDirection, ClaimResult, ClaimsResult, ClaimTest, Outcome, Verdict } from '../io/claimsJson.js';
 
 export interface ClaimsOptions {
   /** The grid point that stands for the defaults (default `base`, or the only grid point). */
   point?: string;
 }
 
-export const CLAIMS_FILE = 'claims.json';
+export const CLAIMS_FILE = CLAIMS_JSON;
 
 /** The grid point to judge: the option, else `base`, else the sweep's only grid point; undefined if none fits. */
 function judgedPoint(data: SweepData, wanted: string | undefined): string | undefined {
@@ -119,14 +93,11 @@ export async function evaluateClaims(sweepDir: string, opts: ClaimsOptions = {})
   return claimsOf(loadSweep(sweepDir), opts);
 }
 
-/** claims.json's text: the result as indented JSON (the same sweep gives the same bytes). */
-export function claimsJson(result: ClaimsResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
-}
+export const claimsJson = claimsJsonText;
 
 /** Judge the claims and write `<sweepDir>/claims.json` atomically; resolves to the result. */
 export async function writeClaims(sweepDir: string, opts: ClaimsOptions = {}): Promise<ClaimsResult> {
   const result = await evaluateClaims(sweepDir, opts);
-  writeFileAtomically(join(sweepDir, CLAIMS_FILE), claimsJson(result));
+  writeClaimsJson(sweepDir, result);
   return result;
 }

@@ -12,10 +12,10 @@
  * of finite values is kept with n = 0 and empty cells, so every requested row is there.
  */
 import { join } from 'node:path';
-import { csvText } from '../io/csv.js';
-import { writeFileAtomically } from './atomicFile.js';
+import { csvText, num6 } from '../io/csv.js';
+import { writeFileAtomically } from '../io/atomicFile.js';
 import { AnalysisError, didYouMean, listChoices } from './errors.js';
-import { formatSig6 } from './format.js';
+
 import { pairedDifferences, summarise, type DifferenceSummary } from './paired.js';
 import { STATISTIC_NAMES } from './statistics.js';
 import { loadSweep, valuesAt, type SweepData } from './sweepData.js';
@@ -112,7 +112,7 @@ export function compareSweep(data: SweepData, opts: CompareOptions = {}): Compar
 export function compareCsv(rows: readonly CompareRow[]): string {
   const lines = [COMPARE_HEADER.join(',')];
   for (const r of rows) {
-    lines.push([...[r.baseline, r.other, r.point, r.metric].map(csvText), String(r.n), ...[r.mean, r.sd, r.lo, r.hi, r.sharePositive, r.shareNegative].map(formatSig6)].join(','));
+    lines.push([...[r.baseline, r.other, r.point, r.metric].map(csvText), String(r.n), ...[r.mean, r.sd, r.lo, r.hi, r.sharePositive, r.shareNegative].map(num6)].join(','));
   }
   return lines.join('\n') + '\n';
 }

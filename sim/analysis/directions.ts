@@ -12,18 +12,11 @@
  */
 import type { DirectionDef, TestDef } from './claimDefs.js';
 import { testAt, viabilityFailures, type ClaimTest } from './claimTests.js';
-import type { RunDigest } from './runDigest.js';
-import type { SweepData } from './sweepData.js';
+import type { SweepData, SweptDigest } from './sweepData.js';
+import type { ClaimDirection } from '../io/claimsJson.js';
 
 /** A direction as claims.json writes it. */
-export interface ClaimDirection {
-  direction: string;
-  /** The sensitivity points judged. */
-  points: string[];
-  holds: boolean;
-  /** Why it does not hold (or '' when it does). */
-  note: string;
-}
+export type { ClaimDirection };
 
 /** The sensitivity point of `of` with this key and value, if the sweep has one. */
 export function sensitivityPoint(data: SweepData, of: string, key: string, value: number): string | undefined {
@@ -55,7 +48,7 @@ export function evaluateDirection(data: SweepData, dir: DirectionDef, tests: rea
   const results = plan.map(({ def, point }) => testAt(data, def, point));
   const absent = [...new Set(results.flatMap((r) => r.missing.map((p) => `${p} at ${r.test.point}`)))];
   if (absent.length > 0) return done(false, `no runs for ${absent.join(', ')}`, results.map((r) => r.test));
-  const failures = viabilityFailures(results.flatMap((r): RunDigest[] => r.behind));
+  const failures = viabilityFailures(results.flatMap((r): SweptDigest[] => r.behind));
   if (failures.length > 0) return done(false, `not judged: viability fails: ${failures.join('; ')}`, results.map((r) => r.test));
   const off = results.filter((r) => !r.test.holds).map((r) => `${r.test.label} ${r.test.outcome} at ${r.test.point}`);
   return done(off.length === 0, off.length === 0 ? '' : off.join('; '), results.map((r) => r.test));

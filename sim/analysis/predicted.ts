@@ -9,7 +9,8 @@ export type Predicted =
   | { op: '<' | '<=' | '>' | '>='; bound: number }
   | { op: 'within'; lo: number; hi: number };
 
-export type Outcome = 'holds' | 'contrary' | 'straddles' | 'no data';
+export type { Outcome } from '../io/claimsJson.js';
+import type { Outcome } from '../io/claimsJson.js';
 
 /** The side as text: `< 0`, `>= 0`, `within [-0.1, 0.1]`. */
 export function predictedText(p: Predicted): string {

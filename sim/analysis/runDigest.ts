@@ -1,50 +1,48 @@
 /**
- * One run of a sweep boiled down to what comparisons and claims need: the window mean of every
- * metrics.csv column (as runs.csv defines it), the claim statistics (sim/analysis/statistics.ts) and
- * the viability criteria of MODEL.md section 13 that the run fails. A sweep of 30 seeds x 4 presets x
- * 7 points has 840 runs of 3,650 rows; each file is read once, digested, and let go.
+ * digestRun(table, agentsCsv, scenario) -> RunDigest: one run boiled down, once, to every per-run number
+ * that anything downstream shows: the window mean of every metrics.csv column, the claim statistics
+ * (sim/analysis/statistics.ts) and the viability verdict of MODEL.md section 13. runs.csv writes it,
+ * compare and the claims pair it across seeds, the report reads runs.csv: no second code path computes
+ * a per-run number. The window is sim/analysis/window.ts's, the only one.
+ *
+ * Pure; readRunDigest(dir) reads a run folder (metrics.csv, agents.csv, the scenario of manifest.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMetricsCsv, type MetricsTable } from '../report/table.js';
+import { readMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { viability } from '../metrics/viability.js';
+import type { Scenario } from '../scenario/schema.js';
+import { readManifest } from '../io/manifest.js';
 import { AnalysisError } from './errors.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
 import { lastDayOf, statWindow, windowMeans } from './window.js';
-import type { SweepRun } from './sweepPlan.js';
 
 export interface RunDigest {
-  run: SweepRun;
   /** Last day of the run, and whether its window is the short one (days >= 90). */
   lastDay: number;
   shortWindow: boolean;
-  /** Window mean of every metrics.csv column, by name. */
+  /** Window mean of every metrics.csv column but `day`, by name. */
   windowMeans: Record<string, number>;
   statistics: ClaimStatistics;
   /** Names of the viability criteria that apply to the run and fail (empty when viable). */
   viabilityFailed: string[];
 }
 
-/** Whether a run has money and a CH/MH exchange, from its scenario (or, lacking that, its preset). */
-export function institutionFlags(scenario: unknown, preset: string): { money: boolean; exchange: boolean } {
-  const inst = (scenario as { institutions?: { money?: unknown; inputs?: unknown } } | undefined)?.institutions;
-  if (inst !== undefined && typeof inst.money === 'string' && typeof inst.inputs === 'string') {
-    return { money: inst.money !== 'none', exchange: inst.inputs === 'par' };
-  }
-  return { money: preset !== 'gift', exchange: preset !== 'gift' && !preset.startsWith('market') };
+/** Which viability criteria apply: those of an economy with money, and of one with the CH/MH exchange. */
+export function viabilityScope(scenario: Scenario): { money: boolean; exchange: boolean } {
+  return { money: scenario.institutions.money !== 'none', exchange: scenario.institutions.inputs === 'par' };
 }
 
-/** The digest of a table (pure: the caller reads the files). */
-export function digestTable(run: SweepRun, table: MetricsTable, agentsCsvText: string | undefined, scenario: unknown): RunDigest {
+/** The digest of one run's files (pure: the caller reads them). */
+export function digestRun(table: MetricsTable, agentsCsvText: string | undefined, scenario: Scenario): RunDigest {
   const dayColumn = table.columns.indexOf('day');
   if (dayColumn < 0) throw new Error('metrics.csv has no "day" column');
   const lastDay = lastDayOf(table.rows.map((r) => r[dayColumn]!));
   const w = statWindow(lastDay);
   const means = windowMeans(table, dayColumn, w);
   delete means['day'];
-  const criteria = viability(table, institutionFlags(scenario, run.preset));
+  const criteria = viability(table, viabilityScope(scenario));
   return {
-    run,
     lastDay,
     shortWindow: w.short,
     windowMeans: means,
@@ -53,9 +51,8 @@ export function digestTable(run: SweepRun, table: MetricsTable, agentsCsvText: s
   };
 }
 
-/** Read and digest the run folder `<sweepDir>/<run.run>` (metrics.csv, manifest.json, agents.csv if present). */
-export function readRunDigest(sweepDir: string, run: SweepRun): RunDigest {
-  const dir = join(sweepDir, run.run);
+/** Read and digest the run folder `dir`; AnalysisError naming the file when one is missing or malformed. */
+export function readRunDigest(dir: string): RunDigest {
   const read = <T>(file: string, parse: (path: string) => T): T => {
     try {
       return parse(join(dir, file));
@@ -63,11 +60,11 @@ export function readRunDigest(sweepDir: string, run: SweepRun): RunDigest {
       throw new AnalysisError(`${join(dir, file)}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const manifest = read('manifest.json', (p) => JSON.parse(readFileSync(p, 'utf8')) as { scenario?: unknown });
+  const { scenario } = read('manifest.json', () => readManifest(dir));
   const table = read('metrics.csv', readMetricsCsv);
   const agents = existsSync(join(dir, 'agents.csv')) ? read('agents.csv', (p) => readFileSync(p, 'utf8')) : undefined;
   try {
-    return digestTable(run, table, agents, manifest.scenario);
+    return digestRun(table, agents, scenario);
   } catch (error) {
     throw new AnalysisError(`${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }

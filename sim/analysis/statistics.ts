@@ -22,10 +22,11 @@
  * | stat_pi_fall | pi_mean on the first day minus the mean of pi_mean over W | C5 |
  * | stat_window_days | days in W (365 in a full run) | all |
  *
- * pricing.mu0 (default 0.05) and bank.k (default 30) come from the run's scenario (its manifest.json).
- * Pure: it reads a metrics table, the text of agents.csv and the scenario object.
+ * pricing.mu0 and bank.k come from the run's scenario (its manifest.json, parsed by ScenarioSchema).
+ * Pure: it reads a metrics table, the text of agents.csv and the scenario.
  */
-import type { MetricsTable } from '../report/table.js';
+import type { MetricsTable } from '../io/metricsCsv.js';
+import type { Scenario } from '../scenario/schema.js';
 import { lastSnapshotProducers, middleQuintileRho, rhoEfficiencySpearman } from './producers.js';
 import { BURN_IN_DAYS, lastDayOf, logSlopePerYear, statWindow, valueOnDay, windowMean, type StatWindow } from './window.js';
 
@@ -38,25 +39,15 @@ export const STATISTIC_NAMES = [
 export type StatisticName = (typeof STATISTIC_NAMES)[number];
 export type ClaimStatistics = Record<StatisticName, number>;
 
-export const DEFAULT_MU0 = 0.05;
-export const DEFAULT_BANK_K_DAYS = 30;
-
-/** A number at a dotted path of a scenario object, or `fallback` when absent. */
-export function scenarioNumber(scenario: unknown, path: string, fallback: number): number {
-  let v: unknown = scenario;
-  for (const key of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 /** The statistics of one run: its metrics, optionally its agents.csv text (for C2) and its scenario. */
-export function claimStatistics(table: MetricsTable, agentsCsvText?: string, scenario?: unknown): ClaimStatistics {
+export function claimStatistics(table: MetricsTable, agentsCsvText: string | undefined, scenario: Scenario): ClaimStatistics {
   const column = (name: string): Float64Array => columnValues(table, name);
   const days = table.columns.includes('day') ? column('day') : Float64Array.from(table.rows, (_, i) => i);
   const w = statWindow(lastDayOf(days));
   const mean = (name: string): number => windowMean(days, column(name), w);
   const slope = (name: string, from = w.fromDay): number => logSlopePerYear(days, column(name), from, w.toDay);
-  const mu0 = scenarioNumber(scenario, 'pricing.mu0', DEFAULT_MU0);
-  const k = scenarioNumber(scenario, 'bank.k', DEFAULT_BANK_K_DAYS);
+  const mu0 = scenario.pricing.mu0;
+  const k = scenario.bank.k;
   const producers = agentsCsvText === undefined ? [] : lastSnapshotProducers(agentsCsvText);
   const midRho = middleQuintileRho(producers);
   const gapCh = moneyGap(days, column('money_ch'), column('flow_ema_ch'), k, w);

@@ -7,12 +7,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisError } from './errors.js';
 import { digestValue, readRunDigest, type RunDigest } from './runDigest.js';
-import { readSweepPlan, type SweepPlan } from './sweepPlan.js';
+import { readSweepPlan, type SweepPlan, type SweepRun } from './sweepPlan.js';
+
+/** A run's digest with its place in the sweep. */
+export type SweptDigest = RunDigest & { run: SweepRun };
 
 export interface SweepData {
   dir: string;
   plan: SweepPlan;
-  digests: RunDigest[];
+  digests: SweptDigest[];
 }
 
 /** Runs of the plan whose folder has no manifest.json (still running, interrupted or failed). */
@@ -28,14 +31,14 @@ export function loadSweep(dir: string): SweepData {
     const shown = missing.slice(0, 3).join(', ');
     throw new AnalysisError(`${dir}: ${missing.length} of ${plan.runs.length} runs are incomplete (no manifest.json): ${shown}${missing.length > 3 ? ', ...' : ''}; finish the sweep first (abundance sweep ... --resume)`);
   }
-  const data = { dir, plan, digests: plan.runs.map((r) => readRunDigest(dir, r)) };
+  const data = { dir, plan, digests: plan.runs.map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
   checkCommonSeeds(data);
   return data;
 }
 
 /** The digests of one preset at one point, by replicate. */
-export function runsAt(data: SweepData, preset: string, point: string): Map<number, RunDigest> {
-  const out = new Map<number, RunDigest>();
+export function runsAt(data: SweepData, preset: string, point: string): Map<number, SweptDigest> {
+  const out = new Map<number, SweptDigest>();
   for (const d of data.digests) if (d.run.preset === preset && d.run.point === point) out.set(d.run.replicate, d);
   return out;
 }

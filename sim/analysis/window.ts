@@ -28,6 +28,14 @@ export function statWindow(lastDay: number): StatWindow {
   return { fromDay, toDay: lastDay, short: lastDay + 1 < FULL_RUN_DAYS };
 }
 
+/**
+ * The last `days` days of a run whose last day is `lastDay`, with no burn-in: what a single run's report
+ * averages (a 30-day run still gets numbers), where the claims need the burn-in of statWindow.
+ */
+export function lastDaysWindow(lastDay: number, days: number): StatWindow {
+  return { fromDay: lastDay - days + 1, toDay: lastDay, short: lastDay + 1 < days };
+}
+
 /** The last day of a run: the largest finite day. */
 export function lastDayOf(days: ArrayLike<number>): number {
   let last = -Infinity;

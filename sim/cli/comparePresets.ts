@@ -16,6 +16,7 @@ import { writeReport } from '../report/write.js';
 import { writeAtomically } from '../io/atomic.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
+import type { ComparisonManifest } from '../io/comparisonManifest.js';
 import { writeRunFolder } from '../io/runFolder.js';
 import { overridesOf } from './run.js';
 import { summaryLines, type LabelledTable } from './summary.js';
@@ -52,7 +53,7 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
       seed: args.seed, agents: args.agents, days: args.days, engineVersion: projectPackage().version,
       runs: runs.map(({ label, table, hash }) => ({ label, table, scenarioHash: hash })),
     }));
-    const manifest = {
+    const manifest: ComparisonManifest = {
       presets: names, seed: args.seed, agents: args.agents, days: args.days, created,
       engineVersion: projectPackage().version, node: process.version,
       runs: resolved.map(({ name, resolved: r }) => ({ preset: name, folder: `runs/${name}`, scenarioHash: scenarioHash(r.scenario) })),

@@ -3,7 +3,7 @@
  * abundance, campaigns and returns, the exchange rate, money and credit, and the fall of costs, each
  * a mean over the last 365 days of the run and one entry per run, so presets read side by side.
  */
-import type { MetricsTable } from '../report/table.js';
+import type { MetricsTable } from '../io/metricsCsv.js';
 
 export interface LabelledTable {
   label: string;

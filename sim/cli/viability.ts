@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
-import { readMetricsCsv } from '../report/table.js';
+import { readMetricsCsv } from '../io/metricsCsv.js';
 import { runInWorker } from '../io/worker.js';
 import { viability, type Criterion } from '../metrics/viability.js';
 import { presetList } from './comparePresets.js';

@@ -9,6 +9,8 @@
  * - `real`: at most eight significant digits, never an exponent and never float noise (`0.73215468`,
  *   `3`, not `3.0` nor `0.30000000000000004`).
  * - `enum`: the label at that index.
+ * - `num6` (the cells of runs.csv, summary.csv and compare.csv): at most six significant digits, the
+ *   same plain decimals.
  * NaN and +-Infinity are empty cells; -0 is `0`.
  *
  * The writer keeps text in memory and writes it with synchronous fd writes of about 64 KB: a run of
@@ -53,6 +55,20 @@ export function formatReal(x: number): string {
   if (x === 0) return '0';
   const r = Number(x.toPrecision(8));
   return r === 0 ? '0' : expandExponent(String(r));
+}
+
+/** A number with up to 6 significant digits (runs.csv, summary.csv, compare.csv); '' when not finite. */
+export function num6(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  const r = Number(x.toPrecision(6));
+  return r === 0 ? '0' : expandExponent(String(r));
+}
+
+/** A swept value (number, text or flag) as a cell; '' when the point does not set it. */
+export function valueCell(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return num6(v);
+  return csvText(String(v));
 }
 
 /** An enum cell: the label at index x, empty when there is none. */

@@ -15,8 +15,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { RunResult } from '../engine/simulate.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { ScenarioSchema } from '../scenario/schema.js';
+import { parseJsonWith } from './fileSchema.js';
 
 /** The project folder (sim/io/ is two levels down). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,24 +62,43 @@ export function packageVersions(names: readonly string[]): Record<string, string
   return out;
 }
 
-export interface Manifest {
-  name: string;
-  preset: string;
-  origin: string;
-  chain: string[];
-  seed: number;
-  agents: number;
-  days: number;
-  scenarioHash: string;
-  engineVersion: string;
-  node: string;
-  packages: Record<string, string>;
-  wallMs: { simulate: number; total: number };
-  created: string;
-  files: string[];
+/**
+ * manifest.json of a run folder. The scenario is parsed with ScenarioSchema, so a reader gets every
+ * field typed, with every default from the schema and from nowhere else.
+ */
+export const ManifestSchema = z.object({
+  name: z.string(),
+  preset: z.string(),
+  origin: z.string(),
+  chain: z.array(z.string()),
+  seed: z.number().int(),
+  agents: z.number().int(),
+  days: z.number().int(),
+  scenarioHash: z.string(),
+  engineVersion: z.string(),
+  node: z.string(),
+  packages: z.record(z.string(), z.string()),
+  wallMs: z.object({ simulate: z.number(), total: z.number() }),
+  created: z.string(),
+  files: z.array(z.string()),
   /** Size in bytes of each data file (metrics.csv, agents.csv, flows.csv if written). */
-  bytes: Record<string, number>;
-  scenario: unknown;
+  bytes: z.record(z.string(), z.number().int()),
+  scenario: ScenarioSchema,
+});
+
+export type Manifest = z.output<typeof ManifestSchema>;
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Read and check `<dir>/manifest.json`; throws naming the field when it is not a run's manifest. */
+export function readManifest(dir: string): Manifest {
+  const path = join(dir, MANIFEST_FILE);
+  return parseManifest(readFileSync(path, 'utf8'), path);
+}
+
+/** Check the text of a run's manifest.json (`path` names it in errors). */
+export function parseManifest(text: string, path: string): Manifest {
+  return parseJsonWith(ManifestSchema, text, path);
 }
 
 /** The size in bytes of each of `names` in `dir`, keys sorted. */

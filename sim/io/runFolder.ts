@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import type { RunResult } from '../engine/simulate.js';
-import { readMetricsCsv, type MetricsTable } from '../report/table.js';
+import { readMetricsCsv, type MetricsTable } from './metricsCsv.js';
 import { writeReport } from '../report/write.js';
 import { runReportInput, type RunFacts } from '../report/runInput.js';
 import { startProgress } from '../cli/progress.js';

@@ -15,7 +15,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { binMeans, binningFor, hasValues, type Binning } from './aggregate.js';
 import { CHART_DEFS, type ChartDef, type PanelDef } from './chartDefs.js';
 import { hoverLayer, pickOpacity, pickParam, tip } from './interaction.js';
-import { columnOf, daysOf, type MetricsTable } from './table.js';
+import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 
 /** One run in a report; `label` (the preset name) is its colour in comparisons. */
 export interface ReportRun { label: string; table: MetricsTable }

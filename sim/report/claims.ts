@@ -1,60 +1,18 @@
 /**
- * The claims result (docs/sweeps.md, claims.json): the verdicts of MODEL.md section 9, which the report
- * shows and never computes. `evaluateClaims(sweepDir)` (sim/analysis/claims.ts, another branch) returns
- * this shape; until it is wired in, `abundance report` reads `<dir>/claims.json` when there is one.
- *
- * The schema is the shape of docs/sweeps.md, with two tolerances: numbers may be null (JSON has no NaN,
- * and a test with n < 2 has no interval) and so may `holds`; unknown extra fields are ignored.
+ * The claims section of a sweep report: the verdicts of MODEL.md section 9 (claims.json, whose schema is
+ * sim/io/claimsJson.ts), which the report shows and never computes: `abundance report` judges the
+ * claims anew with sim/analysis/claims.ts and reads the file it wrote.
  */
-import { z } from 'zod';
+import type { ClaimResult as Claim, ClaimDirection, ClaimsResult, ClaimTest, Verdict } from '../io/claimsJson.js';
 import { heading, paragraph, table, type Block } from './document.js';
 import { formatStat } from './stats.js';
 
-export const VERDICTS = ['supported', 'refuted', 'undecided', 'not judged'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-const num = z.number().nullable();
-
-export const ClaimTestSchema = z.object({
-  label: z.string(),
-  statistic: z.string(),
-  predicted: z.string(),
-  point: z.string(),
-  n: num,
-  mean: num,
-  ci95_lo: num,
-  ci95_hi: num,
-  holds: z.boolean().nullable(),
-});
-
-export const ClaimDirectionSchema = z.object({
-  direction: z.string(),
-  points: z.array(z.string()),
-  holds: z.boolean().nullable(),
-});
-
-export const ClaimSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  verdict: z.enum(VERDICTS),
-  reason: z.string(),
-  tests: z.array(ClaimTestSchema),
-  directions: z.array(ClaimDirectionSchema),
-});
-
-export const ClaimsResultSchema = z.object({
-  protocol: z.string(),
-  claims: z.array(ClaimSchema),
-});
-
-export type ClaimTest = z.infer<typeof ClaimTestSchema>;
-export type ClaimDirection = z.infer<typeof ClaimDirectionSchema>;
-export type Claim = z.infer<typeof ClaimSchema>;
-export type ClaimsResult = z.infer<typeof ClaimsResultSchema>;
+export { ClaimsResultSchema, VERDICTS } from '../io/claimsJson.js';
+export type { Claim, ClaimDirection, ClaimsResult, ClaimTest, Verdict };
 
 const n = (v: number | null): string => (v === null ? '—' : formatStat(v));
-const holdsText = (h: boolean | null): string => (h === null ? '—' : h ? 'yes' : 'no');
-const holdsClass = (h: boolean | null): string => (h === null ? '' : h ? 'holds' : 'fails');
+const holdsText = (h: boolean): string => (h ? 'yes' : 'no');
+const holdsClass = (h: boolean): string => (h ? 'holds' : 'fails');
 /** The CSS class of a verdict cell: `not judged` -> `not-judged`. */
 export const verdictClass = (v: Verdict): string => v.replace(' ', '-');
 

@@ -14,28 +14,19 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
 import { quoteChoices } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
 import { CLAIMS_FILE, claimsJson, evaluateClaims } from '../analysis/claims.js';
 import { parseOrThrow, ReportError } from './errors.js';
+import { ComparisonManifestSchema, isComparisonManifest } from '../io/comparisonManifest.js';
+import { ManifestSchema } from '../io/manifest.js';
 import { comparisonReportInput, runReportInput } from './runInput.js';
 import { readSweepFolder } from './sweep/read.js';
-import { parseMetricsCsv, type MetricsTable } from './table.js';
+import { parseMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { writeReport, writeSweepReport } from './write.js';
 
 export type FolderKind = 'sweep' | 'comparison' | 'run';
-
-const RunManifestSchema = z.object({
-  name: z.string(), preset: z.string(), origin: z.string(), seed: z.number(), agents: z.number(), days: z.number(),
-  scenarioHash: z.string(), engineVersion: z.string(),
-});
-
-const ComparisonManifestSchema = z.object({
-  seed: z.number(), agents: z.number(), days: z.number(), engineVersion: z.string(),
-  runs: z.array(z.object({ preset: z.string(), folder: z.string(), scenarioHash: z.string() })).min(1),
-});
 
 function readJsonFile(path: string): unknown {
   try {
@@ -72,8 +63,8 @@ export function folderKind(dir: string): FolderKind {
   checkFolder(dir);
   if (existsSync(join(dir, 'sweep.json'))) return 'sweep';
   if (existsSync(join(dir, 'manifest.json'))) {
-    const m = readJsonFile(join(dir, 'manifest.json')) as Record<string, unknown> | null;
-    if (m !== null && Array.isArray(m['presets']) && Array.isArray(m['runs'])) return 'comparison';
+    const m = readJsonFile(join(dir, 'manifest.json'));
+    if (isComparisonManifest(m)) return 'comparison';
     if (existsSync(join(dir, 'metrics.csv'))) return 'run';
   }
   throw new ReportError(`${dir}: not a run, comparison or sweep folder (expected sweep.json, or manifest.json with metrics.csv, or a compare-presets manifest.json listing presets and runs)`);
@@ -104,7 +95,7 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
     const runs = c.runs.map((r) => ({ label: r.preset, table: readTable(join(dir, r.folder, 'metrics.csv')), scenarioHash: r.scenarioHash }));
     return { kind, ...(await writeReport(dir, comparisonReportInput({ seed: c.seed, agents: c.agents, days: c.days, engineVersion: c.engineVersion, runs }))) };
   }
-  const run = parseOrThrow(RunManifestSchema, manifest, manifestPath);
+  const run = parseOrThrow(ManifestSchema, manifest, manifestPath);
   const input = runReportInput(run, readTable(join(dir, 'metrics.csv')));
   // a sweep's run folders keep no flows.csv: link only the files the folder has
   input.links = input.links?.filter((l) => existsSync(join(dir, l.href)));

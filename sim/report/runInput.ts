@@ -7,7 +7,7 @@
 import { summaryLines } from '../cli/summary.js';
 import { RUN_FILES } from '../io/runFiles.js';
 import type { ReportInput } from './runDoc.js';
-import type { MetricsTable } from './table.js';
+import type { MetricsTable } from '../io/metricsCsv.js';
 
 /** The manifest fields of a run folder that its report shows. */
 export interface RunFacts {

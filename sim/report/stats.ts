@@ -1,9 +1,11 @@
 /**
  * End-of-run statistics for the report's numbers table: per run, the mean of key metrics over the
- * last 365 days (the whole run if shorter), ignoring empty days, as MODEL.md section 9 judges claims.
+ * last 365 days (the whole run if shorter: no burn-in, so a short run still shows numbers), ignoring
+ * empty days, with the window mean of sim/analysis/window.ts.
  * A metric with no value in the window (gift has no money) is NaN and printed as "—".
  */
-import { columnOf, daysOf, type MetricsTable } from './table.js';
+import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
+import { lastDaysWindow, windowMean } from '../analysis/window.js';
 
 export interface KeyMetric {
   metric: string;
@@ -41,21 +43,12 @@ function lastValue(values: Float64Array): number {
 /** Mean of each metric over the last `windowDays` days of the table (the last value for 'last'); NaN when undefined. */
 export function endStats(table: MetricsTable, metrics: readonly (string | KeyMetric)[], windowDays = STATS_WINDOW_DAYS): number[] {
   const days = daysOf(table);
-  const last = days.length > 0 ? (days[days.length - 1] ?? 0) : 0;
+  const w = lastDaysWindow(days.length > 0 ? (days[days.length - 1] ?? 0) : 0, windowDays);
   return metrics.map((m) => {
     const values = columnOf(table, typeof m === 'string' ? m : m.metric);
     if (values === undefined) return NaN;
     if (typeof m !== 'string' && m.at === 'last') return lastValue(values);
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] ?? NaN;
-      if ((days[i] ?? -Infinity) > last - windowDays && Number.isFinite(v)) {
-        sum += v;
-        n++;
-      }
-    }
-    return n > 0 ? sum / n : NaN;
+    return windowMean(days, values, w);
   });
 }
 

@@ -126,3 +126,10 @@ export function keysUnder(groupPath: string): readonly string[] | undefined {
 
 /** Every path a flag may set: all leaves, and the groups themselves. */
 export const ALL_PATHS: readonly string[] = [...FIELDS.map((f) => f.path), ...GROUPS.map((g) => g.key)];
+
+/** The value of a resolved scenario at a field's dotted path (`bank.k` -> scenario.bank.k); undefined if none. */
+export function valueAt(scenario: object, path: string): unknown {
+  let v: unknown = scenario;
+  for (const part of path.split('.')) v = typeof v === 'object' && v !== null && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}

@@ -7,17 +7,16 @@
  * dates: the same sweep file gives byte-identical files whatever the number of workers, the order in
  * which runs finished, or whether some were reused by --resume.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLUMNS } from '../metrics/columns.js';
-import { readMetricsCsv } from '../report/table.js';
+import { digestRun } from '../analysis/runDigest.js';
+import { readMetricsCsv } from '../io/metricsCsv.js';
 import { CsvWriter } from '../io/csv.js';
+import { runLine, runsHeader, SWEEP_METRICS } from '../io/runsCsv.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
-import { RUN_COLUMN_PROVIDERS, type RunColumnProvider } from './runColumns.js';
-import { runLine, runsHeader } from './runsCsv.js';
-import { summaryHeader, summaryLines } from './summary.js';
+import { summaryHeader, summaryLines } from '../io/summaryCsv.js';
 
-/** The metrics of runs.csv and summary.csv: every column of metrics.csv but `day`, in its order. */
-export const SWEEP_METRICS: readonly string[] = COLUMNS.map((c) => c.name).filter((n) => n !== 'day');
+export { SWEEP_METRICS };
 
 export interface AggregatePaths { runsCsv: string; summaryCsv: string }
 
@@ -39,9 +38,8 @@ export function aggregateSweep(
   plan: SweepPlan,
   sweepDir: string,
   paths: AggregatePaths,
-  providers: readonly RunColumnProvider[] = RUN_COLUMN_PROVIDERS,
 ): void {
-  const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys, SWEEP_METRICS, providers));
+  const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys));
   const summary = new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys));
   try {
     for (const group of groupsOf(plan.runs)) {
@@ -49,7 +47,9 @@ export function aggregateSweep(
       const tables = group.map((run) => {
         const dir = join(sweepDir, run.run);
         const table = readMetricsCsv(join(dir, 'metrics.csv'));
-        runs.line(runLine({ run, dir, table, scenario: scenarioOf(plan, run) }, plan.sweptKeys, SWEEP_METRICS, providers));
+        const agentsPath = join(dir, 'agents.csv');
+        const agents = existsSync(agentsPath) ? readFileSync(agentsPath, 'utf8') : undefined;
+        runs.line(runLine(run, digestRun(table, agents, scenarioOf(plan, run)), plan.sweptKeys));
         return table;
       });
       for (const line of summaryLines(first.preset, first.point, first.params, plan.sweptKeys, tables, SWEEP_METRICS, plan.everyDays)) summary.line(line);

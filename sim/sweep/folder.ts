@@ -13,11 +13,11 @@
  * one belongs to a sweep at work (a lock keeps a second writer out, sim/io/lock.ts, but a temporary of a
  * live process is never deleted whatever the reason).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeDir, tempOwner } from '../io/atomic.js';
 import { processAlive } from '../io/pid.js';
-import { scenarioHash } from '../io/manifest.js';
+import { MANIFEST_FILE, readManifest, scenarioHash, type Manifest } from '../io/manifest.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 
 /** A sweep into an existing, non-empty folder without --resume. */
@@ -51,20 +51,18 @@ export function checkFolder(dir: string, resume: boolean): void {
 export function runProblem(plan: SweepPlan, sweepDir: string, run: PlannedRun): string | undefined {
   const dir = join(sweepDir, run.run);
   if (!existsSync(dir)) return 'absent';
-  let manifest: { scenarioHash?: unknown; bytes?: unknown };
+  let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
+    manifest = readManifest(dir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'manifest.json is missing' : 'manifest.json is not valid JSON';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'manifest.json is missing';
+    // readManifest names the file by its full path and each field: keep the first field's line.
+    return `manifest.json: ${(error as Error).message.split('\n')[0]!.split(`${MANIFEST_FILE}: `).slice(1).join(`${MANIFEST_FILE}: `)}`;
   }
-  if (manifest === null || typeof manifest !== 'object') return 'manifest.json is not valid JSON';
   if (manifest.scenarioHash !== scenarioHash(scenarioOf(plan, run))) return 'other';
-  const bytes = manifest.bytes;
-  if (bytes === null || typeof bytes !== 'object' || Object.keys(bytes).length === 0) {
-    return 'manifest.json records no file sizes (made by an older version)';
-  }
-  for (const [name, size] of Object.entries(bytes as Record<string, unknown>)) {
+  const { bytes } = manifest;
+  if (Object.keys(bytes).length === 0) return 'manifest.json records no file sizes';
+  for (const [name, size] of Object.entries(bytes)) {
     let actual: number;
     try {
       actual = statSync(join(dir, name)).size;

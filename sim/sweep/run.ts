@@ -22,8 +22,8 @@ import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
 import { checkFolder, clearLeftovers, commitFiles, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
-import type { RunColumnProvider } from './runColumns.js';
-import { SWEEP_FILES, sweepJson, sweepManifest } from './sweepJson.js';
+import { sweepJson, sweepJsonText } from '../io/sweepJson.js';
+import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 
 export interface SweepOptions {
   /** The sweep folder [default: runs/<name>]. */
@@ -36,8 +36,6 @@ export interface SweepOptions {
   set?: string[];
   /** Replicates instead of the file's `seeds` (quick looks, tests). */
   replicates?: number;
-  /** Extra per-run columns of runs.csv [default: RUN_COLUMN_PROVIDERS]. */
-  providers?: readonly RunColumnProvider[];
   /** Called as runs complete (reused runs count as done from the start). */
   onProgress?: (done: number, total: number) => void;
   /** Called for each earlier run folder found damaged (a truncated file, say), before it is made again. */
@@ -117,9 +115,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     const undoTemps = onInterrupt(dropTemps);
     try {
       const aggregateStarted = Date.now();
-      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, opts.providers);
+      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
       const aggregateMs = Date.now() - aggregateStarted;
-      writeFileSync(temps.sweepJson, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
+      writeFileSync(temps.sweepJson, sweepJsonText(sweepJson(plan, fileHash)));
       const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };
       writeFileSync(temps.manifest, JSON.stringify(sweepManifest(plan, fileHash, { ran: made, reused, workers }, timings), null, 2) + '\n');
       // What was derived from an earlier runs.csv (claims, comparisons, the report) would now disagree

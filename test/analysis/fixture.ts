@@ -13,7 +13,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario, simulate, writeRun } from '../../sim/index.js';
 import { COLUMNS } from '../../sim/metrics/columns.js';
-import { formatMetricsCsv, type MetricsTable } from '../../sim/report/table.js';
+import type { Manifest } from '../../sim/io/manifest.js';
+import { ScenarioSchema } from '../../sim/scenario/schema.js';
+import { formatMetricsCsv, type MetricsTable } from '../../sim/io/metricsCsv.js';
 
 export interface PointSpec { id: string; params: Record<string, number>; key?: string; value?: number }
 
@@ -29,7 +31,7 @@ const runPath = (preset: string, point: string, rep: number): string => `runs/${
 export function sweepJson(name: string, presets: readonly string[], points: readonly PointSpec[], replicates: number): object {
   const keys = [...new Set(points.flatMap((p) => (p.key === undefined ? [] : [p.key])))];
   return {
-    name, file: `${name}.yaml`, fileHash: 'test', baseSeed: 1, replicates, presets, sweptKeys: keys,
+    name, file: `${name}.yaml`, fileHash: 'test', baseSeed: 1, replicates, presets, sweptKeys: keys, everyDays: 1, set: [],
     points: points.map((p) => (p.key === undefined
       ? { id: p.id, params: p.params, kind: 'grid' }
       : { id: p.id, params: p.params, kind: 'sensitivity', key: p.key, value: p.value, of: 'base' })),
@@ -112,17 +114,26 @@ export function writeSyntheticSweep(
         mkdirSync(out, { recursive: true });
         writeFileSync(join(out, 'metrics.csv'), formatMetricsCsv(run.table));
         if (run.agents !== undefined) writeFileSync(join(out, 'agents.csv'), run.agents);
-        writeFileSync(join(out, 'manifest.json'), JSON.stringify({ preset, seed: r + 1, scenario: run.scenario ?? scenarioOf(preset) }));
+        writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestOf(preset, r + 1, run.table.rows.length, run.scenario ?? scenarioOf(preset))));
       }
     }
   }
   writeFileSync(join(dir, 'sweep.json'), JSON.stringify(sweepJson('synthetic', spec.presets, spec.points, spec.replicates), null, 2));
 }
 
+/** A run's manifest.json in the shape of sim/io/manifest.ts, around a hand-made scenario (defaults filled by the schema). */
+function manifestOf(preset: string, seed: number, days: number, scenario: object): Manifest {
+  return {
+    name: preset, preset, origin: preset, chain: [preset], seed, agents: 0, days, scenarioHash: 'test', engineVersion: '0.0.0',
+    node: 'test', packages: {}, wallMs: { simulate: 0, total: 0 }, created: '2025-01-01T00:00:00.000Z',
+    files: ['agents.csv', 'manifest.json', 'metrics.csv'], bytes: {}, scenario: ScenarioSchema.parse({ ...scenario, seed }),
+  };
+}
+
 /** The institutions of a preset (enough for viability) and the defaults the statistics read. */
 export function scenarioOf(preset: string, extra: object = {}): object {
-  const institutions = preset === 'gift' ? { money: 'none', inputs: 'donation' }
-    : preset.startsWith('market') ? { money: 'fixed-stock', inputs: 'auction' }
-    : { money: preset === 'peer-bank' ? 'peer-bank' : 'mutual-credit', inputs: 'par' };
+  const institutions = preset === 'gift' ? { money: 'none', inputs: 'donation', pricing: 'free' }
+    : preset.startsWith('market') ? { money: 'fixed-stock', inputs: 'auction', pricing: 'markup' }
+    : { money: preset === 'peer-bank' ? 'peer-bank' : 'mutual-credit', inputs: 'par', pricing: 'benchmark' };
   return { institutions, pricing: { mu0: 0.05 }, bank: { k: 30 }, ...extra };
 }

@@ -4,14 +4,15 @@
  * viability() on the table, its C2 statistics come from the run's agents.csv; and each verdict agrees
  * with the outcomes of its own tests.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateClaims } from '../../sim/analysis/claims.js';
-import { institutionFlags, readRunDigest } from '../../sim/analysis/runDigest.js';
+import { readRunDigest, viabilityScope } from '../../sim/analysis/runDigest.js';
+import { readManifest } from '../../sim/io/manifest.js';
 import { readSweepPlan } from '../../sim/analysis/sweepPlan.js';
 import { viability } from '../../sim/metrics/viability.js';
-import { readMetricsCsv } from '../../sim/report/table.js';
+import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
 import { tempDir } from '../cli/exec.js';
 import { buildEngineSweep } from './fixture.js';
 
@@ -25,7 +26,7 @@ describe('analysis/runDigest', { timeout: 600_000 }, () => {
 
   it('window means are the means of the last 365 days, and the viability is that of the table', () => {
     for (const run of readSweepPlan(dir).runs) {
-      const d = readRunDigest(dir, run);
+      const d = readRunDigest(join(dir, run.run));
       const table = readMetricsCsv(join(dir, run.run, 'metrics.csv'));
       expect(d.lastDay).toBe(459);
       expect(d.shortWindow).toBe(false);
@@ -36,15 +37,15 @@ describe('analysis/runDigest', { timeout: 600_000 }, () => {
         if (Number.isNaN(want)) expect(d.windowMeans[name], name).toBeNaN();
         else expect(d.windowMeans[name], name).toBeCloseTo(want, 10);
       }
-      const manifest = JSON.parse(readFileSync(join(dir, run.run, 'manifest.json'), 'utf8')) as { scenario: unknown };
-      const failed = viability(table, institutionFlags(manifest.scenario, run.preset)).filter((c) => c.applies && !c.pass).map((c) => c.name);
+      const { scenario } = readManifest(join(dir, run.run));
+      const failed = viability(table, viabilityScope(scenario)).filter((c) => c.applies && !c.pass).map((c) => c.name);
       expect(d.viabilityFailed).toEqual(failed);
     }
   });
 
   it('reads the producers of two-token from agents.csv for C2', () => {
     const run = readSweepPlan(dir).runs.find((r) => r.preset === 'two-token')!;
-    const s = readRunDigest(dir, run).statistics;
+    const s = readRunDigest(join(dir, run.run)).statistics;
     expect(s.stat_producers).toBeGreaterThan(30);
     expect(s.stat_producers).toBeLessThanOrEqual(60);
     expect(Math.abs(s.stat_rho_spearman)).toBeLessThanOrEqual(1);

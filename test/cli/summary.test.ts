@@ -1,7 +1,7 @@
 /** sim/cli/summary: five lines, one entry per run, means over the last 365 days, `-` where undefined. */
 import { describe, expect, it } from 'vitest';
 import { fmt, lastYearMean, summaryLines } from '../../sim/cli/summary.js';
-import type { MetricsTable } from '../../sim/report/table.js';
+import type { MetricsTable } from '../../sim/io/metricsCsv.js';
 
 function table(days: number, values: Record<string, (day: number) => number>): MetricsTable {
   const columns = ['day', ...Object.keys(values)];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  CsvWriter, csvText, expandExponent, formatCell, formatEnum, formatInt, formatMilli, formatReal, formatRow, formatTokens,
+  CsvWriter, csvText, expandExponent, formatCell, formatEnum, formatInt, formatMilli, formatReal, formatRow, formatTokens, num6, valueCell,
 } from '../../sim/io/csv.js';
 
 describe('io/csv formats', () => {
@@ -106,5 +106,37 @@ describe('io/csv writer', () => {
     const w = new CsvWriter(join(dir, 'y.csv'), ['a']);
     w.close();
     expect(() => { w.line('1'); w.flush(); }).toThrow(/after close/);
+  });
+});
+
+describe('io/csv num6 and valueCell (runs.csv, summary.csv, compare.csv)', () => {
+  it('writes at most 6 significant digits in plain decimals, empty when not finite', () => {
+    expect(num6(0.1 + 0.2)).toBe('0.3');
+    expect(num6(1234567.89)).toBe('1234570');
+    expect(num6(2 / 3)).toBe('0.666667');
+    expect(num6(1.5e-7)).toBe('0.00000015');
+    expect(num6(-0)).toBe('0');
+    expect(num6(-1e-12)).toBe('-0.000000000001');
+    expect(num6(NaN)).toBe('');
+    expect(num6(Infinity)).toBe('');
+  });
+
+  it('writes swept values: numbers as numbers, text quoted only when CSV needs it, nothing as empty', () => {
+    expect(valueCell(0.12)).toBe('0.12');
+    expect(valueCell('2020s')).toBe('2020s');
+    expect(valueCell('a,b')).toBe('"a,b"');
+    expect(valueCell(true)).toBe('true');
+    expect(valueCell(undefined)).toBe('');
+  });
+
+  it('also: writes up to 6 significant digits in plain decimals, empty for NaN, 0 for -0', () => {
+    expect(num6(1234567)).toBe('1234570');
+    expect(num6(-0.1234567)).toBe('-0.123457');
+    expect(num6(1.234567e-7)).toBe('0.000000123457');
+    expect(num6(2.5e21)).toBe('2500000000000000000000');
+    expect(num6(0.1 + 0.2)).toBe('0.3');
+    expect(num6(-0)).toBe('0');
+    expect(num6(NaN)).toBe('');
+    expect(num6(Infinity)).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * sim/report/claims: the claims.json format of docs/sweeps.md is accepted, a malformed one is refused
+ * sim/report/claims (and the claims.json schema of sim/io/claimsJson.ts): the format of docs/sweeps.md is accepted, a malformed one is refused
  * with the file, the field path, what was expected and a did-you-mean, and the claims section shows
  * each verdict with the numbers behind it.
  */
@@ -9,12 +9,13 @@ import type { TableBlock } from '../../sim/report/document.js';
 import { parseOrThrow, ReportError } from '../../sim/report/errors.js';
 import { claimsFixture } from './sweep/fixture.js';
 
-const DOC_EXAMPLE = { protocol: 'MODEL.md section 9', claims: [
+const DOC_EXAMPLE = { protocol: 'MODEL.md section 9', sweep: 'claims', point: 'base',
+  window: 'mean over the last 365 days of each run, after a 90-day burn-in', notes: [], claims: [
   { id: 'C1', title: 'giving away is unsustainable', verdict: 'supported',
     reason: 'one line: why this verdict, or the failed viability criterion and the runs behind it',
     tests: [{ label: 'gift - two-token: goods_total growth', statistic: '...', predicted: '< 0',
-      point: 'base', n: 30, mean: -0.1, ci95_lo: -0.2, ci95_hi: -0.05, holds: true }],
-    directions: [{ direction: 'participation.piMin', points: ['s-participation.piMin-0.5'], holds: true }] }] };
+      point: 'base', presets: ['gift', 'two-token'], n: 30, mean: -0.1, ci95_lo: -0.2, ci95_hi: -0.05, holds: true, outcome: 'holds' }],
+    directions: [{ direction: 'participation.piMin', points: ['s-participation.piMin-0.5'], holds: true, note: '' }] }] };
 
 describe('report/claims', () => {
   it('accepts the example of docs/sweeps.md and null numbers where there is no interval', () => {

@@ -90,7 +90,9 @@ describe('report/folder', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'metrics.csv'), 'day,goods_total\n0,1\n');
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: 'x', preset: 'gift', origin: 'gift', seed: '1', agents: 2, days: 1, scenarioHash: 'ab', engineVersion: '0.1.0' }));
-    expect(await errorOf(() => reportFolder(dir))).toBe(`${join(dir, 'manifest.json')}: seed: expected a number, got "1"`);
+    const lines = (await errorOf(() => reportFolder(dir))).split('\n');
+    expect(lines).toContain(`${join(dir, 'manifest.json')}: seed: expected a number, got "1"`);
+    expect(lines).toContain(`${join(dir, 'manifest.json')}: scenario: expected an object, got nothing (the field is missing)`);
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'metrics.csv']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endStats, formatStat, statsTable } from '../../sim/report/stats.js';
-import { parseMetricsCsv } from '../../sim/report/table.js';
+import { parseMetricsCsv } from '../../sim/io/metricsCsv.js';
 
 describe('report/stats', () => {
   it('end-of-run means cover the last 365 days and skip empty days', () => {

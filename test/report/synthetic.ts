@@ -4,7 +4,7 @@
  * call gives the same table.
  */
 import { COLUMNS } from '../../sim/metrics/columns.js';
-import type { MetricsTable } from '../../sim/report/table.js';
+import type { MetricsTable } from '../../sim/io/metricsCsv.js';
 
 /** A table of `days` rows; `money: false` leaves every money column empty, as the gift preset does. */
 export function syntheticTable(days: number, opts: { shift: number; money: boolean }): MetricsTable {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scenarioHash } from '../../sim/io/manifest.js';
+import { buildManifest } from '../../sim/io/manifest.js';
 import { resolveScenario } from '../../sim/scenario/resolve.js';
 import { checkFolder, clearLeftovers, isComplete, runProblem, SweepFolderExists } from '../../sim/sweep/folder.js';
-import { planSweep, scenarioOf } from '../../sim/sweep/plan.js';
+import { planSweep, resolvedOf, scenarioOf } from '../../sim/sweep/plan.js';
 import { buildSpec } from '../../sim/sweep/spec.js';
 
 const root = mkdtempSync(join(tmpdir(), 'abundance-sweep-folder-'));
@@ -35,12 +35,16 @@ describe('sweep/folder', () => {
     expect(isComplete(plan, dir, run)).toBe(false);
     writeFileSync(join(runDir, 'manifest.json'), '{"scenarioHash": "');
     expect(isComplete(plan, dir, run)).toBe(false); // half-written JSON
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: scenarioHash(scenarioOf(plan, plan.runs[0]!)) }));
-    expect(isComplete(plan, dir, run)).toBe(false); // another replicate's scenario
-    const hash = scenarioHash(scenarioOf(plan, run));
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: hash }));
-    expect(runProblem(plan, dir, run)).toBe('manifest.json records no file sizes (made by an older version)');
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ scenarioHash: hash, bytes: { 'agents.csv': 3, 'metrics.csv': 6 } }));
+    const manifest = (of: typeof run, bytes: Record<string, number>): string =>
+      JSON.stringify(buildManifest({ ...resolvedOf(plan, of), scenario: scenarioOf(plan, of) }, { days: 1, agents: 20, wallMs: 1 }, { totalMs: 2, created: new Date(0) }, ['manifest.json'], bytes));
+    writeFileSync(join(runDir, 'manifest.json'), manifest(plan.runs[0]!, { 'agents.csv': 3 }));
+    expect(runProblem(plan, dir, run)).toBe('other'); // another replicate's scenario
+    const { bytes: _, ...old } = JSON.parse(manifest(run, {})) as Record<string, unknown>;
+    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify(old));
+    expect(runProblem(plan, dir, run)).toBe('manifest.json: bytes: expected a record, got nothing (the field is missing)'); // an older version's
+    writeFileSync(join(runDir, 'manifest.json'), manifest(run, {}));
+    expect(runProblem(plan, dir, run)).toBe('manifest.json records no file sizes');
+    writeFileSync(join(runDir, 'manifest.json'), manifest(run, { 'agents.csv': 3, 'metrics.csv': 6 }));
     writeFileSync(join(runDir, 'metrics.csv'), 'day\n1\n');
     expect(runProblem(plan, dir, run)).toBe('agents.csv is missing');
     writeFileSync(join(runDir, 'agents.csv'), 'id\n');

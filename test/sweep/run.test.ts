@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readMetricsCsv } from '../../sim/report/table.js';
+import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
 import { viability } from '../../sim/metrics/viability.js';
 import { SweepFolderExists } from '../../sim/sweep/folder.js';
 import { sweep } from '../../sim/sweep/run.js';
@@ -140,14 +140,5 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const stamp = statSync(join(one, 'runs.csv')).mtimeMs;
     await expect(sweep(file, { out: one, workers: 1 })).rejects.toBeInstanceOf(SweepFolderExists);
     expect(statSync(join(one, 'runs.csv')).mtimeMs).toBe(stamp);
-  });
-
-  it('adds the columns of extra per-run providers to runs.csv, in every run\'s row', async () => {
-    const provider = { columns: ['stat_days'], values: (ctx: { table: { rows: unknown[] } }) => [ctx.table.rows.length] };
-    const r = await sweep(file, { out: two, workers: 1, resume: true, providers: [provider] });
-    expect(r.ran).toBe(0);
-    const rows = csv(read(two, 'runs.csv'));
-    expect(rows[0]!.at(-1)).toBe('stat_days');
-    expect(rows.slice(1).map((row) => row.at(-1))).toEqual(RUN_DIRS.map(() => '100'));
   });
 });

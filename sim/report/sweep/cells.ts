@@ -4,7 +4,7 @@
  * use), and the cell's viability count. Runs are indexed once by preset and point.
  */
 import { meanInterval, type MeanInterval } from '../../stats/interval.js';
-import type { RunRecord } from './runsCsv.js';
+import type { RunRecord } from '../../io/runsCsv.js';
 
 export class SweepCells {
   private readonly byCell = new Map<string, RunRecord[]>();

@@ -12,6 +12,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, PALETTE, round6, type ChartSpec } from '../charts.js';
 import { hoverLayer, pickOpacity, pickParam, tip } from '../interaction.js';
+import { valueAt } from '../../scenario/fields.js';
 import { SweepCells } from './cells.js';
 import { END_METRICS } from './metrics.js';
 import type { SweepPlan, SweepPoint, SweepValue } from './plan.js';
@@ -22,14 +23,6 @@ interface Row { panel: string; preset: string; point: string; x: X; mean: number
 
 /** A file- and id-safe form of a chart name: `param-bank.k`. */
 export const chartId = (prefix: string, key: string): string => `${prefix}-${key.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
-
-/** The value at a dotted path of a resolved scenario (`bank.k` -> scenario.bank.k), if any. */
-export function lookup(scenario: unknown, key: string): SweepValue | undefined {
-  const direct = (scenario as Record<string, unknown> | undefined)?.[key];
-  let v: unknown = direct !== undefined ? direct : scenario;
-  if (direct === undefined) for (const part of key.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
-  return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
-}
 
 /** The points that differ from `ref` in `key` alone (ref included), in plan order. */
 export function sliceOf(plan: SweepPlan, ref: SweepPoint, key: string): SweepPoint[] {
@@ -42,8 +35,9 @@ function xOf(data: SweepData, preset: string, point: SweepPoint, key: string): X
   if (set !== undefined) return set;
   for (const r of data.plan.runs) {
     if (r.preset !== preset || r.point !== point.id) continue;
-    const v = lookup(data.runManifests.get(r.run)?.scenario, key);
-    if (v !== undefined) return v;
+    const m = data.runManifests.get(r.run);
+    const v = m === undefined ? undefined : valueAt(m.scenario, key);
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   }
   return 'default';
 }

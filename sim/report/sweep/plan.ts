@@ -1,46 +1,15 @@
 /**
- * sweep.json (docs/sweeps.md): the expanded plan of a sweep, as the report reads it. The schema checks
- * what the report relies on and ignores fields it does not use, so the runner may add more.
+ * What the report asks of a sweep's plan (sweep.json, read by sim/io/sweepJson.ts): the grid keys,
+ * the reference point, each point's assignment and the replicate seeds.
  *
  * Each point's full assignment over the swept keys (`assignment`) is what the small multiples and the
  * heatmaps group by: a key a point does not set is "the default" (undefined here).
  */
-import { z } from 'zod';
+import type { SweepJson, SweepPoint, SweepValue } from '../../io/sweepJson.js';
 
-const value = z.union([z.number(), z.string(), z.boolean()]);
-
-export const SweepPointSchema = z.object({
-  id: z.string(),
-  params: z.record(z.string(), value),
-  kind: z.enum(['grid', 'sensitivity']),
-  key: z.string().optional(),
-  value: value.optional(),
-  of: z.string().optional(),
-});
-
-export const SweepRunSchema = z.object({
-  run: z.string(),
-  preset: z.string(),
-  point: z.string(),
-  replicate: z.number().int(),
-  seed: z.number().int(),
-});
-
-export const SweepPlanSchema = z.object({
-  name: z.string(),
-  file: z.string(),
-  fileHash: z.string(),
-  baseSeed: z.number().int(),
-  replicates: z.number().int().min(1),
-  presets: z.array(z.string()).min(1),
-  sweptKeys: z.array(z.string()),
-  points: z.array(SweepPointSchema).min(1),
-  runs: z.array(SweepRunSchema),
-});
-
-export type SweepValue = z.infer<typeof value>;
-export type SweepPoint = z.infer<typeof SweepPointSchema>;
-export type SweepPlan = z.infer<typeof SweepPlanSchema>;
+export type { SweepPoint, SweepValue };
+/** The plan as the report reads it: sweep.json (sim/io/sweepJson.ts). */
+export type SweepPlan = SweepJson;
 
 /** The keys of the grid (swept together), in file order; the rest of `sweptKeys` are sensitivity keys. */
 export function gridKeys(plan: SweepPlan): string[] {

@@ -8,9 +8,10 @@
  */
 import { replicateSeeds } from './plan.js';
 import { sha256, type SweepData } from './read.js';
+import type { SweepManifest } from '../../io/sweepManifest.js';
 
 /** Top-level scalar fields of the sweep's manifest.json that the table shows first, under these names. */
-const KNOWN: readonly [string, string][] = [
+const KNOWN: readonly [keyof SweepManifest, string][] = [
   ['engineVersion', 'engine version'], ['node', 'node'], ['created', 'created'], ['workers', 'workers'],
 ];
 

@@ -11,6 +11,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { END_METRICS, FAN_METRICS } from '../../../sim/report/sweep/metrics.js';
+import type { Manifest } from '../../../sim/io/manifest.js';
+import type { SweepManifest } from '../../../sim/io/sweepManifest.js';
+import { ScenarioSchema } from '../../../sim/scenario/schema.js';
 
 export type Value = number | string;
 
@@ -71,11 +74,16 @@ export function writeSweepFixture(dir: string, opts: FixtureOptions): void {
     run: `runs/${preset}/${p.id}/r${pad(r)}`, preset, point: p.id, replicate: r, seed: seedOf(r), params: p.params,
   }))));
   const plan = { name: opts.name ?? 'fixture', file: 'sweeps/fixture.yaml', fileHash: 'ab'.repeat(32), baseSeed: 1, replicates: opts.replicates,
-    presets: opts.presets, sweptKeys, points: pts, runs };
+    presets: opts.presets, sweptKeys, everyDays: opts.everyDays ?? 1, set: [], points: pts, runs };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'sweep.json'), JSON.stringify(plan, null, 2) + '\n');
   if (opts.noManifest !== true) {
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ created: '2025-01-02T03:04:05.000Z', engineVersion: '0.1.0', node: 'v20.0.0', fileHash: plan.fileHash, workers: 2, wallMs: { total: 1234 } }, null, 2) + '\n');
+    const manifest: SweepManifest = {
+      name: plan.name, file: plan.file, fileHash: plan.fileHash, created: '2025-01-02T03:04:05.000Z', engineVersion: '0.1.0', node: 'v20.0.0',
+      packages: {}, workers: 2, runs: runs.length, ran: runs.length, reused: 0, wallMs: { total: 1234, runs: 1000, aggregate: 200, simulate: 1900 },
+      runsPerSecond: 1.5, files: ['manifest.json', 'runs.csv', 'summary.csv', 'sweep.json'],
+    };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   }
   const metrics = END_METRICS.map((m) => m.metric);
   const lines = [['run', 'preset', 'point', 'replicate', 'seed', ...sweptKeys, 'viable', 'viability_failed', ...metrics, 'stat_growth'].join(',')];
@@ -90,7 +98,12 @@ export function writeSweepFixture(dir: string, opts: FixtureOptions): void {
     const runDir = join(dir, run.run);
     mkdirSync(runDir, { recursive: true });
     const hash = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify({ name: run.preset, preset: run.preset, seed: run.seed, scenarioHash: hash, engineVersion: '0.1.0', scenario }, null, 2) + '\n');
+    const manifest: Manifest = {
+      name: run.preset, preset: run.preset, origin: 'sweeps/fixture.yaml', chain: [run.preset], seed: run.seed, agents: 100, days: opts.days,
+      scenarioHash: hash, engineVersion: '0.1.0', node: 'v20.0.0', packages: {}, wallMs: { simulate: 1, total: 2 },
+      created: '2025-01-02T03:04:05.000Z', files: ['agents.csv', 'manifest.json', 'metrics.csv'], bytes: {}, scenario: ScenarioSchema.parse(scenario),
+    };
+    writeFileSync(join(runDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   }
   writeFileSync(join(dir, 'runs.csv'), lines.join('\n') + '\n');
   const stride = opts.everyDays ?? 1;
@@ -111,15 +124,15 @@ export function writeSweepFixture(dir: string, opts: FixtureOptions): void {
 /** A claims result in the shape of docs/sweeps.md. */
 export function claimsFixture(): unknown {
   return {
-    protocol: 'MODEL.md section 9',
+    protocol: 'MODEL.md section 9', sweep: 'fixture', point: 'base', window: 'mean over the last 365 days of each run, after a 90-day burn-in', notes: [],
     claims: [
       { id: 'C1', title: 'giving away is unsustainable', verdict: 'supported', reason: 'every interval below 0 at the defaults and in 2 of 3 directions',
-        tests: [{ label: 'gift - two-token: goods_total growth', statistic: 'log ratio over the last year', predicted: '< 0', point: 'base', n: 3,
-          mean: -0.1, ci95_lo: -0.2, ci95_hi: -0.05, holds: true }],
-        directions: [{ direction: 'participation.piMin', points: ['s-participation.piMin-0.5'], holds: true }] },
+        tests: [{ label: 'gift - two-token: goods_total growth', statistic: 'log ratio over the last year', predicted: '< 0', point: 'base', presets: ['gift', 'two-token'], n: 3,
+          mean: -0.1, ci95_lo: -0.2, ci95_hi: -0.05, holds: true, outcome: 'holds' }],
+        directions: [{ direction: 'participation.piMin', points: ['s-participation.piMin-0.5'], holds: true, note: '' }] },
       { id: 'C4', title: 'the Peer Bank tracks capacity', verdict: 'not judged', reason: 'viability failed: producers out in runs/peer-bank/base/r000',
-        tests: [{ label: 'peer-bank: money / flow', statistic: 'abs(money / flow_ema - k) / k', predicted: '< 0.2', point: 'base', n: 1,
-          mean: 0.31, ci95_lo: null, ci95_hi: null, holds: false }],
+        tests: [{ label: 'peer-bank: money / flow', statistic: 'abs(money / flow_ema - k) / k', predicted: '< 0.2', point: 'base', presets: ['peer-bank'], n: 1,
+          mean: 0.31, ci95_lo: null, ci95_hi: null, holds: false, outcome: 'no data' }],
         directions: [] },
     ],
   };

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../sim/report/render.js';
-import { lookup, paramCharts } from '../../../sim/report/sweep/params.js';
+import { paramCharts } from '../../../sim/report/sweep/params.js';
+import { valueAt } from '../../../sim/scenario/fields.js';
 import { readSweepFolder } from '../../../sim/report/sweep/read.js';
 import { cellValues, freshFixtures, meanOf, valuesOf } from './helpers.js';
 
@@ -34,9 +35,9 @@ describe('report/sweep/params', () => {
   });
 
   it('looks a dotted key up in a nested scenario, or as a key of its own', () => {
-    expect(lookup({ bank: { k: 30 } }, 'bank.k')).toBe(30);
-    expect(lookup({ agents: 150 }, 'agents')).toBe(150);
-    expect(lookup({ bank: {} }, 'bank.k')).toBeUndefined();
+    expect(valueAt({ bank: { k: 30 } }, 'bank.k')).toBe(30);
+    expect(valueAt({ agents: 150 }, 'agents')).toBe(150);
+    expect(valueAt({ bank: {} }, 'bank.k')).toBeUndefined();
   });
 
   it('a sweep with nothing swept has no small multiples', async () => {

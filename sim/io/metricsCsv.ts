@@ -1,7 +1,9 @@
 /**
- * `metrics.csv` as numbers: a header and one Float64Array per day, NaN for an empty cell. The report
- * reads the file back instead of taking rows from the engine, so a report can be rebuilt from any run
- * directory, long after the run. Parsing is pure; only `readMetricsCsv` touches the file system.
+ * metrics.csv read back as numbers: a header and one Float64Array per day, NaN for an empty cell. Its
+ * columns and their formats are sim/metrics/columns.ts (MODEL.md section 10); the engine's rows are
+ * written as they come by the run's sink (sim/io/runFiles.ts). Reports, the digest of a run and the
+ * sweep's summary read the file back instead of taking rows from the engine, so any of them can be
+ * rebuilt from a run folder long after the run. Parsing is pure; only `readMetricsCsv` touches files.
  */
 import { readFileSync } from 'node:fs';
 

@@ -4,11 +4,11 @@
  * old file or the new one, never half of one. On any error the temporary file is removed.
  * (sim/io/atomic.ts does the same for whole folders.)
  */
-import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tempSibling } from './atomic.js';
 
 export function writeFileAtomically(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = tempSibling(path);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path);

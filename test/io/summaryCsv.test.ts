@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../sim/stats/interval.js';
-import { interval95, strideDays, summaryHeader, summaryLines } from '../../sim/sweep/summary.js';
+import { interval95, strideDays, summaryHeader, summaryLines } from '../../sim/io/summaryCsv.js';
 
 const table = (values: number[]) => ({ columns: ['day', 'a', 'b'], rows: values.map((v, d) => Float64Array.from([d, v, NaN])) });
 
-describe('sweep/summary', () => {
+describe('io/summaryCsv', () => {
   it('has the header of docs/sweeps.md, with the swept keys after the point', () => {
     expect(summaryHeader(['bank.k']).join(',')).toBe('preset,point,bank.k,metric,day,n,mean,sd,ci95_lo,ci95_hi,q05,q25,q50,q75,q95');
   });

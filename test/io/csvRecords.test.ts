@@ -1,9 +1,9 @@
 /** sim/report/csvRecords: the cells of the sweep CSV files, quoted as sim/io/csv.ts writes them. */
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../sim/io/csv.js';
-import { cellNumber, parseCsv, parseCsvLine } from '../../sim/report/csvRecords.js';
+import { cellNumber, parseCsv, parseCsvLine } from '../../sim/io/csvRecords.js';
 
-describe('report/csvRecords', () => {
+describe('io/csvRecords', () => {
   it('splits on commas outside quotes and reads "" as one quote', () => {
     expect(parseCsvLine('a,"b,c","say ""hi""",,')).toEqual(['a', 'b,c', 'say "hi"', '', '']);
   });

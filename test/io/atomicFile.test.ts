@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../sim/analysis/atomicFile.js';
+import { writeFileAtomically } from '../../sim/io/atomicFile.js';
 import { tempDir } from '../cli/exec.js';
 
 const dir = tempDir('atomic-file');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('analysis/atomicFile', () => {
+describe('io/atomicFile', () => {
   it('replaces a file whole and leaves no temporary file', () => {
     writeFileSync(join(dir, 'a.csv'), 'old\n');
     writeFileAtomically(join(dir, 'a.csv'), 'new\n');

@@ -5,14 +5,22 @@
  * (mean +- t(0.975, n - 1) sd / sqrt(n), empty when n < 2) and the 5/25/50/75/95 % quantiles (R type 7).
  * A (metric, day) where no replicate has a value is left out.
  *
+ * readSummaryRows streams the file back (it can be large: presets x points x metrics x days) and keeps
+ * only the rows asked for.
+ *
  * The t quantile depends only on n, so it is computed once per n (sim/stats/interval.ts inverts the t
  * distribution by bisection, about 50 us a call: per row it would dominate a large sweep).
  */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { quantilesOf, tQuantile, type MeanInterval } from '../stats/interval.js';
-import type { MetricsTable } from '../report/table.js';
-import { csvText, num6, valueCell } from './format.js';
-import type { Params } from './plan.js';
+import type { MetricsTable } from './metricsCsv.js';
+import type { Params } from '../sweep/plan.js';
+import { csvText, num6, valueCell } from './csv.js';
+import { cellNumber, parseCsvLine } from './csvRecords.js';
+
+export const SUMMARY_CSV = 'summary.csv';
 
 export const SUMMARY_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export const SUMMARY_STATS = ['n', 'mean', 'sd', 'ci95_lo', 'ci95_hi', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
@@ -103,4 +111,36 @@ function lastDayOf(table: MetricsTable): number {
   const n = table.rows.length;
   if (n === 0) return -1;
   return dayCol >= 0 ? table.rows[n - 1]![dayCol]! : n - 1;
+}
+
+/** One row of summary.csv as read back: a metric's statistics across replicates on one day. */
+export interface SummaryRow { preset: string; metric: string; day: number; n: number; mean: number; lo: number; hi: number }
+
+const READ_COLUMNS = ['preset', 'point', 'metric', 'day', 'n', 'mean', 'ci95_lo', 'ci95_hi'] as const;
+
+/** The rows of summary.csv at `point` for the metrics `keep` holds; throws naming the line. */
+export async function readSummaryRows(path: string, point: string, keep: ReadonlySet<string>): Promise<SummaryRow[]> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  const rows: SummaryRow[] = [];
+  let at: number[] | undefined;
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (at === undefined) {
+      const header = parseCsvLine(line);
+      const missing = READ_COLUMNS.filter((c) => !header.includes(c));
+      if (missing.length > 0) throw new Error(`summary.csv: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (docs/sweeps.md lists the columns)`);
+      at = READ_COLUMNS.map((c) => header.indexOf(c));
+      continue;
+    }
+    if (line === '' || !line.includes(point)) continue;
+    const cells = parseCsvLine(line);
+    const cell = (i: number): string => cells[at![i]!] ?? '';
+    if (cell(1) !== point || !keep.has(cell(2))) continue;
+    const where = `summary.csv line ${lineNo}`;
+    rows.push({ preset: cell(0), metric: cell(2), day: cellNumber(cell(3), where), n: cellNumber(cell(4), where),
+      mean: cellNumber(cell(5), where), lo: cellNumber(cell(6), where), hi: cellNumber(cell(7), where) });
+  }
+  if (at === undefined) throw new Error('summary.csv: the file is empty (expected a header line)');
+  return rows;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, daysOf, formatMetricsCsv, parseMetricsCsv } from '../../sim/report/table.js';
+import { columnOf, daysOf, formatMetricsCsv, parseMetricsCsv } from '../../sim/io/metricsCsv.js';
 
-describe('report/table', () => {
+describe('io/metricsCsv', () => {
   it('a CSV with empty cells survives a parse and format round trip', () => {
     const text = 'day,goods_released,exchange_rate\n0,3,\n1,,2.125\n2,5,1.5\n';
     const table = parseMetricsCsv(text);
