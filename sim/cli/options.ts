@@ -4,6 +4,7 @@
  * which flag and what it got.
  */
 import type { Options } from 'yargs';
+import { folderSafe } from '../scenario/names.js';
 
 /** A numeric flag: `--name <n>`, rejected unless it is a finite number. */
 export function numberOption(name: string, describe: string, defaultValue?: number): Options {
@@ -21,7 +22,7 @@ export function numberOption(name: string, describe: string, defaultValue?: numb
   };
 }
 
-/** Run names become folder names: keep letters, digits, dot, dash and underscore. */
+/** Run names become folder names: keep letters, digits, dot, dash and underscore (sim/scenario/names.ts). */
 export function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  return folderSafe(name, 'run');
 }

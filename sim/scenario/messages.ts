@@ -87,7 +87,10 @@ export function issueProblems(issue: Issue): FieldProblem[] {
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      if (issue.origin === 'string') return [{ path, text: `expected ${expectedAt(path)}, got ${got}` }];
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? ` (${issue.input.length} characters)` : '';
+        return [{ path, text: `expected ${expectedAt(path)}, got ${got}${length}` }];
+      }
       const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
       if (field?.expected.includes(' or ')) return [{ path, text: `expected ${field.expected}, got ${got}` }];
       const noun = field?.integer ? 'an integer' : 'a number';

@@ -9,6 +9,7 @@
  * Units go in `meta({ unit })`; descriptions are one line each.
  */
 import { z } from 'zod';
+import { MAX_NAME_LENGTH, folderNameProblem } from './names.js';
 
 interface Bounds { min?: number; max?: number; gt?: number }
 const bounded = (n: z.ZodNumber, b: Bounds): z.ZodNumber => {
@@ -48,7 +49,19 @@ export const Institutions = group('Institutions: one option per role; the preset
 
 export const ScenarioSchema = z
   .strictObject({
-    name: z.string().min(1).default('two-token').describe('A label for the run, shown in reports').meta({ unit: 'text' }),
+    // It names the run's folder (runs/<name>-s<seed>), so it is checked as a folder name (names.ts).
+    name: z
+      .string()
+      .min(1)
+      .max(MAX_NAME_LENGTH)
+      .superRefine((name, ctx) => {
+        if (name.length < 1 || name.length > MAX_NAME_LENGTH) return; // said by min/max, with the field's words
+        const problem = folderNameProblem(name);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default('two-token')
+      .describe(`A label for the run, shown in reports and naming its folder: at most ${MAX_NAME_LENGTH} printable characters, no / or \\, not . or ..`)
+      .meta({ unit: 'text' }),
     agents: int(1000, 'agents', 'How many agents (people with a PC) the economy has', { min: 1, max: 10_000_000 }),
     days: int(3650, 'days', 'How many days (ticks) a run lasts', { min: 1, max: 100_000 }),
     seed: int(1, 'seed', 'Seed of every random stream of the run', { min: 0, max: 2 ** 32 - 1 }),

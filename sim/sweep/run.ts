@@ -12,6 +12,7 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { folderSafe } from '../scenario/names.js';
 import { tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { aggregateSweep } from './aggregate.js';
@@ -54,7 +55,7 @@ export const defaultWorkers = (): number => availableParallelism();
 export const DERIVED_FILES = ['claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'] as const;
 
 export function defaultOut(name: string): string {
-  return join('runs', name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep');
+  return join('runs', folderSafe(name, 'sweep'));
 }
 
 /** Load, check and run a sweep file. */
