@@ -118,7 +118,7 @@ function basesOf(ext: unknown, compare: unknown, problems: SweepProblem[]): { mo
   }
   if (compare === undefined) {
     if (ext !== undefined && (typeof ext !== 'string' || ext.trim() === '')) {
-      problems.push({ path: 'extends', text: `expected a preset name (${PRESET_NAMES.join(', ')}) or a relative file path, got ${show(ext)}` });
+      problems.push({ path: 'extends', text: `expected a preset name (${PRESET_NAMES.join(', ')}) or a file path (.yaml, .yml, .json), got ${show(ext)}` });
     }
     return { mode: 'extends', bases: [typeof ext === 'string' && ext.trim() !== '' ? ext : 'two-token'] };
   }

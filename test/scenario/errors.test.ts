@@ -100,7 +100,7 @@ describe('scenario/errors', () => {
   });
 
   it('extends that is not text is an error', () => {
-    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, market, market-k, two-token, peer-bank) or a relative file path, got 5');
+    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, market, market-k, two-token, peer-bank) or a file path (.yaml, .yml, .json), got 5');
   });
 
   it('a file that is a list, not a mapping, is an error', () => {
