@@ -14,6 +14,7 @@ import { writeReport } from '../report/write.js';
 import { writeAtomically } from '../io/atomic.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
 import { writeRunFolder } from '../io/runFolder.js';
+import { presetList } from './options.js';
 import { overridesOf } from './run.js';
 import { summaryLines, type LabelledTable } from './summary.js';
 
@@ -26,14 +27,8 @@ export interface ComparePresetsArgs {
   audit?: boolean | undefined;
 }
 
-/** `gift,two-token` -> ['gift', 'two-token'], blanks and repeats dropped. */
-export function presetList(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
 export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<number> {
-  const names = presetList(args.presets);
-  if (names.length === 0) throw new Error('--presets names no preset');
+  const names = presetList(args.presets); // checked by its option: known presets, at least one
   const overrides = overridesOf(args);
   const resolved = names.map((name) => ({ name, resolved: loadScenarioFile(name, { overrides }) }));
   const created = new Date().toISOString();

@@ -58,3 +58,29 @@ describe('cli: extends reads scenario files only', { timeout: 120_000 }, () => {
     expect(existsSync(join(cwd, 'runs'))).toBe(false);
   });
 });
+
+describe('cli: flag values are usage errors (exit 2, nothing written)', { timeout: 120_000 }, () => {
+  const CASES: { args: string[]; says: string }[] = [
+    { args: ['viability', '--seeds', ''], says: '--seeds expects whole numbers from 0 to 4294967295 separated by commas, got ""' },
+    { args: ['viability', '--seeds', 'a,b'], says: '--seeds expects whole numbers from 0 to 4294967295 separated by commas, got "a,b"' },
+    { args: ['viability', '--seeds', '1,2.5'], says: 'got "1,2.5"' },
+    { args: ['viability', '--presets', ''], says: '--presets expects preset names separated by commas (gift, market, market-k, two-token, peer-bank), got ""' },
+    { args: ['viability', '--presets', 'gitf'], says: '--presets: unknown preset "gitf"; did you mean "gift"?' },
+    { args: ['viability', '--workers', '0'], says: '--workers expects a whole number >= 1, got 0' },
+    { args: ['viability', '--workers', '1.5'], says: '--workers expects a whole number >= 1, got 1.5' },
+    { args: ['compare-presets', '--presets', ',', '--out', 'cmp'], says: '--presets expects preset names separated by commas' },
+    // Each preset becomes a folder, <out>/runs/<preset>: a path is no preset here.
+    { args: ['compare-presets', '--presets', '../../x.yaml', '--out', 'cmp'], says: '--presets: unknown preset "../../x.yaml"' },
+    { args: ['sweep', 'any.yaml', '--workers', '-2'], says: '--workers expects a whole number >= 1, got -2' },
+  ];
+  for (const c of CASES) {
+    it(`abundance ${c.args.map((a) => (a === '' ? "''" : a)).join(' ')}`, () => {
+      const cwd = folder('flags');
+      const r = abundance(c.args, cwd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(c.says);
+      expect(r.stdout).toBe('');
+      expect(listing(cwd)).toEqual([]);
+    });
+  }
+});
