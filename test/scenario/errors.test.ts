@@ -63,7 +63,7 @@ describe('scenario/errors', () => {
 
   it('a value of the wrong type says the whole expectation', () => {
     expect(errorOf({ 'genres.count': 'ten' }).message).toBe('my.yaml: genres.count: expected an integer from 1 to 255, got "ten"');
-    expect(errorOf({ learning: { priorGoods: 'some' } }).message).toBe('my.yaml: learning.priorGoods: expected "auto" or a number > 0, got "some"');
+    expect(errorOf({ learning: { priorGoods: 'some' } }).message).toBe('my.yaml: learning.priorGoods: expected "auto" or a number > 0 and <= 1000000000000, got "some"');
     expect(errorOf({ genres: 4 }).message).toBe('my.yaml: genres: expected a group of fields (count, liked), got 4');
   });
 
