@@ -13,6 +13,7 @@ import { comparisonReportInput } from '../report/runInput.js';
 import { writeReport } from '../report/write.js';
 import { writeAtomically } from '../io/atomic.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
+import { checkMemory } from '../io/memory.js';
 import { writeRunFolder } from '../io/runFolder.js';
 import { presetList } from './options.js';
 import { overridesOf } from './run.js';
@@ -31,6 +32,7 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
   const names = presetList(args.presets); // checked by its option: known presets, at least one
   const overrides = overridesOf(args);
   const resolved = names.map((name) => ({ name, resolved: loadScenarioFile(name, { overrides }) }));
+  checkMemory(resolved.map((r) => r.resolved)); // one run at a time
   const created = new Date().toISOString();
 
   const runs = await writeAtomically(args.out, async (tmp) => {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
+import { checkMemory } from '../io/memory.js';
 import { writeRunFolder } from '../io/runFolder.js';
 import { safeName } from './options.js';
 import { summaryLines } from './summary.js';
@@ -32,6 +33,7 @@ export function overridesOf(args: { seed?: number | undefined; days?: number | u
 export async function runCommand(args: RunArgs): Promise<number> {
   const resolved = loadScenarioFile(args.scenario, { overrides: overridesOf(args), set: args.set ?? [] });
   const { scenario } = resolved;
+  checkMemory([resolved]);
   const outDir = args.out ?? join('runs', `${safeName(scenario.name)}-s${scenario.seed}`);
   const quiet = args.quiet === true;
   const run = await writeRunFolder(outDir, resolved, {

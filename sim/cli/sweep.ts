@@ -7,10 +7,12 @@
  * folder only when complete, as `npm start` does for reports/latest.
  */
 import { loadSweep } from '../sweep/load.js';
+import { resolvedOf } from '../sweep/plan.js';
 import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
 import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
 import { startRunsProgress } from '../sweep/progress.js';
 import { onInterrupt } from '../io/interrupt.js';
+import { checkMemory } from '../io/memory.js';
 import { writeAtomically } from '../io/atomic.js';
 import { join } from 'node:path';
 
@@ -33,6 +35,7 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   }
   const loaded = loadSweep(args.file, { set: args.set ?? [] });
   const { plan } = loaded;
+  checkMemory(plan.runs.map((run) => ({ scenario: resolvedOf(plan, run).scenario, origin: plan.file })), workers);
   const out = args.out ?? defaultOut(plan.name);
   const quiet = args.quiet === true;
   const replace = args.replace === true;

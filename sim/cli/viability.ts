@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
 import { readMetricsCsv } from '../report/table.js';
+import { checkMemory } from '../io/memory.js';
 import { runInWorker } from '../io/worker.js';
 import { viability, type Criterion } from '../metrics/viability.js';
 import { presetList } from './options.js';
@@ -29,6 +30,7 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
   const jobs = presetList(args.presets).flatMap((preset) => seeds.map((seed) => ({
     preset, seed, resolved: loadScenarioFile(preset, { overrides: { agents: args.agents, days: args.days, seed }, set: args.set ?? [] }),
   })));
+  checkMemory(jobs.map((j) => j.resolved), args.workers);
   process.stderr.write(`viability: ${jobs.length} runs of ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
   const outcomes: Outcome[] = new Array(jobs.length);
   let next = 0;

@@ -84,3 +84,30 @@ describe('cli: flag values are usage errors (exit 2, nothing written)', { timeou
     });
   }
 });
+
+describe('cli: a run that would not fit in memory is refused before it starts', { timeout: 120_000 }, () => {
+  // 10 million agents with a ten-year flow window need hundreds of GB: refused on any machine.
+  const BIG = ['--agents', '10000000', '--set', 'bank.emaDays=3650', '--days', '10'];
+  for (const args of [
+    ['run', 'peer-bank', ...BIG, '--out', 'out'],
+    ['viability', '--presets', 'peer-bank', '--seeds', '1', ...BIG],
+  ]) {
+    it(`abundance ${args.join(' ')}`, () => {
+      const cwd = folder('memory');
+      const r = abundance(args, cwd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^peer-bank: agents: 10,000,000 agents need about \d+ GB; this machine has \d+(\.\d)? GB \(a run may use 80 %\): at most about [\d,]+ agents\n$/);
+      expect(r.stdout).toBe('');
+      expect(listing(cwd)).toEqual([]);
+    });
+  }
+
+  it('abundance sweep counts every run in flight', () => {
+    const cwd = folder('memory-sweep');
+    writeFileSync(join(cwd, 'big.yaml'), 'extends: peer-bank\nagents: 10000000\ndays: 10\nbank.emaDays: 3650\nseeds: 2\n');
+    const r = abundance(['sweep', 'big.yaml', '--workers', '2', '--quiet'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^big\.yaml: agents: 10,000,000 agents need about \d+ GB each, \d+ GB for 2 runs at a time; this machine has/);
+    expect(listing(cwd)).toEqual(['big.yaml']);
+  });
+});
