@@ -56,9 +56,9 @@ describe('sweep/spec: the keys of a sweep file', () => {
       'f.yaml: seeds: expected an integer from 1 to 10000, got 0',
       'f.yaml: aggregate.everyDay: unknown key; did you mean "everyDays"? Keys of aggregate: everyDays.',
       'f.yaml: compare[1]: unknown preset "two-tokn"; did you mean "two-token"? (known presets: gift, market, market-k, two-token, peer-bank)',
-      'f.yaml: sweep.bank.k.values[0]: expected a number > 0, got -1',
+      'f.yaml: sweep.bank.k.values[0]: expected a number > 0 and <= 3650, got -1',
       'f.yaml: sweep.bank.kk: unknown scenario key; did you mean "bank.k"? (the keys of docs/scenarios.md, dotted, e.g. bank.k)',
-      'f.yaml: sweep.demurrage.rate.linspace (value 3 of 3): expected a number <= 1, got 2',
+      'f.yaml: sweep.demurrage.rate.linspace (value 3 of 3): expected a number from 0 to 1, got 2',
       'f.yaml: sensitivity.participation.piMn: unknown scenario key; did you mean "participation.piMin"? (the keys of docs/scenarios.md, dotted, e.g. bank.k)',
     ]);
   });
