@@ -111,3 +111,46 @@ describe('cli: a run that would not fit in memory is refused before it starts', 
     expect(listing(cwd)).toEqual(['big.yaml']);
   });
 });
+
+describe('cli: every number within the range the engine runs (exit 2 naming the field and its bounds)', { timeout: 120_000 }, () => {
+  const SMALL = ['--agents', '20', '--days', '60', '--no-report', '--quiet', '--out', 'out'];
+  const CASES: { args: string[]; says: string }[] = [
+    // Each crashed the engine before: "Invalid typed array length", or an invariant on day 0-30.
+    { args: ['run', 'peer-bank', '--set', 'bank.emaDays=1e300', ...SMALL], says: '--set bank.emaDays=1e300: bank.emaDays: expected a number from 1 to 3650, got 1e+300' },
+    { args: ['run', 'market', '--set', 'market.m0Days=1e300', ...SMALL], says: '--set market.m0Days=1e300: market.m0Days: expected a number > 0 and <= 3650, got 1e+300' },
+    { args: ['run', 'peer-bank', '--set', 'bank.k=1e300', ...SMALL], says: '--set bank.k=1e300: bank.k: expected a number > 0 and <= 3650, got 1e+300' },
+    { args: ['run', 'two-token', '--set', 'population.cpuRichRmaxFactor=1e300', ...SMALL], says: 'population.cpuRichRmaxFactor: expected a number > 0 and <= 1000, got 1e+300' },
+    { args: ['run', 'market', '--set', 'market.wageDays=1e-300', ...SMALL], says: 'market.wageDays: expected a number from 0.001 to 3650, got 1e-300' },
+    { args: ['run', 'market', '--set', 'population.labourRichHoursFactor=4', ...SMALL], says: 'population.labourRichHoursFactor: expected at most 3 (work.hoursPerDay 8 x this is at most the 24 hours of a day), got 4' },
+    { args: ['run', 'gift', '--days', '100000', '--out', 'out'], says: 'days: expected an integer from 1 to 36500, got 100000' },
+    // Every preset broke an invariant after 57-89 years: the bound is where the engine's sums stay exact.
+    { args: ['run', 'two-token', '--days', '30000', '--out', 'out'], says: 'two-token, override days=30000: days: expected at most 17646 days for this run (1000 agents, calibration "source"' },
+    { args: ['run', 'two-token', '--agents', '10000000', '--set', 'calibration=2020s', '--out', 'out'], says: 'days: expected at most 717 days for this run (10000000 agents, calibration "2020s"' },
+  ];
+  for (const c of CASES) {
+    it(`abundance ${c.args.join(' ')}`, () => {
+      const cwd = folder('bounds');
+      const r = abundance(c.args, cwd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(c.says);
+      expect(r.stdout).toBe('');
+      expect(listing(cwd)).toEqual([]);
+    });
+  }
+});
+
+describe('cli: a sweep file\'s name becomes its folder, and is checked as one', { timeout: 120_000 }, () => {
+  for (const [name, says] of [
+    ['x'.repeat(300), 'name: expected at most 200 characters (it becomes a folder name), got 300'],
+    ['"../../elsewhere"', 'name: expected a name without / or \\ (it becomes one folder name, not a path), got "../../elsewhere"'],
+  ] as const) {
+    it(`abundance sweep with name: ${name.slice(0, 20)}`, () => {
+      const cwd = folder('sweep-name');
+      writeFileSync(join(cwd, 's.yaml'), `name: ${name}\nextends: gift\nagents: 5\ndays: 5\nseeds: 1\n`);
+      const r = abundance(['sweep', 's.yaml', '--quiet'], cwd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`s.yaml: ${says}\n`);
+      expect(listing(cwd)).toEqual(['s.yaml']);
+    });
+  }
+});
