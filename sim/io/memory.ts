@@ -6,9 +6,11 @@
  * The estimate, measured (README, "bench"; `npm run bench`, bytes per agent = peak RSS above a 1-agent
  * run, 100,000 agents, 100 days): 2,571-3,201 bytes per agent with the default windows. Of those, the
  * rolling windows (sim/metrics/rolling.ts: 4 bytes per agent and day of each window) were 960 bytes
- * (1,296 for peer-bank, whose bank.emaDays window is kept per token); the rest, at most 1,905, is the
- * agent table and the day's work. So: FIXED_BYTES + agents x (BASE_BYTES + 25 per liked genre + 4 per
- * window day). Node-only (os.totalmem), so it lives in sim/io, not in the browser-safe scenario code.
+ * (1,296 for peer-bank, whose bank.emaDays window is kept per token); the rest, 1,611-1,905 with money
+ * and 605 for gift, is the agent table and the day's work. So: FIXED_BYTES + agents x (base + 25 per
+ * liked genre + 4 per window day). Checked here: gift, 1,000,000 agents, 10 days (windows not yet
+ * full): 745 MB peak, estimate 3.1 GB before the gift base was split off, 1.6 GB after.
+ * Node-only (os.totalmem), so it lives in sim/io, not in the browser-safe scenario code.
  */
 import { totalmem } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
@@ -16,8 +18,10 @@ import type { Scenario } from '../scenario/schema.js';
 
 /** Peak RSS of a 1-agent run: Node, the engine and the report's chart renderer (measured 112-115 MB, doubled). */
 const FIXED_BYTES = 256 * 2 ** 20;
-/** Per agent outside the windows: the measured 1,905 bytes rounded up. */
+/** Per agent outside the windows, with money: the measured 1,611-1,905 bytes rounded up. */
 const BASE_BYTES = 2000;
+/** Per agent outside the windows, without money (gift: no ledger accounts or pledges): 605 measured. */
+const BASE_BYTES_GIFT = 700;
 /** Per agent and liked genre: a Uint8 genre and three Float64 (recipe factor, technique, output). */
 const LIKED_BYTES = 25;
 /** Per agent and window day: a Float32 in a RollingSum ring. */
@@ -29,7 +33,8 @@ export const MEMORY_SHARE = 0.8;
 export function runBytes(s: Scenario): number {
   const windowDays = s.demand.windowDays + 2 * s.participation.rhoWindowDays + 30
     + (s.institutions.money === 'peer-bank' ? 3 * Math.max(1, Math.round(s.bank.emaDays)) : 0);
-  return FIXED_BYTES + s.agents * (BASE_BYTES + LIKED_BYTES * s.genres.liked + WINDOW_DAY_BYTES * windowDays);
+  const base = s.institutions.money === 'none' ? BASE_BYTES_GIFT : BASE_BYTES;
+  return FIXED_BYTES + s.agents * (base + LIKED_BYTES * s.genres.liked + WINDOW_DAY_BYTES * windowDays);
 }
 
 const gb = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 1 : 0)} GB`;
