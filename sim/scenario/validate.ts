@@ -2,10 +2,12 @@
  * validateMerged(merged, source, fallback) -> Scenario or issues: the schema's verdict on the merged
  * layers, each complaint prefixed with the file or flag that set the value.
  *
- * The schema runs its cross-field checks (institutions, liked genres, PC ages) only once every field is
- * valid on its own. To still report everything at once, a failed parse is retried with the bad values
- * left to their defaults, and the cross-field complaints of that retry are added, except in groups
- * where a value was dropped (there the check would judge a default the user did not choose).
+ * The schema's cross-field checks (institutions, liked genres, PC ages, the hours of a day, exact sums)
+ * are judged only once every field is valid on its own: zod may run them on a value out of its own
+ * bounds, so their complaints (marked crossField) are set aside while any field is wrong. To still
+ * report everything at once, a failed parse is retried with the bad values left to their defaults, and
+ * the cross-field complaints of that retry are added, except in groups where a value was dropped (there
+ * the check would judge a default the user did not choose).
  */
 import type { z } from 'zod';
 import { issueAt, type ScenarioIssue } from './errors.js';
