@@ -8,8 +8,9 @@
  * rolling windows (sim/metrics/rolling.ts: 4 bytes per agent and day of each window) were 960 bytes
  * (1,296 for peer-bank, whose bank.emaDays window is kept per token); the rest, 1,611-1,905 with money
  * and 605 for gift, is the agent table and the day's work. So: FIXED_BYTES + agents x (base + 25 per
- * liked genre + 4 per window day). Checked here: gift, 1,000,000 agents, 10 days (windows not yet
- * full): 745 MB peak, estimate 3.1 GB before the gift base was split off, 1.6 GB after.
+ * liked genre + 4 per window day). Checked on 2026-12-06 (peak RSS of `simulate`, 200,000 agents,
+ * 100 days): peer-bank 681 MB against an estimate of 899 MB, gift 402 MB against 587 MB; gift at
+ * 1,000,000 agents for 10 days (windows not yet full) 745 MB against 1.6 GB.
  * Node-only (os.totalmem), so it lives in sim/io, not in the browser-safe scenario code.
  */
 import { totalmem } from 'node:os';
