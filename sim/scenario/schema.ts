@@ -86,7 +86,7 @@ export const ScenarioSchema = z
     agents: int(1000, 'agents', 'How many agents (people with a PC) the economy has', { min: 1, max: 10_000_000 }),
     // 100 years; the real limit is exactnessIssue's (every preset broke an invariant after 57-89 years at
     // 1,000 agents, when the best PC's CPU-hours outgrew what the engine's sums keep exact).
-    days: int(3650, 'days', 'How many days (ticks) a run lasts (at most about 48 years at 1,000 agents: see docs/model.md, Input bounds)', { min: 1, max: MAX_SPAN_DAYS }),
+    days: int(3650, 'days', 'How many days (ticks) a run lasts; the most a run allows depends on its size and money (1,000 agents at the defaults: 48 years, gift 60; docs/model.md, Input bounds)', { min: 1, max: MAX_SPAN_DAYS }),
     seed: int(1, 'seed', 'Seed of every random stream of the run', { min: 0, max: 2 ** 32 - 1 }),
     // A literal list, not z.enum: an enum object puts the numeric-looking '2009' first, and the
     // messages and docs should list the options in this order.
