@@ -17,7 +17,9 @@ import { writeAtomically } from '../io/atomic.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
 import type { ComparisonManifest } from '../io/comparisonManifest.js';
+import { checkMemory } from '../io/memory.js';
 import { writeRunFolder } from '../io/runFolder.js';
+import { presetList } from './options.js';
 import { overridesOf } from './run.js';
 import { summaryLines, type LabelledTable } from './summary.js';
 
@@ -30,16 +32,11 @@ export interface ComparePresetsArgs {
   audit?: boolean | undefined;
 }
 
-/** `gift,two-token` -> ['gift', 'two-token'], blanks and repeats dropped. */
-export function presetList(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
 export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<number> {
-  const names = presetList(args.presets);
-  if (names.length === 0) throw new Error('--presets names no preset');
+  const names = presetList(args.presets); // checked by its option: known presets, at least one
   const overrides = overridesOf(args);
   const resolved = names.map((name) => ({ name, resolved: loadScenarioFile(name, { overrides }) }));
+  checkMemory(resolved.map((r) => r.resolved)); // one run at a time
   checkOutputPath(args.out, 'comparison');
   const created = new Date().toISOString();
 

@@ -27,8 +27,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { ReportError } from '../report/errors.js';
 import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
-import { numberOption } from './options.js';
-import { PRESET_NAMES } from '../scenario/presets.js';
+import { numberOption, presetsOption, seedsOption } from './options.js';
 
 type Job = () => Promise<number>;
 
@@ -60,17 +59,17 @@ export async function main(argv: string[]): Promise<number> {
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
       .option('seed', numberOption('seed', 'Seed shared by every preset', 1))
-      .option('presets', { type: 'string', default: PRESET_NAMES.join(','), describe: 'Comma-separated preset names' })
+      .option('presets', presetsOption('Comma-separated preset names'))
       .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' }),
-    (a) => { job = async () => (await import('./comparePresets.js')).comparePresetsCommand({ ...a, agents: a.agents as number, days: a.days as number, seed: a.seed as number }); })
+    (a) => { job = async () => (await import('./comparePresets.js')).comparePresetsCommand({ ...a, presets: a.presets as string, agents: a.agents as number, days: a.days as number, seed: a.seed as number }); })
     .command('viability', 'Run the viability protocol (MODEL.md section 13) and print each criterion', (y) => y
-      .option('presets', { type: 'string', default: PRESET_NAMES.join(','), describe: 'Comma-separated preset names' })
-      .option('seeds', { type: 'string', default: '1,2,3', describe: 'Comma-separated seeds' })
+      .option('presets', presetsOption('Comma-separated preset names'))
+      .option('seeds', seedsOption('Comma-separated seeds', '1,2,3'))
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
-      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2))
+      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
-    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets, seeds: a.seeds, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
+    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
     .command('compare <sweepdir>', 'Paired differences across seeds between presets (or points) of a sweep folder; writes compare.csv', (y) => y
       .positional('sweepdir', { type: 'string', demandOption: true, describe: 'Sweep folder (written by abundance sweep)' })
       .option('baseline', { type: 'string', describe: 'Preset to compare the others with [default: gift, else the first]; in a single-preset sweep a point id [default: base]' })
@@ -84,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
     .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
-      .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]'))
+      .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]', undefined, { integer: true, min: 1 }))
       .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing non-empty folder is refused (never replaced or mixed) unless --resume' })
       .option('resume', { type: 'boolean', default: false, describe: 'Reuse the complete runs (with manifest.json, same scenario) of an earlier sweep into --out and make the rest' })
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
+import { checkMemory } from '../io/memory.js';
 import { writeRunFolder } from '../io/runFolder.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { safeName } from './options.js';
@@ -34,6 +35,7 @@ export function overridesOf(args: { seed?: number | undefined; days?: number | u
 export async function runCommand(args: RunArgs): Promise<number> {
   const resolved = loadScenarioFile(args.scenario, { overrides: overridesOf(args), set: args.set ?? [] });
   const { scenario } = resolved;
+  checkMemory([resolved]);
   const outDir = args.out ?? join('runs', `${safeName(scenario.name)}-s${scenario.seed}`);
   checkOutputPath(outDir, 'run');
   const quiet = args.quiet === true;

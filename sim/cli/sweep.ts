@@ -9,10 +9,12 @@
  * as `npm start` does for reports/latest.
  */
 import { loadSweep, type LoadedSweep } from '../sweep/load.js';
+import { resolvedOf } from '../sweep/plan.js';
 import { SweepFolderExists, checkFolder } from '../sweep/folder.js';
 import { defaultOut, defaultWorkers, runSweep } from '../sweep/run.js';
 import { startRunsProgress } from '../sweep/progress.js';
 import { onInterrupt } from '../io/interrupt.js';
+import { checkMemory } from '../io/memory.js';
 import { writeAtomically } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
 import { checkOutputPath } from '../io/outputPath.js';
@@ -37,6 +39,7 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   }
   const loaded = loadSweep(args.file, { set: args.set ?? [] });
   const { plan } = loaded;
+  checkMemory(plan.runs.map((run) => ({ scenario: resolvedOf(plan, run).scenario, origin: plan.file })), workers);
   const out = args.out ?? defaultOut(plan.name);
   if (args.replace === true && args.resume === true) {
     process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');

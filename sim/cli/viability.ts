@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
 import { readMetricsCsv } from '../io/metricsCsv.js';
+import { checkMemory } from '../io/memory.js';
 import { runInWorker } from '../io/worker.js';
 import { viability, type Criterion } from '../metrics/viability.js';
-import { presetList } from './comparePresets.js';
+import { presetList } from './options.js';
 
 export interface ViabilityArgs {
   presets: string;
@@ -25,11 +26,11 @@ export interface ViabilityArgs {
 interface Outcome { preset: string; seed: number; criteria: Criterion[]; seconds: number }
 
 export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
-  const seeds = args.seeds.split(',').map((s) => Number(s.trim()));
-  if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds must be whole numbers, got "${args.seeds}"`);
+  const seeds = args.seeds.split(',').map(Number); // checked by its option: whole numbers, at least one
   const jobs = presetList(args.presets).flatMap((preset) => seeds.map((seed) => ({
     preset, seed, resolved: loadScenarioFile(preset, { overrides: { agents: args.agents, days: args.days, seed }, set: args.set ?? [] }),
   })));
+  checkMemory(jobs.map((j) => j.resolved), args.workers);
   process.stderr.write(`viability: ${jobs.length} runs of ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
   const outcomes: Outcome[] = new Array(jobs.length);
   let next = 0;

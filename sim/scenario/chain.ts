@@ -38,7 +38,9 @@ export function unknownPresetText(name: string): string {
 export function asMapping(input: unknown, origin: string): Mapping {
   if (input === null || input === undefined) return {};
   if (isMapping(input)) return input;
-  throw fail(origin, '', `expected a mapping of scenario fields (key: value lines), got ${show(input)}`);
+  // A text is said by its length only: the file may be no scenario at all, and its content is not ours to echo.
+  const got = typeof input === 'string' ? `a text of ${input.length} characters` : show(input);
+  throw fail(origin, '', `expected a mapping of scenario fields (key: value lines), got ${got}`);
 }
 
 /** Follow `extends` from the file to a preset; the files come back root first. */
@@ -52,7 +54,7 @@ export function collectChain(input: unknown, origin: string, loadRef?: LoadRef):
     files.unshift({ fields, origin: current.origin });
     if (ref === undefined) return { files, preset: DEFAULT_PRESET };
     if (typeof ref !== 'string' || ref.trim() === '') {
-      throw fail(current.origin, 'extends', `expected a preset name (${PRESET_NAMES.join(', ')}) or a relative file path, got ${show(ref)}`);
+      throw fail(current.origin, 'extends', `expected a preset name (${PRESET_NAMES.join(', ')}) or a file path (.yaml, .yml, .json), got ${show(ref)}`);
     }
     if (PRESET_NAMES.includes(ref)) return { files, preset: ref };
     if (!looksLikePath(ref)) throw fail(current.origin, 'extends', unknownPresetText(ref));

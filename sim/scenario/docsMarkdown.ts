@@ -43,7 +43,7 @@ A scenario file is YAML (or JSON) describing one run. Every field has a default,
 what differs from the preset it extends:
 
 \`\`\`yaml
-extends: two-token          # a preset, or a path relative to this file (./base.yaml)
+extends: two-token          # a preset, or a .yaml/.yml/.json file relative to this one (./base.yaml) or absolute
 name: high-demurrage
 seed: 7
 demurrage.rate: 0.12        # dotted key ...

@@ -68,7 +68,10 @@ function describe(s: AnyZod): { expected: string; options?: string[]; integer: b
     const options = (s instanceof z.ZodEnum ? s.options : [...s.values]).map(String);
     return { expected: `one of ${options.join(', ')}`, options, integer: false, textOnly: true };
   }
-  if (s instanceof z.ZodString) return { expected: (s.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text', integer: false, textOnly: true };
+  if (s instanceof z.ZodString) {
+    const text = (s.minLength ?? 0) > 0 ? 'a non-empty text' : 'a text';
+    return { expected: s.maxLength === null ? text : `${text} of at most ${s.maxLength} characters`, integer: false, textOnly: true };
+  }
   if (s instanceof z.ZodUnion) {
     const parts = (s.options as AnyZod[]).map((o) => describe(o));
     const words = parts.map((p) => (p.options?.length === 1 ? `"${p.options[0]}"` : p.expected));

@@ -1,8 +1,8 @@
 /**
  * loadScenarioFile(pathOrPreset, opts) -> ResolvedScenario: the node side of scenario loading.
  *
- * Reads the file, follows `extends` paths relative to the file that names them, and hands the rest to
- * the pure resolver. A bare preset name ("two-token") that is not a file also works, so
+ * Reads the file, follows `extends` paths (relative to the file that names them, or absolute; scenario
+ * files only: .yaml, .yml, .json), and hands the rest to the pure resolver. A bare preset name ("two-token") that is not a file also works, so
  * `abundance run gift` needs no file at all.
  *
  * The path as typed is recorded once, where it enters, as `displayPath` makes it (`origin`, in the run
@@ -13,7 +13,7 @@
  * messages name; a file outside the working folder is recorded by its absolute path.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { looksLikePath, unknownPresetText } from './chain.js';
 import { ScenarioError } from './errors.js';
 import { parseScenarioText } from './parse.js';
@@ -54,9 +54,19 @@ function readScenario(path: string, from?: string): unknown {
   return parseScenarioText(text, path);
 }
 
-/** An `extends` path, relative to the directory of the file that names it. */
+/** The endings of scenario files: `extends` reads nothing else (a typo must not read, say, a key file). */
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * An `extends` path: relative to the directory of the file that names it, or absolute as written.
+ * Only a .yaml, .yml or .json file is read; any other is refused before it is opened, so its content
+ * never reaches a message.
+ */
 export function loadRef(ref: string, fromOrigin: string): { input: unknown; origin: string } {
-  const origin = join(dirname(fromOrigin), ref);
+  if (!SCENARIO_FILE.test(ref)) {
+    throw new ScenarioError(`${fromOrigin}: extends: expected a preset name (${PRESET_NAMES.join(', ')}) or a scenario file ending in .yaml, .yml or .json, got ${JSON.stringify(ref)}`, fromOrigin, 'extends');
+  }
+  const origin = isAbsolute(ref) ? normalize(ref) : join(dirname(fromOrigin), ref);
   return { input: readScenario(origin, fromOrigin), origin };
 }
 

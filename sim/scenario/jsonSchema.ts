@@ -3,7 +3,7 @@
  * text, red squiggles), generated from the zod schema so the two never drift.
  *
  * On top of zod's own output it adds what a file may say that the Scenario type does not hold:
- * `extends` (a preset or a relative path), and every dotted key (`demurrage.rate`) as a top-level
+ * `extends` (a preset or a scenario file's path), and every dotted key (`demurrage.rate`) as a top-level
  * property with the same schema as the nested field.
  */
 import { z } from 'zod';
@@ -25,7 +25,7 @@ export function scenarioJsonSchema(): object {
   }
   const ext = {
     type: 'string',
-    description: `A preset (${PRESET_NAMES.join(', ')}) or a path relative to this file; the file overrides what it extends. Default: two-token`,
+    description: `A preset (${PRESET_NAMES.join(', ')}) or a .yaml/.yml/.json file, its path relative to this file or absolute; the file overrides what it extends. Default: two-token`,
     examples: [...PRESET_NAMES],
     minLength: 1,
   };

@@ -20,10 +20,11 @@ function put(target: Mapping, segments: string[], value: unknown, problems: KeyP
   const [head, ...rest] = segments;
   if (head === undefined) return;
   const here = [...done, head].join('.');
-  const existing = target[head];
+  // Own keys only: a plain object inherits `toString`, `constructor`... which are no given value.
+  const existing = Object.hasOwn(target, head) ? target[head] : undefined;
   if (rest.length > 0) {
     if (existing === undefined) target[head] = {};
-    else if (!isMapping(target[head])) return void problems.push({ path: here, text: 'given both as a value and as a group of fields' });
+    else if (!isMapping(existing)) return void problems.push({ path: here, text: 'given both as a value and as a group of fields' });
     put(target[head] as Mapping, rest, value, problems, [...done, head]);
     return;
   }

@@ -87,11 +87,15 @@ export function issueProblems(issue: Issue): FieldProblem[] {
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      if (issue.origin === 'string') return [{ path, text: `expected ${expectedAt(path)}, got ${got}` }];
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? ` (${issue.input.length} characters)` : '';
+        return [{ path, text: `expected ${expectedAt(path)}, got ${got}${length}` }];
+      }
       const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
-      if (field?.expected.includes(' or ')) return [{ path, text: `expected ${field.expected}, got ${got}` }];
-      const noun = field?.integer ? 'an integer' : 'a number';
-      return [{ path, text: `expected ${noun} ${op} ${String(bound)}, got ${got}` }];
+      // Both bounds, so the user sees the whole range at once (bank.emaDays: a number from 1 to 3650).
+      if (field) return [{ path, text: `expected ${field.expected}, got ${got}` }];
+      // No field known (a nested path of no scenario field): the side that was crossed.
+      return [{ path, text: `expected a number ${op} ${String(bound)}, got ${got}` }];
     }
     case 'invalid_type':
       if (issue.received === 'Infinity' || issue.received === 'NaN') return [{ path, text: `expected a finite number, got ${got}` }];

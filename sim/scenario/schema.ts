@@ -9,8 +9,30 @@
  * Units go in `meta({ unit })`; descriptions are one line each.
  */
 import { z } from 'zod';
+import { CALIBRATIONS } from '../agents/population.js';
+import { MAX_NAME_LENGTH, folderNameProblem } from './names.js';
 
 interface Bounds { min?: number; max?: number; gt?: number }
+
+// Bounds of the numeric fields (docs/model.md, "Input bounds"). Measured by running every preset with
+// each field at 1e300, 1e15, 1e6 and 3650 (20 and 100 agents, 60 and 200 days): a field whose extreme
+// values broke the engine gets the bound named beside it; the rest get a generous cap that keeps their
+// milli-unit figures exact. What depends on several fields at once (agents, days, Rmax, money days) is
+// the cross-field check `exactnessIssue` below.
+/** The longest span a run can have (100 years; `exactnessIssue` allows less): day counts past it act as never. */
+const MAX_SPAN_DAYS = 36_500;
+/** Money and window spans in days: ten years. Money fields scale the stock (checked by exactnessIssue). */
+const MAX_MONEY_DAYS = 3650;
+/** Ages and horizons in years: the longest run is 100 years. */
+const MAX_YEARS = 100;
+/** Hours (MH, CH) of one good or one PC: a million hours, 1e9 milli-units, far inside 2^53. */
+const MAX_GOOD_HOURS = 1e6;
+/** market.wageDays: 1e-300 made the wage Infinity on day 1; 1e-6 ran (market, market-k, 100 agents,
+ * 200 days). 0.001 (the stock paid out every 1.4 minutes) leaves a margin; exactnessIssue checks M0 / this. */
+const WAGE_DAYS_MIN = 0.001;
+/** bank.contractionRate per year: 1e4 burned more than a balance held on day 51 (20 agents, 60 days);
+ * 5000 ran there, 3000 ran at 300 agents over 400 days; 1000 leaves a threefold margin. */
+const CONTRACTION_MAX = 1000;
 const bounded = (n: z.ZodNumber, b: Bounds): z.ZodNumber => {
   let s = n;
   if (b.gt !== undefined) s = s.gt(b.gt);
@@ -48,9 +70,23 @@ export const Institutions = group('Institutions: one option per role; the preset
 
 export const ScenarioSchema = z
   .strictObject({
-    name: z.string().min(1).default('two-token').describe('A label for the run, shown in reports').meta({ unit: 'text' }),
+    // It names the run's folder (runs/<name>-s<seed>), so it is checked as a folder name (names.ts).
+    name: z
+      .string()
+      .min(1)
+      .max(MAX_NAME_LENGTH)
+      .superRefine((name, ctx) => {
+        if (name.length < 1 || name.length > MAX_NAME_LENGTH) return; // said by min/max, with the field's words
+        const problem = folderNameProblem(name);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default('two-token')
+      .describe(`A label for the run, shown in reports and naming its folder: at most ${MAX_NAME_LENGTH} printable characters, no / or \\, not . or ..`)
+      .meta({ unit: 'text' }),
     agents: int(1000, 'agents', 'How many agents (people with a PC) the economy has', { min: 1, max: 10_000_000 }),
-    days: int(3650, 'days', 'How many days (ticks) a run lasts', { min: 1, max: 100_000 }),
+    // 100 years; the real limit is exactnessIssue's (every preset broke an invariant after 57-89 years at
+    // 1,000 agents, when the best PC's CPU-hours outgrew what the engine's sums keep exact).
+    days: int(3650, 'days', 'How many days (ticks) a run lasts; the most a run allows depends on its size and money (1,000 agents at the defaults: 48 years, gift 60; docs/model.md, Input bounds)', { min: 1, max: MAX_SPAN_DAYS }),
     seed: int(1, 'seed', 'Seed of every random stream of the run', { min: 0, max: 2 ** 32 - 1 }),
     // A literal list, not z.enum: an enum object puts the numeric-looking '2009' first, and the
     // messages and docs should list the options in this order.
@@ -73,36 +109,42 @@ export const ScenarioSchema = z
       liked: int(3, 'genres', 'Liked genres per agent (it produces and consumes in them)', { min: 1, max: 255 }),
     }),
     goods: group('The base recipe of a good', {
-      baseMh: num(39, 'MH', 'Man-hours per good in the base recipe', { gt: 0 }),
-      computeDays: num(5, 'days', 'CH per good, as days of the installed PCs\' typical (geometric mean) output', { gt: 0 }),
+      baseMh: num(39, 'MH', 'Man-hours per good in the base recipe', { gt: 0, max: MAX_GOOD_HOURS }),
+      computeDays: num(5, 'days', 'CH per good, as days of the installed PCs\' typical (geometric mean) output', { gt: 0, max: MAX_SPAN_DAYS }),
     }),
     population: group('Endowment types (the key `agents` is the count, so types live here)', {
       cpuRichShare: share(0.5, 'Share of CPU-rich agents (the rest are labour-rich)'),
-      cpuRichRmaxFactor: num(2, 'x', 'Rmax factor of a CPU-rich agent', { gt: 0 }),
-      labourRichRmaxFactor: num(0.5, 'x', 'Rmax factor of a labour-rich agent', { gt: 0 }),
-      labourRichHoursFactor: num(1.5, 'x', 'Work-hours factor of a labour-rich agent', { min: 0 }),
+      // Rmax factors: 1e12 broke an invariant on day 0 in every preset (CPU-hours past 2^53 milli-units);
+      // 1000 keeps one agent's day exact, and exactnessIssue checks the whole economy.
+      cpuRichRmaxFactor: num(2, 'x', 'Rmax factor of a CPU-rich agent', { gt: 0, max: 1000 }),
+      labourRichRmaxFactor: num(0.5, 'x', 'Rmax factor of a labour-rich agent', { gt: 0, max: 1000 }),
+      // A day has 24 hours: hoursPerDay x this is checked against them (1e12 broke market on day 0).
+      labourRichHoursFactor: num(1.5, 'x', 'Work-hours factor of a labour-rich agent (work.hoursPerDay x this is at most 24)', { min: 0, max: 24 }),
       techSigmaLog: num(0.3, 'log', 'Sigma of the lognormal per-agent-and-genre recipe multiplier m', { min: 0, max: 3 }),
     }),
     work: group('Daily work budget', {
       hoursPerDay: num(8, 'MH/day', 'Work hours per day of an agent (before type factor)', { min: 0, max: 24 }),
-      upkeepMh: num(0.2, 'MH/day', 'Man-hours a day to maintain a working PC', { min: 0 }),
+      upkeepMh: num(0.2, 'MH/day', 'Man-hours a day to maintain a working PC', { min: 0, max: 24 }),
     }),
     pc: group('PCs: rating, ageing, death and replacement', {
       onHoursPerDay: num(8, 'h/day', 'Hours a day a PC is on', { min: 0, max: 24 }),
-      priceMh: num(40, 'MH', 'Own work an agent puts into a replacement PC', { min: 0 }),
-      maxAgeYears: num(5, 'years', 'Age at which a PC dies for sure', { gt: 0 }),
-      hazardFromYears: num(3, 'years', 'Age from which a PC may die at random', { min: 0 }),
-      hazardMeanYears: num(4, 'years', 'Mean life after hazardFromYears: daily hazard 1/(this x 365)', { gt: 0 }),
-      initialAgeMaxYears: num(3, 'years', 'Initial PC ages are uniform in [0, this)', { min: 0 }),
-      frontierDoublingYears: num(2.32, 'years', 'Doubling time of the best PC money can buy (FLOP/s per dollar)', { gt: 0 }),
-      outDays: int(90, 'days', 'A dead PC not replaced within this many days makes its owner drop out', { min: 1 }),
+      priceMh: num(40, 'MH', 'Own work an agent puts into a replacement PC', { min: 0, max: MAX_GOOD_HOURS }),
+      maxAgeYears: num(5, 'years', 'Age at which a PC dies for sure', { gt: 0, max: MAX_YEARS }),
+      hazardFromYears: num(3, 'years', 'Age from which a PC may die at random', { min: 0, max: MAX_YEARS }),
+      hazardMeanYears: num(4, 'years', 'Mean life after hazardFromYears: daily hazard 1/(this x 365)', { gt: 0, max: MAX_YEARS }),
+      // Ages are whole days in an Int32Array: 1e300 years wrapped silently; 100 years is far inside.
+      initialAgeMaxYears: num(3, 'years', 'Initial PC ages are uniform in [0, this)', { min: 0, max: MAX_YEARS }),
+      // 1e-300 made the frontier Infinity on day 1 (every preset); the least value a run of its days
+      // allows is exactnessIssue's (a fast doubling outgrows exact sums sooner).
+      frontierDoublingYears: num(2.32, 'years', 'Doubling time of the best PC money can buy (FLOP/s per dollar)', { gt: 0, max: MAX_YEARS }),
+      outDays: int(90, 'days', 'A dead PC not replaced within this many days makes its owner drop out', { min: 1, max: MAX_SPAN_DAYS }),
     }),
     campaign: group('Threshold-pledge campaigns (Street Performer Protocol)', {
       windowDays: int(14, 'days', 'Pledge window of a campaign', { min: 1, max: 3650 }),
     }),
     pricing: group('Benchmark cost pricing', {
       mu0: num(0.05, 'share', 'Margin over the benchmark (median) cost', { min: 0, max: 10 }),
-      medianEveryDays: int(7, 'days', 'How often the genre cost medians behind prices are recomputed', { min: 1 }),
+      medianEveryDays: int(7, 'days', 'How often the genre cost medians behind prices are recomputed', { min: 1, max: MAX_SPAN_DAYS }),
     }),
     demand: group('Pledge budgets', {
       incomeShare: num(0.9, 'share', 'Share of the value of its last 30 days of work an agent pledges a day', { min: 0, max: 10 }),
@@ -113,7 +155,7 @@ export const ScenarioSchema = z
     }),
     consumption: group('Downloads of released goods', {
       attention: int(3, 'goods/day', 'New released goods an agent takes a day', { min: 0, max: 1000 }),
-      replicationCh: num(0.01, 'CH', 'CPU-hours to replicate one copy', { min: 0 }),
+      replicationCh: num(0.01, 'CH', 'CPU-hours to replicate one copy', { min: 0, max: MAX_GOOD_HOURS }),
     }),
     production: group('The production function', {
       sigma: num(0.5, 'elasticity', 'CES elasticity of substitution between CH and MH (0 = Leontief)', { min: 0, max: 10 }),
@@ -121,7 +163,8 @@ export const ScenarioSchema = z
     learning: group("Learning by doing (Wright's law on the genre's cumulative output)", {
       b: num(0.322, 'exponent', 'Learning exponent: cost x 2^-b per doubling of output (0.322 = -20 %)', { min: 0, max: 2 }),
       priorGoods: z
-        .union([z.literal('auto'), z.number().gt(0)])
+        // A count of goods added to the genre's output each day: 1e12 keeps X0 + X exact in a float.
+        .union([z.literal('auto'), z.number().gt(0).max(1e12)])
         .default('auto')
         .describe("The world's prior experience X0 per genre; auto = a year of the genre's output at the start")
         .meta({ unit: 'goods' }),
@@ -129,7 +172,7 @@ export const ScenarioSchema = z
     }),
     rnd: group('Process R&D from own hours', {
       share: share(0.05, 'Share of own hours reserved for R&D'),
-      zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0 }),
+      zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0, max: 1e6 }),
       maxGain: share(0.1, 'A success lowers the technique factor by U(0, this)'),
       imitate: z.enum(['median', 'best', 'none']).default('median')
         .describe('On an R&D success, also adopt this technique of the genre if it is lower: its median (laggards learn from open goods), its best, or none')
@@ -138,29 +181,35 @@ export const ScenarioSchema = z
     invest: group('Investment with money (the talk page\'s reinvestment; presets with money)', {
       reinvestShare: share(1, 'Share of its profit ((rho - 1) x its daily work value) a producer with rho > 1 spends on hiring hours for R&D'),
       hireShare: share(0.25, 'Share of its remaining own hours a producer with rho < 1 offers for hire (0 turns hiring off)'),
-      upgradePaybackDays: num(365, 'days', 'Upgrade a working PC to the frontier early when its extra goods repay pc.priceMh within this many days (0: never)', { min: 0 }),
+      upgradePaybackDays: num(365, 'days', 'Upgrade a working PC to the frontier early when its extra goods repay pc.priceMh within this many days (0: never)', { min: 0, max: MAX_SPAN_DAYS }),
     }),
     credit: group('Mutual credit (two-token)', {
-      lambdaDays: num(30, 'days', 'Credit limit as days of potential capacity, per token', { min: 0 }),
+      // Money days (with bank.k, market.m0Days): they scale balances, so exactnessIssue checks them with agents and days.
+      lambdaDays: num(30, 'days', 'Credit limit as days of potential capacity, per token', { min: 0, max: MAX_MONEY_DAYS }),
       defaultShare: share(0.95, 'Debt at this share of the limit or more counts toward default'),
-      defaultDays: int(90, 'days', 'Days at the limit before a default', { min: 1 }),
-      reentryDays: int(180, 'days', 'Days after a default before re-entry', { min: 0 }),
+      defaultDays: int(90, 'days', 'Days at the limit before a default', { min: 1, max: MAX_SPAN_DAYS }),
+      reentryDays: int(180, 'days', 'Days after a default before re-entry', { min: 0, max: MAX_SPAN_DAYS }),
       reentryLimitShare: share(0.5, 'Share of its former limit a defaulter gets on re-entry'),
     }),
     demurrage: group('Holding fee on agents\' balances', {
       rate: num(0.06, '1/year', 'Demurrage rate per year (Chiemgauer 6 %, Gesell 5 %, Woergl 12 %)', { min: 0, max: 1 }),
-      allowanceDays: num(7, 'days', 'Balance exempt from demurrage, as days of potential capacity', { min: 0 }),
+      allowanceDays: num(7, 'days', 'Balance exempt from demurrage, as days of potential capacity', { min: 0, max: MAX_MONEY_DAYS }),
     }),
     bank: group('Peer Bank (peer-bank preset; kept with no effect elsewhere)', {
       rule: z.enum(['target', 'peak', 'capacity']).default('target').describe('Issuance rule').meta({ unit: 'option' }),
-      k: num(30, 'days', 'Money target as days of flow', { gt: 0 }),
-      emaDays: num(28, 'days', 'Span W of the flow EMA', { min: 1 }),
-      bootstrapDays: int(30, 'days', 'Days in which the bank pays for every delivered input', { min: 0 }),
-      contractionRate: num(0.5, '1/year', 'Extra demurrage per unit of excess money share', { min: 0 }),
+      // 1e12 broke double-entry on day 30 (the target past exact sums); exactnessIssue checks k with agents and days.
+      k: num(30, 'days', 'Money target as days of flow', { gt: 0, max: MAX_MONEY_DAYS }),
+      // The bank keeps each agent's deliveries over this span (3 tokens x 4 bytes a day each): 1e12 gave
+      // "Invalid typed array length"; 3650 is 44 kB per agent, which the run's memory estimate counts.
+      emaDays: num(28, 'days', 'Span W of the flow EMA', { min: 1, max: MAX_MONEY_DAYS }),
+      bootstrapDays: int(30, 'days', 'Days in which the bank pays for every delivered input', { min: 0, max: MAX_SPAN_DAYS }),
+      contractionRate: num(0.5, '1/year', 'Extra demurrage per unit of excess money share', { min: 0, max: CONTRACTION_MAX }),
     }),
     market: group('One-currency markets (market, market-k; kept with no effect elsewhere)', {
-      m0Days: num(30, 'days', 'Money stock M0: days of aggregate capacity valued at 1 per hour, given in equal shares on day 0', { gt: 0 }),
-      wageDays: num(30, 'days', 'k_w: the money wage is M / (k_w x yesterday\'s hours used in production)', { gt: 0 }),
+      // 1e12 broke day 0 (M0 past 2^53 milli-units); exactnessIssue checks it with agents and days.
+      m0Days: num(30, 'days', 'Money stock M0: days of aggregate capacity valued at 1 per hour, given in equal shares on day 0', { gt: 0, max: MAX_MONEY_DAYS }),
+      // 1e-300 made the wage Infinity on day 1, 1e300 on day 3; the payroll, M0 / this a day, is in exactnessIssue.
+      wageDays: num(30, 'days', 'k_w: the money wage is M / (k_w x yesterday\'s hours used in production)', { min: WAGE_DAYS_MIN, max: MAX_MONEY_DAYS }),
       markup0: num(0.2, 'share', 'Starting markup of every producer', { min: 0, max: 10 }),
       markupStep: num(0.05, 'share', 'Markups move by U(0, this) after each campaign closes', { min: 0, max: 1 }),
       trendDays: int(365, 'days', 'market-k: window over which the trend growth of real output is measured', { min: 30, max: 3650 }),
@@ -170,23 +219,23 @@ export const ScenarioSchema = z
       termDays: int(365, 'days', 'Term: a loan is repaid in equal daily instalments and is overdue (a default) if not repaid by then', { min: 1, max: 3650 }),
       lendShare: share(0.5, 'Share of its idle balance (above its working balance) an agent offers to lend each day (0 turns loans off)'),
       incomeShare: share(0.25, 'Most a borrower may owe: this share of a term of its average daily work value'),
-      rndDays: int(30, 'days', 'A producer short of means for its R&D budget borrows this many days of it', { min: 0 }),
+      rndDays: int(30, 'days', 'A producer short of means for its R&D budget borrows this many days of it', { min: 0, max: MAX_MONEY_DAYS }),
     }),
     participation: group('Participation and drop-out', {
       piMin: share(1, 'Lowest participation share (1 = fixed participation, the default)'),
-      gain: num(0.05, 'per week', 'Weekly change of pi per unit of (rho - 1)', { min: 0 }),
+      gain: num(0.05, 'per week', 'Weekly change of pi per unit of (rho - 1)', { min: 0, max: 1e6 }),
       rhoWindowDays: int(90, 'days', 'Window of the return ratio rho', { min: 1, max: 3650 }),
-      reentryDays: int(180, 'days', 'Days out before a dropped agent with a working PC re-enters', { min: 0 }),
+      reentryDays: int(180, 'days', 'Days out before a dropped agent with a working PC re-enters', { min: 0, max: MAX_SPAN_DAYS }),
     }),
     gift: group('Donations (gift preset)', {
       giveProbability: share(0.1, 'Daily probability that an agent gives its surplus hours away'),
     }),
     observe: group('What a run records', {
-      agentsEveryDays: int(365, 'days', 'agents.csv gets a row per agent every this many days and at the end', { min: 1 }),
+      agentsEveryDays: int(365, 'days', 'agents.csv gets a row per agent every this many days and at the end', { min: 1, max: MAX_SPAN_DAYS }),
     }),
   })
   .superRefine((s, ctx) => {
-    for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of crossFieldIssues(s)) ctx.addIssue({ code: 'custom', ...issue, params: { crossField: true } });
   })
   .describe('One run of the abundance economy');
 
@@ -201,9 +250,17 @@ export const INSTITUTION_COMBOS: Record<string, { inputs: string; pricing: strin
 };
 
 interface CrossFieldView {
+  agents: number;
+  days: number;
+  calibration: Scenario['calibration'];
   institutions: { money: string; inputs: string; pricing: string };
   genres: { count: number; liked: number };
-  pc: { maxAgeYears: number; hazardFromYears: number };
+  population: { cpuRichRmaxFactor: number; labourRichRmaxFactor: number; labourRichHoursFactor: number };
+  work: { hoursPerDay: number };
+  pc: { maxAgeYears: number; hazardFromYears: number; onHoursPerDay: number; frontierDoublingYears: number };
+  credit: { lambdaDays: number };
+  bank: { k: number };
+  market: { m0Days: number; wageDays: number };
 }
 
 /** Checks that need two fields at once; they run once every field is valid on its own. */
@@ -229,7 +286,74 @@ export function crossFieldIssues(s: CrossFieldView): { path: string[]; message: 
       message: `expected at most pc.maxAgeYears (${s.pc.maxAgeYears}), got ${s.pc.hazardFromYears}`,
     });
   }
+  const hours = s.work.hoursPerDay * Math.max(1, s.population.labourRichHoursFactor);
+  if (hours > 24) {
+    out.push({
+      path: ['population', 'labourRichHoursFactor'],
+      message: `expected at most ${+(24 / s.work.hoursPerDay).toPrecision(4)} (work.hoursPerDay ${s.work.hoursPerDay} x this is at most the 24 hours of a day), got ${s.population.labourRichHoursFactor}`,
+    });
+  }
+  const exact = exactnessIssue(s);
+  if (exact) out.push(exact);
   return out;
+}
+
+/**
+ * The largest daily figure the engine keeps exact, in milli-units: 2^50, a 16-fold margin (four
+ * doublings of the best PC, 9.3 years at the default 2.32) below 2^53, past which the ledger's
+ * integers and the invariants' float sums lose units. Measured at 1,000 agents (calibration source,
+ * defaults): each preset broke an invariant on the day its `economyFigure` reached 2^54 (peer-bank, day
+ * 20,973), 2^59 (two-token, 25,200), 2^61.8 (market, 27,642) or 2^62.5 (gift, 32,348); two-token at
+ * calibration 2020s broke on day 19,259, where the rule predicted 19,530.
+ */
+export const EXACT_LIMIT = 2 ** 50;
+
+/** Days of the economy's capacity the money of `s` may come to: the stock, or the payroll it turns over. */
+function moneyDays(s: CrossFieldView): { days: number; fields: string } {
+  switch (s.institutions.money) {
+    case 'fixed-stock':
+    case 'k-percent':
+      return { days: Math.max(1, s.market.m0Days, s.market.m0Days / s.market.wageDays), fields: `market.m0Days ${s.market.m0Days}, market.wageDays ${s.market.wageDays}` };
+    case 'mutual-credit':
+    case 'merged-credit':
+      return { days: Math.max(1, s.credit.lambdaDays), fields: `credit.lambdaDays ${s.credit.lambdaDays}` };
+    case 'peer-bank':
+      return { days: Math.max(1, s.bank.k), fields: `bank.k ${s.bank.k}` };
+    default:
+      return { days: 1, fields: 'no money' };
+  }
+}
+
+/**
+ * The economy's hours on `day`, CPU (at the best PC, which doubles every pc.frontierDoublingYears) and
+ * work, in milli-units a day, times the days of them its money holds: what must stay below EXACT_LIMIT.
+ */
+function economyFigure(s: CrossFieldView, day: number): number {
+  const rmax = CALIBRATIONS[s.calibration].rmaxMedianGflops * Math.max(s.population.cpuRichRmaxFactor, s.population.labourRichRmaxFactor);
+  const ch = rmax * s.pc.onHoursPerDay * 2 ** (day / (365 * s.pc.frontierDoublingYears));
+  const mh = s.work.hoursPerDay * Math.max(1, s.population.labourRichHoursFactor);
+  return s.agents * 1000 * (ch + mh) * moneyDays(s).days;
+}
+
+/** agents x days x Rmax x money days within EXACT_LIMIT; the message names days, or agents if day 0 is already past it. */
+function exactnessIssue(s: CrossFieldView): { path: string[]; message: string } | undefined {
+  if (economyFigure(s, s.days) <= EXACT_LIMIT) return undefined;
+  // The last day within the limit: solve economyFigure(s, d) = EXACT_LIMIT for d.
+  const rmax = CALIBRATIONS[s.calibration].rmaxMedianGflops * Math.max(s.population.cpuRichRmaxFactor, s.population.labourRichRmaxFactor);
+  const perAgentMh = s.work.hoursPerDay * Math.max(1, s.population.labourRichHoursFactor);
+  const money = moneyDays(s);
+  const chRoom = EXACT_LIMIT / (s.agents * 1000 * money.days) - perAgentMh;
+  const chDay0 = rmax * s.pc.onHoursPerDay;
+  const maxDays = chRoom > chDay0 ? Math.floor(365 * s.pc.frontierDoublingYears * Math.log2(chRoom / chDay0)) : 0;
+  const what = `${s.agents} agents, calibration "${s.calibration}" (Rmax ${CALIBRATIONS[s.calibration].rmaxMedianGflops}) x Rmax factor up to ${Math.max(s.population.cpuRichRmaxFactor, s.population.labourRichRmaxFactor)}, ` +
+    `PCs on ${s.pc.onHoursPerDay} h/day, the best PC doubling every ${s.pc.frontierDoublingYears} years, money of ${+money.days.toPrecision(4)} days of capacity (${money.fields})`;
+  const why = 'the engine keeps its sums of milli-units exact below 2^50 (docs/model.md, Input bounds)';
+  if (maxDays >= 1) return { path: ['days'], message: `expected at most ${maxDays} days for this run (${what}): ${why}, got ${s.days}` };
+  const maxAgents = Math.floor(EXACT_LIMIT / (economyFigure(s, 1) / s.agents));
+  return {
+    path: ['agents'],
+    message: `expected at most ${maxAgents} agents for this run (${what}): ${why} even on day 1, got ${s.agents}`,
+  };
 }
 
 /** A fully resolved scenario: every field present. */

@@ -2,10 +2,12 @@
  * validateMerged(merged, source, fallback) -> Scenario or issues: the schema's verdict on the merged
  * layers, each complaint prefixed with the file or flag that set the value.
  *
- * The schema runs its cross-field checks (institutions, liked genres, PC ages) only once every field is
- * valid on its own. To still report everything at once, a failed parse is retried with the bad values
- * left to their defaults, and the cross-field complaints of that retry are added, except in groups
- * where a value was dropped (there the check would judge a default the user did not choose).
+ * The schema's cross-field checks (institutions, liked genres, PC ages, the hours of a day, exact sums)
+ * are judged only once every field is valid on its own: zod may run them on a value out of its own
+ * bounds, so their complaints (marked crossField) are set aside while any field is wrong. To still
+ * report everything at once, a failed parse is retried with the bad values left to their defaults, and
+ * the cross-field complaints of that retry are added, except in groups where a value was dropped (there
+ * the check would judge a default the user did not choose).
  */
 import type { z } from 'zod';
 import { issueAt, type ScenarioIssue } from './errors.js';
@@ -22,12 +24,15 @@ export interface RankedIssue { rank: number; issue: ScenarioIssue }
 export function validateMerged(merged: Mapping, source: Map<string, Layer>, fallback: Layer): { scenario?: Scenario; issues: RankedIssue[] } {
   const first = ScenarioSchema.safeParse(merged, { reportInput: true });
   if (first.success) return { scenario: first.data, issues: [] };
-  const problems = first.error.issues.flatMap(issueProblems);
+  // zod may also run the cross-field checks on values out of their own bounds (bank.k: 1e300 in the
+  // money-days check): with any field wrong on its own, those are left to the retry.
+  const own = first.error.issues.filter((i) => !isCrossField(i));
+  const problems = (own.length > 0 ? own : first.error.issues).flatMap(issueProblems);
   const dropped = problems.map((p) => p.path);
-  const retry = ScenarioSchema.safeParse(without(merged, dropped), { reportInput: true });
-  if (!retry.success) {
+  const retry = own.length > 0 ? ScenarioSchema.safeParse(without(merged, dropped), { reportInput: true }) : undefined;
+  if (retry && !retry.success) {
     const touched = (path: string): boolean => dropped.some((d) => d.split('.')[0] === path.split('.')[0]);
-    const crossField = retry.error.issues.filter((i: z.core.$ZodIssue) => i.code === 'custom').flatMap(issueProblems);
+    const crossField = retry.error.issues.filter(isCrossField).flatMap(issueProblems);
     problems.push(...crossField.filter((p) => !touched(p.path)));
   }
   return { issues: problems.map((p: FieldProblem) => {
@@ -35,6 +40,10 @@ export function validateMerged(merged: Mapping, source: Map<string, Layer>, fall
     return { rank: layer.rank, issue: issueAt(layer.file, p.path, p.text, layer.where) };
   }) };
 }
+
+/** An issue of the schema's cross-field checks (crossFieldIssues), which mark theirs. */
+const isCrossField = (i: z.core.$ZodIssue): boolean =>
+  i.code === 'custom' && (i as { params?: { crossField?: unknown } }).params?.crossField === true;
 
 /** A deep copy of `data` without the values at the given dotted paths. */
 function without(data: Mapping, paths: readonly string[]): Mapping {

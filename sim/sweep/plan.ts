@@ -13,6 +13,7 @@
  * Pure: `resolve` is the scenario resolver with the file system bound (sim/sweep/load.ts).
  */
 import { PRESET_NAMES } from '../scenario/presets.js';
+import { folderSafe } from '../scenario/names.js';
 import { ScenarioError, errorOf, issueAt, show, type ScenarioIssue } from '../scenario/errors.js';
 import { parseSetFlag, type ResolveOptions, type ResolvedScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -198,5 +199,5 @@ function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
 /** The label of a sweep's base: a preset's name, or a scenario file's `name` made folder-safe. */
 export function labelOf(base: string, scenarioName: string): string {
   if ((PRESET_NAMES as readonly string[]).includes(base)) return base;
-  return scenarioName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+  return folderSafe(scenarioName, 'scenario');
 }

@@ -14,6 +14,7 @@
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
+import { folderSafe } from '../scenario/names.js';
 import { tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { checkOutputPath } from '../io/outputPath.js';
@@ -62,7 +63,7 @@ export const DERIVED_FILES = ['claims.json', 'compare.csv', 'report.html', 'repo
  * "."), so a refusal by checkOutputPath shows the path as it came from the name: `runs/..`.
  */
 export function defaultOut(name: string): string {
-  return `runs${sep}${name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep'}`;
+  return `runs${sep}${folderSafe(name, 'sweep')}`;
 }
 
 /** Load, check and run a sweep file. */

@@ -12,6 +12,7 @@
 import { errorOf, issueAt, show } from '../scenario/errors.js';
 import { unknownPresetText } from '../scenario/chain.js';
 import { FIELDS, TOP_KEYS, fieldAt, groupAt } from '../scenario/fields.js';
+import { folderNameProblem } from '../scenario/names.js';
 import { expandDotted, isMapping, type KeyProblem, type Mapping } from '../scenario/keys.js';
 import { suggestPath } from '../scenario/messages.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
@@ -69,7 +70,9 @@ export function buildSpec(input: unknown, file: string, defaultName: string): Sw
   }
 
   const name = own['name'] ?? defaultName;
-  if (typeof name !== 'string' || name.trim() === '') flag('name', `expected a non-empty text, got ${show(name)}`);
+  // The sweep's folder is runs/<name>: the scenario's rule for folder names (sim/scenario/names.ts).
+  const nameProblem = typeof name === 'string' ? folderNameProblem(name) : `expected a non-empty text, got ${show(name)}`;
+  if (nameProblem !== undefined) flag('name', nameProblem);
   const replicates = integerAt(own['seeds'] ?? 10, 'seeds', 1, MAX_REPLICATES, problems);
   const baseSeed = integerAt(own['seed'] ?? 1, 'seed', 0, 2 ** 32 - 1, problems);
   const everyDays = aggregateStride(own['aggregate'], problems);
@@ -115,7 +118,7 @@ function basesOf(ext: unknown, compare: unknown, problems: SweepProblem[]): { mo
   }
   if (compare === undefined) {
     if (ext !== undefined && (typeof ext !== 'string' || ext.trim() === '')) {
-      problems.push({ path: 'extends', text: `expected a preset name (${PRESET_NAMES.join(', ')}) or a relative file path, got ${show(ext)}` });
+      problems.push({ path: 'extends', text: `expected a preset name (${PRESET_NAMES.join(', ')}) or a file path (.yaml, .yml, .json), got ${show(ext)}` });
     }
     return { mode: 'extends', bases: [typeof ext === 'string' && ext.trim() !== '' ? ext : 'two-token'] };
   }

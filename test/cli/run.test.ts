@@ -63,7 +63,7 @@ describe('cli/run interrupted', { timeout: 120_000 }, () => {
   it('removes the temporary folder and exits 130 on Ctrl-C in the middle of a run', async () => {
     const dir = join(cwd, 'interrupt');
     mkdirSync(dir);
-    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '100000', '--out', 'runs/big'], { cwd: dir });
+    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '20000', '--out', 'runs/big'], { cwd: dir });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
     while (!(existsSync(join(dir, 'runs')) && readdirSync(join(dir, 'runs')).length > 0) && Date.now() < deadline) {

@@ -36,7 +36,7 @@ describe('cli/sweep: bad input', { timeout: 120_000 }, () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       'bad.yaml: compare[1]: unknown preset "peer-bnk"; did you mean "peer-bank"? (known presets: gift, market, market-k, two-token, peer-bank)',
-      'bad.yaml: sweep.bank.k.values[0]: expected a number > 0, got -1',
+      'bad.yaml: sweep.bank.k.values[0]: expected a number > 0 and <= 3650, got -1',
       'bad.yaml: sweep.demurage.rate: unknown scenario key; did you mean "demurrage.rate"? (the keys of docs/scenarios.md, dotted, e.g. bank.k)',
     ]);
     expect(listing(cwd)).toEqual(['bad.yaml']);

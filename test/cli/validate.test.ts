@@ -19,6 +19,14 @@ const BAD: BadCase[] = [
   { title: 'a missing file', file: 'missing.yaml', field: 'missing.yaml' },
   { title: 'broken YAML', file: 'broken.yaml', text: 'agents: [1, 2\ndays: 3\n', field: 'broken.yaml' },
   { title: 'an unknown preset in extends, with a did-you-mean', file: 'preset.yaml', text: 'extends: two-tokn\n', field: 'extends', more: /two-token/ },
+  // A plain object inherits toString and constructor: these once read as "given twice".
+  { title: 'keys named like built-in methods (toString, constructor) as unknown keys', file: 'proto.yaml', text: 'toString: 1\nbank:\n  constructor: 2\n', field: 'toString: unknown key', more: /bank\.constructor: unknown key\. Valid keys of bank/ },
+  // The name becomes a folder name (sim/scenario/names.ts): 300 characters once failed with exit 1.
+  { title: 'a name of 300 characters', file: 'long-name.yaml', text: `name: ${'n'.repeat(300)}\n`, field: 'name', more: /at most 200 characters.*\(300 characters\)/ },
+  { title: 'a name with a path separator', file: 'slash-name.yaml', text: 'name: a/b\n', field: 'name', more: /without \/ or \\/ },
+  { title: 'a name that is ..', file: 'dots-name.yaml', text: 'name: ..\n', field: 'name', more: /other than "\.\."/ },
+  { title: 'a name with a control character', file: 'ctl-name.yaml', text: 'name: "a\\x07b"\n', field: 'name', more: /printable characters, got U\+0007/ },
+  { title: 'a dotted key named like a built-in method', file: 'proto-dotted.yaml', text: 'demurrage.valueOf: 1\n', field: 'demurrage.valueOf', more: /unknown key/ },
 ];
 
 describe('cli/validate', { timeout: 60_000 }, () => {

@@ -52,9 +52,9 @@ describe('scenario/errors', () => {
   });
 
   it('a number out of bounds says what was expected and what was found', () => {
-    expect(lines(errorOf({ agents: 0 }))).toEqual(['my.yaml: agents: expected an integer >= 1, got 0']);
-    expect(errorOf({ demurrage: { rate: 1.5 } }).message).toBe('my.yaml: demurrage.rate: expected a number <= 1, got 1.5');
-    expect(errorOf({ goods: { baseMh: 0 } }).message).toBe('my.yaml: goods.baseMh: expected a number > 0, got 0');
+    expect(lines(errorOf({ agents: 0 }))).toEqual(['my.yaml: agents: expected an integer from 1 to 10000000, got 0']);
+    expect(errorOf({ demurrage: { rate: 1.5 } }).message).toBe('my.yaml: demurrage.rate: expected a number from 0 to 1, got 1.5');
+    expect(errorOf({ goods: { baseMh: 0 } }).message).toBe('my.yaml: goods.baseMh: expected a number > 0 and <= 1000000, got 0');
   });
 
   it('a fraction where an integer belongs is an error', () => {
@@ -63,7 +63,7 @@ describe('scenario/errors', () => {
 
   it('a value of the wrong type says the whole expectation', () => {
     expect(errorOf({ 'genres.count': 'ten' }).message).toBe('my.yaml: genres.count: expected an integer from 1 to 255, got "ten"');
-    expect(errorOf({ learning: { priorGoods: 'some' } }).message).toBe('my.yaml: learning.priorGoods: expected "auto" or a number > 0, got "some"');
+    expect(errorOf({ learning: { priorGoods: 'some' } }).message).toBe('my.yaml: learning.priorGoods: expected "auto" or a number > 0 and <= 1000000000000, got "some"');
     expect(errorOf({ genres: 4 }).message).toBe('my.yaml: genres: expected a group of fields (count, liked), got 4');
   });
 
@@ -88,7 +88,7 @@ describe('scenario/errors', () => {
   it('an error in a file that is extended names that file', () => {
     const loadRef = memoryLoader({ 'base.yaml': { agents: -1 } });
     const e = errorOf({ extends: './base.yaml', days: 0 }, { loadRef });
-    expect(lines(e)).toEqual(['base.yaml: agents: expected an integer >= 1, got -1', 'my.yaml: days: expected an integer >= 1, got 0']);
+    expect(lines(e)).toEqual(['base.yaml: agents: expected an integer from 1 to 10000000, got -1', 'my.yaml: days: expected an integer from 1 to 36500, got 0']);
   });
 
   it('an unknown preset lists the known ones and gets a did-you-mean', () => {
@@ -100,7 +100,7 @@ describe('scenario/errors', () => {
   });
 
   it('extends that is not text is an error', () => {
-    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, market, market-k, two-token, peer-bank) or a relative file path, got 5');
+    expect(errorOf({ extends: 5 }).message).toBe('my.yaml: extends: expected a preset name (gift, market, market-k, two-token, peer-bank) or a file path (.yaml, .yml, .json), got 5');
   });
 
   it('a file that is a list, not a mapping, is an error', () => {
@@ -121,7 +121,7 @@ describe('scenario/errors', () => {
   });
 
   it('a bad --set value names the flag and the field', () => {
-    expect(errorOf({}, { set: ['agents=0'] }).message).toBe('--set agents=0: agents: expected an integer >= 1, got 0');
+    expect(errorOf({}, { set: ['agents=0'] }).message).toBe('--set agents=0: agents: expected an integer from 1 to 10000000, got 0');
     expect(errorOf({}, { set: ['days=.inf'] }).message).toBe('--set days=.inf: days: expected a finite number, got .inf');
   });
 

@@ -11,9 +11,9 @@ describe('sweep/leaf', () => {
 
   it('words a bad value as the scenario loader does', () => {
     expect(checkLeafValue('bank.k', 30)).toEqual([]);
-    expect(checkLeafValue('bank.k', -1)).toEqual(['expected a number > 0, got -1']);
+    expect(checkLeafValue('bank.k', -1)).toEqual(['expected a number > 0 and <= 3650, got -1']);
     expect(checkLeafValue('agents', 2.5)).toEqual(['expected an integer, got 2.5']);
-    expect(checkLeafValue('participation.piMin', 1.5)[0]).toMatch(/<= 1, got 1.5/);
+    expect(checkLeafValue('participation.piMin', 1.5)[0]).toMatch(/from 0 to 1, got 1.5/);
     expect(checkLeafValue('bank.rule', 'targett')[0]).toMatch(/did you mean "target"\?/);
     expect(checkLeafValue('calibration', '2009')).toEqual([]);
   });

@@ -89,7 +89,7 @@ describe('sweep/plan: every run resolved before any runs', () => {
       expect.stringMatching(/^f.yaml: agnets: unknown key; did you mean "agents"\?/),
     ]);
     expect(errorLines(() => plan('compare: [gift, market]\nbank: { k: -3 }\nsweep: { agents: [10, 20] }\n'))).toEqual([
-      'f.yaml: bank.k: expected a number > 0, got -3',
+      'f.yaml: bank.k: expected a number > 0 and <= 3650, got -3',
     ]);
   });
 

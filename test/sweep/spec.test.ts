@@ -24,6 +24,15 @@ describe('sweep/spec: the keys of a sweep file', () => {
     expect(spec('extends: ./base.yaml\naggregate.everyDays: 30\n')).toMatchObject({ bases: ['./base.yaml'], everyDays: 30 });
   });
 
+  it('checks the name as the folder name it becomes (runs/<name>), as the scenario name is checked', () => {
+    expect(lines(`name: ${'s'.repeat(201)}\n`)).toEqual(['f.yaml: name: expected at most 200 characters (it becomes a folder name), got 201']);
+    expect(lines('name: ../up\n')).toEqual(['f.yaml: name: expected a name without / or \\ (it becomes one folder name, not a path), got "../up"']);
+    expect(lines('name: ".."\n')).toEqual(['f.yaml: name: expected a name other than ".." (it becomes a folder name)']);
+    expect(lines('name: "x\\ty"\n')).toEqual(['f.yaml: name: expected printable characters, got U+0009 (a control or unprintable character; it becomes a folder name)']);
+    expect(lines('name: " "\n')).toEqual(['f.yaml: name: expected a non-empty text, got " "']);
+    expect(spec(`name: ${'s'.repeat(200)}\n`).name).toHaveLength(200);
+  });
+
   it('takes swept keys dotted or nested in their group, in the order written', () => {
     const s = spec('sweep:\n  bank:\n    k: [7]\n    emaDays: [14, 28]\n  demurrage.rate: [0, 0.1]\n  calibration: [2009, 2020s]\n');
     expect(s.grid.map((k) => k.key)).toEqual(['bank.k', 'bank.emaDays', 'demurrage.rate', 'calibration']);
@@ -47,9 +56,9 @@ describe('sweep/spec: the keys of a sweep file', () => {
       'f.yaml: seeds: expected an integer from 1 to 10000, got 0',
       'f.yaml: aggregate.everyDay: unknown key; did you mean "everyDays"? Keys of aggregate: everyDays.',
       'f.yaml: compare[1]: unknown preset "two-tokn"; did you mean "two-token"? (known presets: gift, market, market-k, two-token, peer-bank)',
-      'f.yaml: sweep.bank.k.values[0]: expected a number > 0, got -1',
+      'f.yaml: sweep.bank.k.values[0]: expected a number > 0 and <= 3650, got -1',
       'f.yaml: sweep.bank.kk: unknown scenario key; did you mean "bank.k"? (the keys of docs/scenarios.md, dotted, e.g. bank.k)',
-      'f.yaml: sweep.demurrage.rate.linspace (value 3 of 3): expected a number <= 1, got 2',
+      'f.yaml: sweep.demurrage.rate.linspace (value 3 of 3): expected a number from 0 to 1, got 2',
       'f.yaml: sensitivity.participation.piMn: unknown scenario key; did you mean "participation.piMin"? (the keys of docs/scenarios.md, dotted, e.g. bank.k)',
     ]);
   });
