@@ -21,7 +21,7 @@ const fresh = (): string => {
 describe('cli/run leftovers', { timeout: 120_000 }, () => {
   it('SIGHUP in the middle of a run removes the temporary folder and exits 129', async () => {
     const dir = fresh();
-    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '100000', '--out', 'runs/big'], { cwd: dir });
+    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '20000', '--out', 'runs/big'], { cwd: dir });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
     while (!(existsSync(join(dir, 'runs')) && readdirSync(join(dir, 'runs')).length > 0) && Date.now() < deadline) {

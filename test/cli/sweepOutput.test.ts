@@ -32,12 +32,15 @@ describe('sweep: refused output folders', { timeout: 120_000 }, () => {
     const before = snapshot(cwd);
     const r = abundance(['sweep', 's.yaml', '--replace', '--quiet'], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('..'); // the name check of the sweep file, or the output check: 'output folder "runs/..": is the working folder'
+    expect(r.stderr).toContain("s.yaml: name: expected a name other than \"..\""); // the sweep file's name is checked before any folder
     expect(snapshot(cwd)).toEqual(before);
-    const out = abundance(['sweep', 's.yaml', '--replace', '--quiet', '--out', 'runs/..'], cwd);
+    // The same folder named by --out (a valid name) is refused by the output check.
+    writeFileSync(join(cwd, 'ok.yaml'), TINY);
+    const withOk = snapshot(cwd);
+    const out = abundance(['sweep', 'ok.yaml', '--replace', '--quiet', '--out', 'runs/..'], cwd);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('output folder "runs/..": is the working folder');
-    expect(snapshot(cwd)).toEqual(before);
+    expect(snapshot(cwd)).toEqual(withOk);
   });
 
   it('a sweep named "." is refused under --replace when runs/ holds other things', () => {
@@ -47,8 +50,10 @@ describe('sweep: refused output folders', { timeout: 120_000 }, () => {
     const before = snapshot(cwd);
     const r = abundance(['sweep', 's.yaml', '--replace', '--quiet'], cwd);
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain("s.yaml: name: expected a name other than \".\"");
     expect(snapshot(cwd)).toEqual(before);
-    const out = abundance(['sweep', 's.yaml', '--replace', '--quiet', '--out', 'runs/.'], cwd);
+    writeFileSync(join(cwd, 'ok.yaml'), TINY);
+    const out = abundance(['sweep', 'ok.yaml', '--replace', '--quiet', '--out', 'runs/.'], cwd);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('output folder "runs/.": is a folder holding other files (mine), not a sweep folder (sweep.json)');
   });
