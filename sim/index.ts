@@ -33,7 +33,7 @@ export { COLUMNS, col } from './metrics/columns.js';
 export { AGENT_COLUMNS } from './metrics/agentColumns.js';
 export { viability, type Criterion } from './metrics/viability.js';
 export { InvariantViolation } from './money/violation.js';
-export { writeRunFolder as writeRun } from './io/runFolder.js';
+export { writeRun } from './report/runReport.js';
 export { writeReport as report } from './report/write.js';
 export { chartSpecs } from './report/charts.js';
 export { compare, DEFAULT_COMPARE_METRICS, type CompareOptions, type CompareRow, type Comparison } from './analysis/compare.js';

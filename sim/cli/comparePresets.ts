@@ -18,10 +18,11 @@ import { checkOutputPath } from '../io/outputPath.js';
 import { projectPackage, scenarioHash } from '../io/manifest.js';
 import type { ComparisonManifest } from '../io/comparisonManifest.js';
 import { checkMemory } from '../io/memory.js';
-import { writeRunFolder } from '../io/runFolder.js';
+import { writeRun } from '../report/runReport.js';
+import { startProgress } from './progress.js';
 import { presetList } from './options.js';
 import { overridesOf } from './run.js';
-import { summaryLines, type LabelledTable } from './summary.js';
+import { summaryLines, type LabelledTable } from '../report/summary.js';
 
 export interface ComparePresetsArgs {
   out: string;
@@ -43,7 +44,8 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
   const runs = await writeAtomically(args.out, async (tmp) => {
     const runs: (LabelledTable & { hash: string })[] = [];
     for (const { name, resolved: r } of resolved) {
-      const run = await writeRunFolder(join(tmp, 'runs', name), r, { audit: args.audit === true, progress: true });
+      const bar = startProgress(name);
+      const run = await writeRun(join(tmp, 'runs', name), r, { audit: args.audit === true, onDay: (d, n) => bar.update(d, n) }).finally(() => bar.stop());
       runs.push({ label: name, table: run.table, hash: run.manifest.scenarioHash });
     }
     await writeReport(tmp, comparisonReportInput({

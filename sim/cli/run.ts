@@ -6,10 +6,11 @@
 import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
 import { checkMemory } from '../io/memory.js';
-import { writeRunFolder } from '../io/runFolder.js';
+import { writeRun } from '../report/runReport.js';
+import { startProgress } from './progress.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { safeName } from './options.js';
-import { summaryLines } from './summary.js';
+import { summaryLines } from '../report/summary.js';
 
 export interface RunArgs {
   scenario: string;
@@ -39,11 +40,13 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const outDir = args.out ?? join('runs', `${safeName(scenario.name)}-s${scenario.seed}`);
   checkOutputPath(outDir, 'run');
   const quiet = args.quiet === true;
-  const run = await writeRunFolder(outDir, resolved, {
-    audit: args.audit === true,
-    progress: !quiet,
-    report: args.report !== false,
-  });
+  const bar = startProgress(scenario.name, !quiet);
+  let run;
+  try {
+    run = await writeRun(outDir, resolved, { audit: args.audit === true, onDay: (d, n) => bar.update(d, n), report: args.report !== false });
+  } finally {
+    bar.stop();
+  }
   if (!quiet) {
     const seconds = (run.result.wallMs / 1000).toFixed(1);
     const lines = [`run folder: ${outDir} (${run.result.days} days, ${run.result.agents} agents, ${seconds} s)`];

@@ -4,7 +4,7 @@
  * sim/cli/comparePresets.ts) and when `abundance report <dir>` rebuilds it from the folder alone
  * (folder.ts), so a rebuilt report is byte-identical to the first one.
  */
-import { summaryLines } from '../cli/summary.js';
+import { summaryLines } from './summary.js';
 import { RUN_FILES } from '../io/runFiles.js';
 import type { ReportInput } from './runDoc.js';
 import type { MetricsTable } from '../io/metricsCsv.js';

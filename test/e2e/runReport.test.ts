@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/engine/simulate.js';
-import { writeRunFolder } from '../../sim/io/runFolder.js';
+import { writeRun } from '../../sim/report/runReport.js';
 import { comparisonReportInput } from '../../sim/report/runInput.js';
 import { writeReport } from '../../sim/report/write.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
@@ -24,8 +24,8 @@ const browser = new BrowserSlot();
 
 beforeAll(async () => {
   const resolved = loadScenarioFile('two-token', { overrides: { agents: 40, days: 90, seed: 3 } });
-  const run = await writeRunFolder(dir, resolved, {}, { simulate });
-  const gift = await writeRunFolder(join(comparison, 'runs', 'gift'), loadScenarioFile('gift', { overrides: { agents: 40, days: 90, seed: 3 } }),
+  const run = await writeRun(dir, resolved, {}, { simulate });
+  const gift = await writeRun(join(comparison, 'runs', 'gift'), loadScenarioFile('gift', { overrides: { agents: 40, days: 90, seed: 3 } }),
     { report: false }, { simulate });
   await writeReport(comparison, comparisonReportInput({ seed: 3, agents: 40, days: 90, engineVersion: run.manifest.engineVersion, runs: [
     { label: 'gift', table: gift.table, scenarioHash: gift.manifest.scenarioHash },

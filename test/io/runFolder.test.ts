@@ -2,7 +2,7 @@
  * sim/io/runFolder: a run folder appears whole or not at all. The engine is replaced by small fakes
  * (dependency injection), so these tests do not wait for it and can fail it on purpose.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,7 +36,6 @@ function fakeSimulate(failOnDay = -1) {
   };
 }
 
-const noReport = async () => ({ files: [] as string[] });
 
 describe('io/runFolder', () => {
   let root = '';
@@ -46,7 +45,7 @@ describe('io/runFolder', () => {
   it('writes the CSV files, the manifest and the metrics table of a run', async () => {
     const scenario = ScenarioSchema.parse({ agents: 4, days: 3, seed: 9 });
     const out = join(root, 'run');
-    const run = await writeRunFolder(out, resolvedOf(scenario), { report: false }, { simulate: fakeSimulate() });
+    const run = await writeRunFolder(out, resolvedOf(scenario), {}, { simulate: fakeSimulate() });
     expect(readdirSync(out).sort()).toEqual(['agents.csv', 'flows.csv', 'manifest.json', 'metrics.csv']);
     const metrics = readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n');
     expect(metrics[0]).toBe(COLUMNS.map((c) => c.name).join(','));
@@ -66,23 +65,26 @@ describe('io/runFolder', () => {
     expect(manifest.bytes).toEqual({ 'agents.csv': size('agents.csv'), 'flows.csv': size('flows.csv'), 'metrics.csv': size('metrics.csv') });
   });
 
-  it('passes the run to the report writer, titled with the scenario name', async () => {
+  it('lists the files addFiles adds in manifest.json, and gives it the simulated run', async () => {
     const scenario = ScenarioSchema.parse({ agents: 2, days: 2, name: 'mine' });
-    const seen: { title: string; runs: number; summary: number }[] = [];
-    await writeRunFolder(join(root, 'run'), resolvedOf(scenario), {}, {
-      simulate: fakeSimulate(),
-      writeReport: async (_dir, input) => {
-        seen.push({ title: input.title, runs: input.runs.length, summary: input.summary.length });
-        return { files: [] };
+    const out = join(root, 'run');
+    const seen: number[] = [];
+    const run = await writeRunFolder(out, resolvedOf(scenario), {
+      addFiles: async (dir, r) => {
+        seen.push(r.table.rows.length, r.result.days);
+        writeFileSync(join(dir, 'extra.txt'), 'x');
+        return ['extra.txt'];
       },
-    });
-    expect(seen).toEqual([{ title: 'mine', runs: 1, summary: 5 }]);
+    }, { simulate: fakeSimulate() });
+    expect(seen).toEqual([2, 2]);
+    expect(run.manifest.files).toEqual(['agents.csv', 'extra.txt', 'flows.csv', 'manifest.json', 'metrics.csv']);
+    expect(Object.keys(run.manifest.bytes)).toEqual(['agents.csv', 'flows.csv', 'metrics.csv']);
   });
 
   it('leaves no folder and no temporary folder when the engine fails mid-run', async () => {
     const scenario = ScenarioSchema.parse({ agents: 4, days: 10 });
     const out = join(root, 'run');
-    await expect(writeRunFolder(out, resolvedOf(scenario), { report: false }, { simulate: fakeSimulate(5) }))
+    await expect(writeRunFolder(out, resolvedOf(scenario), {}, { simulate: fakeSimulate(5) }))
       .rejects.toThrow('invariant broken on day 5');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(root)).toEqual([]);
@@ -91,18 +93,18 @@ describe('io/runFolder', () => {
   it('keeps the previous run folder untouched when a new run into it fails', async () => {
     const scenario = ScenarioSchema.parse({ agents: 4, days: 3 });
     const out = join(root, 'run');
-    await writeRunFolder(out, resolvedOf(scenario), { report: false }, { simulate: fakeSimulate() });
+    await writeRunFolder(out, resolvedOf(scenario), {}, { simulate: fakeSimulate() });
     const before = readFileSync(join(out, 'metrics.csv'), 'utf8');
-    await expect(writeRunFolder(out, resolvedOf(scenario), {}, { simulate: fakeSimulate(1), writeReport: noReport }))
+    await expect(writeRunFolder(out, resolvedOf(scenario), {}, { simulate: fakeSimulate(1) }))
       .rejects.toThrow();
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8')).toBe(before);
     expect(readdirSync(root)).toEqual(['run']);
   });
 
-  it('leaves nothing when the report writer fails after the simulation', async () => {
+  it('leaves nothing when adding files fails after the simulation', async () => {
     const scenario = ScenarioSchema.parse({ agents: 4, days: 3 });
-    const failing = async (): Promise<{ files: string[] }> => { throw new Error('no fonts'); };
-    await expect(writeRunFolder(join(root, 'run'), resolvedOf(scenario), {}, { simulate: fakeSimulate(), writeReport: failing }))
+    const failing = async (): Promise<string[]> => { throw new Error('no fonts'); };
+    await expect(writeRunFolder(join(root, 'run'), resolvedOf(scenario), { addFiles: failing }, { simulate: fakeSimulate() }))
       .rejects.toThrow('no fonts');
     expect(readdirSync(root)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/engine/simulate.js';
-import { writeRunFolder } from '../../sim/io/runFolder.js';
+import { writeRun } from '../../sim/report/runReport.js';
 import { ReportError } from '../../sim/report/errors.js';
 import { folderKind, reportFolder } from '../../sim/report/folder.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
@@ -32,7 +32,7 @@ const errorOf = async (f: () => unknown): Promise<string> => {
 describe('report/folder', () => {
   it('rebuilds a run folder\'s report byte-identical to the one the run wrote', { timeout: 120_000 }, async () => {
     const dir = join(root, 'run');
-    await writeRunFolder(dir, loadScenarioFile('peer-bank', { overrides: { agents: 30, days: 60, seed: 4 } }), {}, { simulate });
+    await writeRun(dir, loadScenarioFile('peer-bank', { overrides: { agents: 30, days: 60, seed: 4 } }), {}, { simulate });
     const before = new Map(['report.html', 'report.md', ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`)]
       .map((f) => [f, readFileSync(join(dir, f))]));
     rmSync(join(dir, 'charts', 'abundance.svg'));

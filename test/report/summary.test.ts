@@ -1,6 +1,6 @@
-/** sim/cli/summary: five lines, one entry per run, means over the last 365 days, `-` where undefined. */
+/** sim/report/summary: five lines, one entry per run, means over the last 365 days, `-` where undefined. */
 import { describe, expect, it } from 'vitest';
-import { fmt, lastYearMean, summaryLines } from '../../sim/cli/summary.js';
+import { fmt, lastYearMean, summaryLines } from '../../sim/report/summary.js';
 import type { MetricsTable } from '../../sim/io/metricsCsv.js';
 
 function table(days: number, values: Record<string, (day: number) => number>): MetricsTable {
@@ -10,7 +10,7 @@ function table(days: number, values: Record<string, (day: number) => number>): M
   return { columns, rows };
 }
 
-describe('cli/summary', () => {
+describe('report/summary', () => {
   it('averages a column over the last 365 rows, skipping empty cells', () => {
     const t = table(400, { goods_released: (d) => (d < 35 ? 1000 : d % 2 === 0 ? 2 : NaN) });
     expect(lastYearMean(t, 'goods_released')).toBe(2);
