@@ -15,7 +15,7 @@
  * The returned function releases the lock (and the parent folders made for it, while empty); it also
  * runs on SIGINT/SIGTERM/SIGHUP. A lock not ours (taken over meanwhile) is left alone.
  */
-import { randomBytes } from 'node:crypto';
+import { tempSibling } from './atomic.js';
 import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -37,7 +37,7 @@ function readHolder(lock: string): Holder | undefined {
 
 /** Create `lock` holding `body` iff it does not exist (atomically, complete); false if it exists. */
 function tryCreate(lock: string, body: string): boolean {
-  const tmp = `${lock}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = tempSibling(lock);
   writeFileSync(tmp, body);
   try {
     linkSync(tmp, lock);

@@ -22,6 +22,9 @@
  * The path is judged by where it really leads: the existing part is resolved with realpath, so a
  * symlink or a `..` cannot reach the working folder or a parent under another name.
  */
+import { isComparisonManifest } from './comparisonManifest.js';
+import { MANIFEST_FILE } from './manifest.js';
+import { SWEEP_JSON } from './sweepJson.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -70,17 +73,23 @@ function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[
   return entries.filter((e) => !known.has(e) && !/\.tmp(-old)?-\d+-[0-9a-f]+$/.test(e));
 }
 
-/** Is the folder `dir` an output of this kind (judged by the file that marks it)? */
-export function isOutputOfKind(dir: string, kind: OutputKind): boolean {
-  if (kind === 'sweep') {
-    const plan = readJson(join(dir, 'sweep.json'));
-    return plan !== undefined && Array.isArray(plan['runs']);
-  }
-  const manifest = readJson(join(dir, 'manifest.json'));
-  if (manifest === undefined) return false;
-  if (kind === 'comparison') return Array.isArray(manifest['presets']) && Array.isArray(manifest['runs']);
-  return typeof manifest['scenarioHash'] === 'string' && typeof manifest['seed'] === 'number' && !('presets' in manifest);
+/**
+ * What kind of output the folder `dir` is, by the file that marks it: a sweep's sweep.json, a
+ * compare-presets manifest.json (listing presets and runs), a run's manifest.json (a scenario hash and
+ * a seed); undefined for none. The one place that tells them apart: the output check, `report` and
+ * `publish` all ask it.
+ */
+export function outputKindOf(dir: string): OutputKind | undefined {
+  const plan = readJson(join(dir, SWEEP_JSON));
+  if (plan !== undefined && Array.isArray(plan['runs'])) return 'sweep';
+  const manifest = readJson(join(dir, MANIFEST_FILE));
+  if (manifest === undefined) return undefined;
+  if (isComparisonManifest(manifest)) return 'comparison';
+  return typeof manifest['scenarioHash'] === 'string' && typeof manifest['seed'] === 'number' ? 'run' : undefined;
 }
+
+/** Is the folder `dir` an output of this kind (judged by the file that marks it)? */
+export const isOutputOfKind = (dir: string, kind: OutputKind): boolean => outputKindOf(dir) === kind;
 
 function describe(stats: Stats): string {
   if (stats.isFile()) return 'a file';

@@ -19,7 +19,8 @@ import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
 import { CLAIMS_FILE, claimsJson, evaluateClaims } from '../analysis/claims.js';
 import { parseOrThrow, ReportError } from './errors.js';
-import { ComparisonManifestSchema, isComparisonManifest } from '../io/comparisonManifest.js';
+import { ComparisonManifestSchema } from '../io/comparisonManifest.js';
+import { outputKindOf } from '../io/outputPath.js';
 import { ManifestSchema } from '../io/manifest.js';
 import { comparisonReportInput, runReportInput } from './runInput.js';
 import { readSweepFolder } from './sweep/read.js';
@@ -61,12 +62,11 @@ export function checkFolder(dir: string): void {
 /** What kind of folder `dir` is; a ReportError if none. */
 export function folderKind(dir: string): FolderKind {
   checkFolder(dir);
+  const kind = outputKindOf(dir);
+  if (kind === 'sweep' || kind === 'comparison') return kind;
+  // A malformed marker file is still read as its kind, so that reading it names the field.
   if (existsSync(join(dir, 'sweep.json'))) return 'sweep';
-  if (existsSync(join(dir, 'manifest.json'))) {
-    const m = readJsonFile(join(dir, 'manifest.json'));
-    if (isComparisonManifest(m)) return 'comparison';
-    if (existsSync(join(dir, 'metrics.csv'))) return 'run';
-  }
+  if (existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'metrics.csv'))) return 'run';
   throw new ReportError(`${dir}: not a run, comparison or sweep folder (expected sweep.json, or manifest.json with metrics.csv, or a compare-presets manifest.json listing presets and runs)`);
 }
 

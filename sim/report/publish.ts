@@ -7,10 +7,11 @@
  * An existing index.html that publish did not write (told by its table header, INDEX_MARK) is never
  * replaced: that is a ReportError (exit 2), nothing written.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { writeFileAtomically } from '../io/atomicFile.js';
 import { join, relative, sep } from 'node:path';
 import { ReportError } from './errors.js';
+import { outputKindOf } from '../io/outputPath.js';
 import { checkFolder } from './folder.js';
 import { escapeHtml } from './html.js';
 
@@ -55,12 +56,6 @@ function createdOf(manifest: Record<string, unknown> | undefined): string | unde
   return undefined;
 }
 
-function kindOf(dir: string, manifest: Record<string, unknown> | undefined): PublishedReport['kind'] {
-  if (existsSync(join(dir, 'sweep.json'))) return 'sweep';
-  if (Array.isArray(manifest?.['presets']) && Array.isArray(manifest?.['runs'])) return 'comparison';
-  return existsSync(join(dir, 'metrics.csv')) ? 'run' : 'report';
-}
-
 /** Every report.html below `root` (itself included), newest first, then by folder. */
 export function findReports(root: string): PublishedReport[] {
   const found: PublishedReport[] = [];
@@ -71,7 +66,7 @@ export function findReports(root: string): PublishedReport[] {
       const manifest = manifestOf(dir);
       found.push({
         href: [...(folder === '.' ? [] : folder.split('/')), 'report.html'].map(encodeURIComponent).join('/'),
-        folder, title: titleOf(join(dir, 'report.html'), folder), created: createdOf(manifest), kind: kindOf(dir, manifest),
+        folder, title: titleOf(join(dir, 'report.html'), folder), created: createdOf(manifest), kind: outputKindOf(dir) ?? 'report',
       });
     }
     for (const e of entries) if (e.isDirectory() && !SKIP(e.name)) walk(join(dir, e.name));
@@ -116,12 +111,6 @@ export function publish(root: string): { file: string; reports: PublishedReport[
     }
     if (!old.includes(INDEX_MARK)) throw new ReportError(`${file}: exists and was not written by "abundance publish": it is not replaced (move it away, or publish another folder)`);
   }
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    writeFileSync(tmp, indexHtml('Reports', reports));
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writeFileAtomically(file, indexHtml('Reports', reports));
   return { file, reports };
 }

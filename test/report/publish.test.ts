@@ -14,18 +14,20 @@ const page = (title: string): string => `<!DOCTYPE html>\n<html><head><title>${t
 
 describe('report/publish', () => {
   let root = '';
-  const put = (folder: string, title: string, manifest?: object, extra: string[] = []): void => {
+  const put = (folder: string, title: string, manifest?: object, extra: Record<string, string> = {}): void => {
     mkdirSync(join(root, folder), { recursive: true });
     writeFileSync(join(root, folder, 'report.html'), page(title));
     if (manifest !== undefined) writeFileSync(join(root, folder, 'manifest.json'), JSON.stringify(manifest));
-    for (const f of extra) writeFileSync(join(root, folder, f), '');
+    for (const [f, text] of Object.entries(extra)) writeFileSync(join(root, folder, f), text);
   };
+  // The marks of each kind of output (sim/io/outputPath.ts outputKindOf): a run's manifest has a scenario hash and a seed.
+  const run = { scenarioHash: 'ab', seed: 1 };
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'abundance-publish-'));
-    put('old run', 'two-token &amp; friends', { created: '2024-05-01T10:00:00.000Z' }, ['metrics.csv']);
+    put('old run', 'two-token &amp; friends', { created: '2024-05-01T10:00:00.000Z', ...run }, { 'metrics.csv': '' });
     put('latest', 'Presets compared: gift vs two-token', { created: '2025-03-01T09:30:00.000Z', presets: ['gift'], runs: [] });
-    put('latest/runs/gift', 'gift', { created: '2025-03-01T09:29:00.000Z' }, ['metrics.csv']);
-    put('sweeps/claims', 'Sweep: claims', { created: '2025-02-01T00:00:00.000Z' }, ['sweep.json']);
+    put('latest/runs/gift', 'gift', { created: '2025-03-01T09:29:00.000Z', ...run }, { 'metrics.csv': '' });
+    put('sweeps/claims', 'Sweep: claims', { created: '2025-02-01T00:00:00.000Z' }, { 'sweep.json': '{"runs": []}' });
     put('loose', 'No manifest');
     put('.hidden', 'hidden');
     put('x.tmp-12-ab', 'half written');
