@@ -8,19 +8,20 @@
  * `<out>.lock`, which fails if the lock exists, so no reader ever sees half a lock. An existing lock of a
  * process that is no longer alive on this host (killed outright, SIGKILL) is stale and taken over;
  * otherwise the second writer is refused with an OutputPathError (exit 2) naming the folder and the
- * holder. A takeover removes the stale lock only while it is still that holder's (read back just
- * before), then competes for the lock like any new writer: of two processes taking over the same stale
- * lock, the one whose link fails finds a live holder and is refused.
+ * holder. A takeover renames the stale lock to a name of its own (only one process wins that rename),
+ * deletes it if it is still the dead holder's (a live one is linked back), then competes for the lock
+ * like any new writer. The lock is keyed by the folder's real path, so another spelling of the same
+ * folder (through a symlinked parent, say) meets the same lock.
  *
  * The returned function releases the lock (and the parent folders made for it, while empty); it also
  * runs on SIGINT/SIGTERM/SIGHUP. A lock not ours (taken over meanwhile) is left alone.
  */
-import { tempSibling } from './atomic.js';
-import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { removeStaleTemps, tempSibling } from './atomic.js';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { onInterrupt } from './interrupt.js';
-import { OutputPathError } from './outputPath.js';
+import { OutputPathError, realTarget } from './outputPath.js';
 import { processAlive } from './pid.js';
 
 interface Holder { pid: number; host: string; since: string }
@@ -52,8 +53,10 @@ function tryCreate(lock: string, body: string): boolean {
 
 /** Take the lock of the output folder `out` (see the module comment); returns its release. */
 export function lockOutput(out: string): () => void {
-  const target = resolve(out);
+  // Keyed by the real path (symlinks in the parents followed), so two spellings of one folder share a lock.
+  const target = realTarget(out).real;
   const lock = `${target}.lock`;
+  removeStaleTemps(lock); // half-made locks of killed processes
   const parent = dirname(target);
   const created = mkdirSync(parent, { recursive: true });
   const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
@@ -85,8 +88,23 @@ export function lockOutput(out: string): () => void {
       const who = `process ${holder.pid} on ${holder.host}${holder.since === '' ? '' : ` since ${holder.since}`}`;
       throw new OutputPathError(out, `is being written by another sweep (${who}, lock ${lock}); wait for it to finish${holder.host === me.host ? '' : ', or delete the lock if that process is gone'}`);
     }
-    // Stale: the holder is dead. Take it over only if it is still that holder's lock.
-    if (readHolder(lock)?.since === holder.since) rmSync(lock, { force: true });
+    // Stale: the holder is dead. Move the lock aside under a name of ours (one process wins the rename),
+    // then delete it only if it is still the dead holder's; a live lock moved by mistake goes back.
+    const grabbed = tempSibling(lock);
+    try {
+      renameSync(lock, grabbed);
+    } catch {
+      continue; // gone already: compete for it again
+    }
+    const got = readHolder(grabbed);
+    if (got === undefined || got.pid !== holder.pid || got.host !== holder.host || got.since !== holder.since) {
+      try {
+        linkSync(grabbed, lock);
+      } catch {
+        // a new lock is already there: its holder keeps it
+      }
+    }
+    rmSync(grabbed, { force: true });
   }
   let released = false;
   const release = (): void => {

@@ -82,7 +82,7 @@ export const ManifestSchema = z.object({
   created: z.string(),
   files: z.array(z.string()),
   /** Size in bytes of each data file (metrics.csv, agents.csv, flows.csv if written). */
-  bytes: z.record(z.string(), z.number().int()),
+  bytes: z.record(z.string(), z.number().int()).default({}), // none in folders of versions before sizes were recorded
   scenario: ScenarioSchema,
 });
 

@@ -88,6 +88,24 @@ export function outputKindOf(dir: string): OutputKind | undefined {
   return typeof manifest['scenarioHash'] === 'string' && typeof manifest['seed'] === 'number' ? 'run' : undefined;
 }
 
+/**
+ * Refuse (OutputPathError) to replace the folder `dir`, an output of `kind` that is made again whatever
+ * marks it (a sweep's run folder whose manifest is missing or damaged, say), when it holds entries the
+ * program does not write there: they would be deleted with it.
+ */
+export function checkOnlyOurs(dir: string, kind: OutputKind): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return; // not there: nothing to lose
+  }
+  const foreign = foreignEntries(dir, kind, entries);
+  if (foreign.length > 0) {
+    throw new OutputPathError(dir, `holds files the program did not write there (${foreign.sort().slice(0, 5).join(', ')}): making it again would delete them; move them away`);
+  }
+}
+
 /** Is the folder `dir` an output of this kind (judged by the file that marks it)? */
 export const isOutputOfKind = (dir: string, kind: OutputKind): boolean => outputKindOf(dir) === kind;
 
@@ -100,7 +118,7 @@ function describe(stats: Stats): string {
 }
 
 /** `path` with its longest existing part resolved by realpath (symlinks followed, `..` applied). */
-function realTarget(path: string): { real: string; existing: string } {
+export function realTarget(path: string): { real: string; existing: string } {
   let existing = resolve(path);
   const rest: string[] = [];
   for (;;) {
@@ -136,6 +154,15 @@ function isSameOrAncestor(a: string, b: string): boolean {
  */
 export function checkOutputPath(path: string, kind: OutputKind, how: 'replace' | 'fill' = 'replace'): string {
   if (path.trim() === '') throw new OutputPathError(path, 'an empty path is not a folder to write; name a new folder');
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(resolve(path));
+  } catch {
+    link = undefined;
+  }
+  // The writers rename at `path` itself: a link there would be replaced by a folder (and a dangling one
+  // fail only after the run), so the folder is named by its own path.
+  if (link?.isSymbolicLink() === true) throw new OutputPathError(path, 'is a symbolic link: the output would replace the link, not fill what it points to; name the folder itself');
   const { real, existing } = realTarget(path);
   let cwd: string;
   try {

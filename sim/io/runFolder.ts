@@ -69,5 +69,5 @@ export async function writeRunFolder(
     const manifest = buildManifest(resolved, result, { totalMs: Date.now() - started, created }, files, bytes);
     writeFileSync(join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
     return { dir: outDir, result, table, manifest };
-  });
+  }, 'run');
 }

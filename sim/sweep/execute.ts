@@ -16,6 +16,7 @@ import { Piscina } from 'piscina';
 import type { RunResult } from '../engine/simulate.js';
 import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
+import { checkOnlyOurs } from '../io/outputPath.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { RUN_FILES } from '../io/runFiles.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
@@ -74,6 +75,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
         const bytes = fileSizes(tmp, SWEEP_RUN_DATA);
         const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, { totalMs: Date.now() - started, created }, SWEEP_RUN_FILES, bytes);
         writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+        checkOnlyOurs(dir, 'run'); // the old folder is deleted: only if it holds nothing of the user's
         moveIntoPlace(tmp, dir);
         simulateMs += result.wallMs;
         made++;

@@ -11,13 +11,14 @@
  * (and deletes both, and the folder, if no run was made in a folder that was empty), so `--resume` can
  * carry on from there.
  */
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { folderSafe } from '../scenario/names.js';
 import { tempSibling } from '../io/atomic.js';
+import { writeFileAtomically } from '../io/atomicFile.js';
 import { onInterrupt } from '../io/interrupt.js';
-import { checkOutputPath } from '../io/outputPath.js';
+import { checkOnlyOurs, checkOutputPath } from '../io/outputPath.js';
 import type { PlannedRun } from './plan.js';
 import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
@@ -87,15 +88,15 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
   const undoFolder = onInterrupt(undo);
   try {
     clearLeftovers(plan, dir);
-    const planPath = join(dir, SWEEP_FILES.plan);
-    const planTmp = tempSibling(planPath);
-    writeFileSync(planTmp, JSON.stringify(sweepJson(plan, fileHash), null, 2) + '\n');
-    renameSync(planTmp, planPath);
+    writeFileAtomically(join(dir, SWEEP_FILES.plan), sweepJsonText(sweepJson(plan, fileHash)));
     const pending = plan.runs.filter((run) => {
       const problem = runProblem(plan, dir, run);
       if (problem !== undefined && problem !== 'absent' && problem !== 'other') opts.onDamaged?.(run, problem);
       return problem !== undefined;
     });
+    // A run made again replaces its folder whole: one holding files the program did not write is
+    // refused (exit 2) before any run is made, not deleted.
+    for (const run of pending) checkOnlyOurs(join(dir, run.run), 'run');
     const reused = plan.runs.length - pending.length;
     opts.onProgress?.(reused, plan.runs.length);
     const runsStarted = Date.now();

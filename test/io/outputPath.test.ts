@@ -33,7 +33,8 @@ describe('checkOutputPath', () => {
     expect(refusal('/')).toContain('a folder holding the working folder');
     expect(refusal(join(process.cwd(), 'x', '..'))).toContain('is the working folder');
     symlinkSync(process.cwd(), at('to-cwd'));
-    expect(refusal(at('to-cwd'))).toContain('is the working folder');
+    expect(refusal(at('to-cwd'))).toContain('is a symbolic link'); // a link is never written through: the writers rename at the link itself
+    expect(refusal(`${at('to-cwd')}/`)).toContain('is a symbolic link'); // a trailing slash too (the writers would rename the link)
     symlinkSync(dirname(process.cwd()), at('to-parent'));
     expect(refusal(at('to-parent'))).toContain('a folder holding the working folder');
   });
@@ -73,7 +74,9 @@ describe('checkOutputPath', () => {
     writeFileSync(at('sw', 'sweep.json'), JSON.stringify({ runs: [] }));
     expect(checkOutputPath(at('sw'), 'sweep')).toBe(at('sw'));
     symlinkSync(at('run'), at('to-run'));
-    expect(checkOutputPath(at('to-run'), 'run')).toBe(at('run'));
+    expect(refusal(at('to-run'))).toContain('is a symbolic link: the output would replace the link'); // it would replace the link, not the run
+    symlinkSync(at('nowhere'), at('dangling'));
+    expect(refusal(at('dangling'))).toContain('is a symbolic link'); // refused before the run, not after it
   });
 
   it('touches nothing', () => {
