@@ -117,4 +117,17 @@ describe('sweep: one writer at a time, damaged runs made again', { timeout: 300_
     expect(readFileSync(metrics).length).toBe(size);
     expect(readFileSync(join(cwd, 'w', 'runs.csv'), 'utf8')).toBe(runsCsv);
   });
+
+  it('--resume refuses to make again a run whose folder holds a file of the user\'s (exit 2), and deletes nothing', () => {
+    const cwd = userFolder();
+    expect(abundance(['sweep', 's.yaml', '--out', 'w', '--quiet'], cwd).code).toBe(0);
+    const run = join(cwd, 'w', 'runs', 'gift', 'base', 'r001');
+    truncateSync(join(run, 'metrics.csv'), 100);
+    writeFileSync(join(run, 'notes.md'), 'mine');
+    const before = snapshot(cwd);
+    const r = abundance(['sweep', 's.yaml', '--out', 'w', '--resume', '--quiet'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('r001": holds files the program did not write there (notes.md)');
+    expect(snapshot(cwd)).toEqual(before);
+  });
 });

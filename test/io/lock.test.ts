@@ -4,7 +4,7 @@
  * the lock (and the parent made for it) but not another's.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,14 @@ describe('lockOutput', () => {
     writeFileSync(`${out}.lock`, JSON.stringify({ pid: 1, host: hostname(), since: 'later' }));
     release();
     expect(existsSync(`${out}.lock`)).toBe(true);
+  });
+
+  it('is keyed by the real folder: another spelling through a symlinked parent meets the same lock', () => {
+    mkdirSync(join(root, 'real'), { recursive: true });
+    symlinkSync(join(root, 'real'), join(root, 'alias'));
+    const release = lockOutput(join(root, 'real', 'sweep'));
+    expect(() => lockOutput(join(root, 'alias', 'sweep'))).toThrow(/is being written by another sweep/);
+    release();
+    lockOutput(join(root, 'alias', 'sweep'))();
   });
 });
