@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('days', numberOption('days', 'Days to simulate (overrides the file)'))
       .option('agents', numberOption('agents', 'Number of agents (overrides the file)'))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field: --set demurrage.rate=0.08 (repeatable)' })
-      .option('out', { type: 'string', describe: 'Run folder [default: runs/<name>-s<seed>]' })
+      .option('out', { type: 'string', describe: 'Run folder [default: runs/<name>-s<seed>]: a new or empty folder, or an earlier run folder (replaced whole); anything else is refused' })
       .option('audit', { type: 'boolean', default: false, describe: 'Re-derive every balance from the posting log each day (slow)' })
       .option('report', { type: 'boolean', default: true, describe: 'Write charts and report.md/.html (--no-report to skip)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }),
@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('presets', 'List the presets a scenario can extend', (y) => y,
       () => { job = async () => (await import('./presets.js')).presetsCommand(); })
     .command('compare-presets', 'Run presets on the same seed and write a comparison report', (y) => y
-      .option('out', { type: 'string', default: 'reports/latest', describe: 'Report folder (runs go in <out>/runs/<preset>)' })
+      .option('out', { type: 'string', default: 'reports/latest', describe: 'Report folder (runs go in <out>/runs/<preset>): a new or empty folder, or an earlier compare-presets folder (replaced whole)' })
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
       .option('seed', numberOption('seed', 'Seed shared by every preset', 1))
@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
       .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]', undefined, { integer: true, min: 1 }))
-      .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing non-empty folder is refused (never replaced or mixed) unless --resume' })
+      .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing sweep folder is refused (never replaced or mixed) unless --resume or --replace; a folder of other files always' })
       .option('resume', { type: 'boolean', default: false, describe: 'Reuse the complete runs (with manifest.json, same scenario) of an earlier sweep into --out and make the rest' })
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' })

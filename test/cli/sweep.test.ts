@@ -23,7 +23,7 @@ describe('cli/sweep: bad input', { timeout: 120_000 }, () => {
     expect(abundance(['--help'], cwd).stdout).toContain('sweep <file>');
     const r = abundance(['sweep', '--help'], cwd);
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('An existing non-empty folder is refused (never replaced or mixed) unless --resume');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('An existing sweep folder is refused (never replaced or mixed) unless --resume or --replace; a folder of other files always');
     const bad = abundance(['sweep', 'x.yaml', '--workers', 'two'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--workers expects a number, got "two"');
