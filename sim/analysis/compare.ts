@@ -11,6 +11,7 @@
  * Metrics are metrics.csv columns (window means) or claim statistics (`stat_...`). A row with no pair
  * of finite values is kept with n = 0 and empty cells, so every requested row is there.
  */
+import { COMPARE_CSV } from '../io/outputPath.js';
 import { join } from 'node:path';
 import { csvText, num6 } from '../io/csv.js';
 import { writeFileAtomically } from '../io/atomicFile.js';
@@ -25,7 +26,7 @@ export const DEFAULT_COMPARE_METRICS: readonly string[] = [
   'price_level', 'price_hours_per_good', 'gini_income', 'gini_wealth', 'money_ch', 'money_mh', 'money_cur',
 ];
 
-export const COMPARE_FILE = 'compare.csv';
+
 export const COMPARE_HEADER = ['baseline', 'other', 'point', 'metric', 'n', 'mean_diff', 'sd_diff', 'ci95_lo', 'ci95_hi', 'share_positive', 'share_negative'] as const;
 
 export interface CompareOptions {
@@ -120,7 +121,7 @@ export function compareCsv(rows: readonly CompareRow[]): string {
 /** Load the sweep folder, compare, and write `<sweepDir>/compare.csv` atomically. */
 export function compare(sweepDir: string, opts: CompareOptions = {}): Comparison & { file: string } {
   const comparison = compareSweep(loadSweep(sweepDir), opts);
-  const file = join(sweepDir, COMPARE_FILE);
+  const file = join(sweepDir, COMPARE_CSV);
   writeFileAtomically(file, compareCsv(comparison.rows));
   return { ...comparison, file };
 }

@@ -59,7 +59,7 @@ export async function comparePresetsCommand(args: ComparePresetsArgs): Promise<n
     };
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     return runs;
-  }, 'comparison');
+  }, () => checkOutputPath(args.out, 'comparison'));
 
   const lines = [`report: ${join(args.out, 'report.html')}`, ...summaryLines(runs)];
   process.stdout.write(lines.join('\n') + '\n');

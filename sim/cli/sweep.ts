@@ -86,7 +86,7 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
       }
       return outcome;
     };
-    const outcome = replace ? await writeAtomically(out, make, 'sweep') : await make(out);
+    const outcome = replace ? await writeAtomically(out, make, () => checkOutputPath(out, 'sweep', 'replace')) : await make(out);
     const lines = [];
     if (!quiet) lines.push(`runs: ${outcome.ran} made, ${outcome.reused} reused (${(outcome.wallMs / 1000).toFixed(1)} s)`);
     lines.push(`runs.csv: ${join(out, 'runs.csv')}`, `summary.csv: ${join(out, 'summary.csv')}`);

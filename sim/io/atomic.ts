@@ -6,7 +6,6 @@
  * write to the same output removes the `<out>.tmp-<pid>-*` and `<out>.tmp-old-<pid>-*` of processes that
  * are no longer alive (never those of a live one: another shard may be writing there).
  */
-import { checkOutputPath, type OutputKind } from './outputPath.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -97,10 +96,11 @@ function removeCreatedParents(dir: string, created: string | undefined): void {
  * On any error, and on SIGINT/SIGTERM/SIGHUP, the temporary folder is deleted (the error is rethrown).
  * Temporary siblings of `outDir` left by dead processes are removed first.
  */
-export async function writeAtomically<T>(outDir: string, fill: (tmp: string) => Promise<T>, kind?: OutputKind): Promise<T> {
-  // The path is the command's own output (checked again just before the move: a file the user put
-  // into the old folder while the new one was made would otherwise be deleted with it).
-  if (kind !== undefined) checkOutputPath(outDir, kind);
+export async function writeAtomically<T>(outDir: string, fill: (tmp: string) => Promise<T>, check: () => void = () => {}): Promise<T> {
+  // `check` says the path may be replaced (checkOutputPath of sim/io/outputPath.ts): it runs first, and
+  // again just before the move, since a file the user put into the old folder while the new one was
+  // made would otherwise be deleted with it.
+  check();
   const target = resolve(outDir);
   const parent = dirname(target);
   const created = mkdirSync(parent, { recursive: true });
@@ -114,7 +114,7 @@ export async function writeAtomically<T>(outDir: string, fill: (tmp: string) => 
   const dispose = onInterrupt(clean);
   try {
     const value = await fill(tmp);
-    if (kind !== undefined) checkOutputPath(outDir, kind);
+    check();
     moveIntoPlace(tmp, target);
     return value;
   } catch (error) {

@@ -25,6 +25,12 @@
 import { isComparisonManifest } from './comparisonManifest.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { SWEEP_JSON } from './sweepJson.js';
+import { SWEEP_FILES } from './sweepManifest.js';
+import { CLAIMS_JSON } from './claimsJson.js';
+import { REPORT_FILES, RUN_FILES } from './runFiles.js';
+
+/** compare.csv, written by `abundance compare` (sim/analysis/compare.ts). */
+export const COMPARE_CSV = 'compare.csv';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -56,10 +62,11 @@ function readJson(path: string): Record<string, unknown> | undefined {
 }
 
 /** What the program writes at the top level of an output of each kind (besides a run's manifest `files`). */
+const REPORT = Object.values(REPORT_FILES);
 const KNOWN: Record<OutputKind, readonly string[]> = {
-  run: ['manifest.json', 'metrics.csv', 'agents.csv', 'flows.csv', 'report.html', 'report.md', 'charts'],
-  comparison: ['manifest.json', 'runs', 'report.html', 'report.md', 'charts'],
-  sweep: ['sweep.json', 'manifest.json', 'runs', 'runs.csv', 'summary.csv', 'claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'],
+  run: [MANIFEST_FILE, ...Object.values(RUN_FILES), ...REPORT],
+  comparison: [MANIFEST_FILE, 'runs', ...REPORT],
+  sweep: [...Object.values(SWEEP_FILES), 'runs', CLAIMS_JSON, COMPARE_CSV, ...REPORT],
 };
 
 /** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */

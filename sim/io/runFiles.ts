@@ -17,6 +17,8 @@ import { CsvWriter, csvText, formatInt, formatMilli } from './csv.js';
 export type SimulateFn = (scenario: Scenario, sink: RunSink, options?: SimulateOptions) => RunResult;
 
 export const RUN_FILES = { metrics: 'metrics.csv', agents: 'agents.csv', flows: 'flows.csv' } as const;
+/** What a report adds to a run, comparison or sweep folder (sim/report/write.ts). */
+export const REPORT_FILES = { html: 'report.html', md: 'report.md', charts: 'charts' } as const;
 export const FLOW_HEADER = ['day', 'currency', 'kind', 'sector', 'amount', 'paid', 'received'] as const;
 
 /** Which files to write: flows.csv is the largest and sweeps skip it (docs/sweeps.md). */

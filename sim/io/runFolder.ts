@@ -14,6 +14,7 @@ import type { ResolvedScenario } from '../scenario/resolve.js';
 import type { RunResult } from '../engine/simulate.js';
 import { readMetricsCsv, type MetricsTable } from './metricsCsv.js';
 import { writeAtomically } from './atomic.js';
+import { checkOutputPath } from './outputPath.js';
 import { buildManifest, fileSizes, MANIFEST_FILE, type Manifest } from './manifest.js';
 import { RUN_FILES, simulateToFiles, type SimulateFn } from './runFiles.js';
 import { runInWorker } from './worker.js';
@@ -69,5 +70,5 @@ export async function writeRunFolder(
     const manifest = buildManifest(resolved, result, { totalMs: Date.now() - started, created }, files, bytes);
     writeFileSync(join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
     return { dir: outDir, result, table, manifest };
-  }, 'run');
+  }, () => checkOutputPath(outDir, 'run'));
 }

@@ -10,6 +10,7 @@
  *   dir/report.md             Markdown with the PNGs
  *   dir/report.html           one offline HTML file: interactive charts over their static SVGs
  */
+import { REPORT_FILES } from '../io/runFiles.js';
 import { chartsOf, type ReportDoc } from './document.js';
 import { reportHtml } from './html.js';
 import { staticSpec } from './interaction.js';
@@ -39,13 +40,13 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
     return { chart, svg, png: await svgToPngAsync(svg) };
   }));
   for (const { chart, svg, png } of rendered) {
-    files.set(`charts/${chart.id}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
-    files.set(`charts/${chart.id}.svg`, svg);
-    files.set(`charts/${chart.id}.png`, png);
+    files.set(`${REPORT_FILES.charts}/${chart.id}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
+    files.set(`${REPORT_FILES.charts}/${chart.id}.svg`, svg);
+    files.set(`${REPORT_FILES.charts}/${chart.id}.png`, png);
     svgs.set(chart.id, svg);
   }
-  files.set('report.md', reportMarkdown(doc));
-  files.set('report.html', reportHtml(doc, svgs, reportScripts()));
+  files.set(REPORT_FILES.md, reportMarkdown(doc));
+  files.set(REPORT_FILES.html, reportHtml(doc, svgs, reportScripts()));
   for (const [rel, content] of extra) files.set(rel, content);
   return { files: writeReportFiles(dir, files) };
 }

@@ -18,7 +18,9 @@ import { folderSafe } from '../scenario/names.js';
 import { tempSibling } from '../io/atomic.js';
 import { writeFileAtomically } from '../io/atomicFile.js';
 import { onInterrupt } from '../io/interrupt.js';
-import { checkOnlyOurs, checkOutputPath } from '../io/outputPath.js';
+import { checkOnlyOurs, checkOutputPath, COMPARE_CSV } from '../io/outputPath.js';
+import { CLAIMS_JSON } from '../io/claimsJson.js';
+import { REPORT_FILES } from '../io/runFiles.js';
 import type { PlannedRun } from './plan.js';
 import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
@@ -57,7 +59,7 @@ export interface SweepOutcome {
 export const defaultWorkers = (): number => availableParallelism();
 
 /** Files of a sweep folder derived from its runs.csv by `compare` and `report`. */
-export const DERIVED_FILES = ['claims.json', 'compare.csv', 'report.html', 'report.md', 'charts'] as const;
+export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, ...Object.values(REPORT_FILES)];
 
 /**
  * `runs/<name>`, the name made safe for a folder. Not normalised (`join` would make a name ".." into

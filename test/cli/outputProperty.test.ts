@@ -1,12 +1,12 @@
 /**
  * Property: for any `--out` drawn from dangerous and ordinary paths (empty, `.`, `..`, the working
  * folder, a parent, a file, a fifo, a folder of unrelated files, the folder holding the scenario, a
- * fresh path, an earlier run folder, a nested new path; typed plain, with `./` or with a trailing `/`),
+ * symbolic link to an earlier run, a dangling link, a fresh path, an earlier run folder, a nested new path; typed plain, with `./` or with a trailing `/`),
  * `abundance run` exits 0 for the acceptable ones and 2 for the others, and nothing outside the new
  * output changes (every entry of the temporary tree compared by kind, size and sha256; only the output
  * and the folders made to hold it may appear). Each case runs in its own temporary folder.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -29,7 +29,7 @@ beforeAll(() => {
   earlierRun = join(d, 'prev');
 }, 120_000);
 
-/** root/work is the working folder: sc/s.yaml, file.txt, a fifo, notes/, an earlier run prev/. */
+/** root/work is the working folder: sc/s.yaml, file.txt, a fifo, notes/, an earlier run prev/, a link to it, a dangling link. */
 function world(): { root: string; cwd: string } {
   const root = tempDir('prop');
   made.push(root);
@@ -42,6 +42,8 @@ function world(): { root: string; cwd: string } {
   writeFileSync(join(root, 'beside.txt'), 'beside the working folder');
   execFileSync('mkfifo', [join(cwd, 'fifo')]);
   cpSync(earlierRun, join(cwd, 'prev'), { recursive: true });
+  symlinkSync(join(cwd, 'prev'), join(cwd, 'to-prev'));
+  symlinkSync(join(cwd, 'nowhere'), join(cwd, 'dangling'));
   return { root, cwd };
 }
 
@@ -56,6 +58,8 @@ const CASES: Record<string, { path: (cwd: string) => string; ok: boolean; lands?
   fifo: { path: () => 'fifo', ok: false },
   unrelated: { path: () => 'notes', ok: false },
   scenarioFolder: { path: () => 'sc', ok: false },
+  linkToEarlierRun: { path: () => 'to-prev', ok: false }, // it would replace the link with a folder
+  danglingLink: { path: () => 'dangling', ok: false },
   fresh: { path: () => 'fresh', ok: true, lands: 'work/fresh' },
   earlierRun: { path: () => 'prev', ok: true, lands: 'work/prev' },
   nested: { path: () => 'a/b/c', ok: true, lands: 'work/a/b/c' },
@@ -96,7 +100,7 @@ describe('run --out: property', { timeout: 600_000 }, () => {
           expect(after[`${c.lands}/manifest.json`]).toMatch(/^file /);
         },
       ),
-      { numRuns: 14 },
+      { numRuns: 18 },
     );
   });
 });
