@@ -4,11 +4,11 @@
  * process killed outright (SIGKILL) is removed by the next run into the same output, while one of a live
  * process stays. Each case runs in its own temporary folder.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { abundance, BIN, listing, tempDir } from './exec.js';
+import { abundance, interruptRun, listing, tempDir } from './exec.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -21,16 +21,7 @@ const fresh = (): string => {
 describe('cli/run leftovers', { timeout: 120_000 }, () => {
   it('SIGHUP in the middle of a run removes the temporary folder and exits 129', async () => {
     const dir = fresh();
-    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '20000', '--out', 'runs/big'], { cwd: dir });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 60_000;
-    while (!(existsSync(join(dir, 'runs')) && readdirSync(join(dir, 'runs')).length > 0) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(readdirSync(join(dir, 'runs'))[0]).toMatch(/^big\.tmp-\d+-[0-9a-f]+$/);
-    await new Promise((r) => setTimeout(r, 500));
-    child.kill('SIGHUP');
-    expect(await exited).toBe(129);
+    expect(await interruptRun(dir, 'SIGHUP')).toBe(129);
     expect(listing(dir)).toEqual([]);
   });
 

@@ -2,12 +2,11 @@
  * sim/cli/run through the real binary and the real engine: a small run writes every file of a run
  * folder, the same seed gives a byte-identical metrics.csv, and another seed a different one.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../sim/metrics/columns.js';
-import { abundance, BIN, listing, tempDir, writeScenario } from './exec.js';
+import { abundance, interruptRun, listing, tempDir, writeScenario } from './exec.js';
 
 const cwd = tempDir('cli-run');
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -63,16 +62,7 @@ describe('cli/run interrupted', { timeout: 120_000 }, () => {
   it('removes the temporary folder and exits 130 on Ctrl-C in the middle of a run', async () => {
     const dir = join(cwd, 'interrupt');
     mkdirSync(dir);
-    const child = spawn(process.execPath, [BIN, 'run', 'gift', '--agents', '2000', '--days', '20000', '--out', 'runs/big'], { cwd: dir });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 60_000;
-    while (!(existsSync(join(dir, 'runs')) && readdirSync(join(dir, 'runs')).length > 0) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(readdirSync(join(dir, 'runs'))[0]).toMatch(/^big\.tmp-\d+-[0-9a-f]+$/);
-    await new Promise((r) => setTimeout(r, 500));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    expect(await interruptRun(dir, 'SIGINT')).toBe(130);
     expect(listing(dir)).toEqual([]);
   });
 });
