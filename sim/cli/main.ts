@@ -6,6 +6,7 @@
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
  *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance calibrate [--seeds --agents --days --workers --prior-years --zeta --max-gain --write]   (`npm run calibrate`)
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
@@ -28,6 +29,7 @@ import { ReportError } from '../report/errors.js';
 import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
 import { numberOption, presetsOption, seedsOption } from './options.js';
+import { DEFAULT_GRID } from '../analysis/calibration.js';
 
 type Job = () => Promise<number>;
 
@@ -70,6 +72,16 @@ export async function main(argv: string[]): Promise<number> {
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
     (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
+    .command('calibrate', 'Search learning.priorYears x rnd.zeta x rnd.maxGain so that market\'s cost_index falls 0.11-0.17 log points a year (MODEL.md section 6)', (y) => y
+      .option('seeds', numberOption('seeds', 'Seeds 1..N per point', 10, { integer: true, min: 1 }))
+      .option('agents', numberOption('agents', 'Number of agents', 500))
+      .option('days', numberOption('days', 'Days to simulate (P is days 90-1094)', 1095))
+      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
+      .option('prior-years', { type: 'string', default: DEFAULT_GRID.priorYears, describe: 'Comma-separated values of learning.priorYears' })
+      .option('zeta', { type: 'string', default: DEFAULT_GRID.zeta, describe: 'Comma-separated values of rnd.zeta' })
+      .option('max-gain', { type: 'string', default: DEFAULT_GRID.maxGain, describe: 'Comma-separated values of rnd.maxGain' })
+      .option('write', { type: 'boolean', default: false, describe: 'Write the chosen point into sim/scenario/calibrated.ts (the defaults)' }),
+    (a) => { job = async () => (await import('./calibrate.js')).calibrateCommand({ seeds: a.seeds as number, agents: a.agents as number, days: a.days as number, workers: a.workers as number, priorYears: a['prior-years'], zeta: a.zeta, maxGain: a['max-gain'], write: a.write }); })
     .command('compare <sweepdir>', 'Paired differences across seeds between presets (or points) of a sweep folder; writes compare.csv', (y) => y
       .positional('sweepdir', { type: 'string', demandOption: true, describe: 'Sweep folder (written by abundance sweep)' })
       .option('baseline', { type: 'string', describe: 'Preset to compare the others with [default: gift, else the first]; in a single-preset sweep a point id [default: base]' })
@@ -91,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
       .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' }),
     (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, sweep, compare, report or publish')
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, calibrate, sweep, compare, report or publish')
     .strict()
     .help()
     .alias('help', 'h')

@@ -1,37 +1,45 @@
 /**
  * Phase 7, fund: campaigns past their window refund and release their good as a gift; then agents, in
- * random order, pledge to open campaigns (MODEL.md section 5).
+ * random order, pledge to open campaigns (MODEL.md v4 section 5: demand is limited by budget).
  *
- * An agent's daily budget (sim/economy/budget.ts) follows the value of its work. It spreads it evenly
- * over the first `maxCampaigns` open campaigns of other producers in its liked genres, cheapest per unit
- * of the producer's reputation first, skipping each with probability `freeRide` (the skipped share stays
- * unspent that day). A pledge never exceeds what the campaign still lacks; a campaign is funded when its
- * pledged value is within one milli-token of its price, and escrow pays the producer at once. After each
- * campaign closes, an S1 producer's markup rises by U(0, step) if it was funded within half the window,
- * and falls by U(0, step) if it was refunded (adaptive markup).
+ * An agent's daily budget (sim/economy/budget.ts) follows the value of its work. It walks the open
+ * campaigns of other producers in its liked genres, cheapest per unit of the producer's reputation
+ * first, skipping each with probability `freeRide`, and pledges to each what it still lacks, up to what
+ * is left of the budget (campaigns get completed, not spread thin), until the budget is spent or no
+ * campaign is left; what it skips or cannot place stays unspent that day. A campaign is funded when its
+ * pledged value is within one milli-token of its price, and escrow pays the producer at once.
+ * `demand.maxCampaigns` is only a guard against runaway loops: the agent-days on which it stops an agent
+ * with budget and campaigns left are counted (`demand_capped_share`). After each campaign closes, an S1
+ * producer's markup rises by U(0, step) if it was funded within half the window, and falls by U(0, step)
+ * if it was refunded (adaptive markup).
+ *
+ * For speed the walk is lazy: the agent merges the heads of its genres' fronts (sim/economy/fronts.ts)
+ * one campaign at a time, so its cost follows the campaigns it visits, not the guard. The campaigns it
+ * funds close behind its heads; their genres' fronts are rebuilt only after its walk.
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
 import { dailyBudget, splitValue } from './budget.js';
-
-/** Scratch for splitValue: [MH, CH] of one pledge. */
-const split = new Float64Array(2);
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 import { MILLI, fromMilli } from '../money/milli.js';
 
+/** Scratch for splitValue: [MH, CH] of one pledge. */
+const split = new Float64Array(2);
 const MAX_LIKED = 64;
-// Scratch of pick(). Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
+// Scratch of the walk. Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
 // a module binding at every use, a local once.
 const heads = new Int32Array(MAX_LIKED);
 const headKey = new Float64Array(MAX_LIKED);
 const slotGenre = new Int32Array(MAX_LIKED);
-let picks = new Int32Array(16);
+/** Genres whose campaigns the current pledger funded: their fronts are rebuilt after its walk. */
+const fundedGenres = new Int32Array(MAX_LIKED);
+let fundedGenreCount = 0;
 /** The genres' open fronts and skip links (sim/economy/fronts.ts). */
 let fronts = new Fronts(0);
-/** Entries a front holds beyond `maxCampaigns` (for the pledger's own campaigns, which it skips). */
-const FRONT_SPARE = 6;
+/** Entries of a genre's front: most pledgers stop within the first few; deeper walks use the list. */
+const FRONT_SIZE = 24;
 
 export function fund(w: World): void {
   expire(w);
@@ -40,7 +48,8 @@ export function fund(w: World): void {
   const order = w.order;
   shuffle(w.rng.order, order);
   if (fronts.genres !== w.genres.k) fronts = new Fronts(w.genres.k);
-  fronts.begin(w.book, w.s.demand.maxCampaigns + FRONT_SPARE);
+  fronts.begin(w.book, FRONT_SIZE);
+  const st = w.stats;
   for (let k0 = 0; k0 < w.n; k0 += CHUNK) {
     const k1 = Math.min(w.n, k0 + CHUNK);
     touch(w, order, k0, k1);
@@ -48,7 +57,9 @@ export function fund(w: World): void {
       const i = order[k]!;
       const budget = dailyBudget(w, i);
       if (budget < 1) continue;
-      pledgeBudget(w, i, budget);
+      st.pledgers++;
+      if (pledgeBudget(w, i, budget)) st.pledgersCapped++;
+      if (w.book.openCount === 0) return;
     }
   }
 }
@@ -80,17 +91,28 @@ function touch(w: World, order: Int32Array, k0: number, k1: number): void {
   touched += sum;
 }
 
-/** Spread one agent's budget (milli MH-eq) over its cheapest-per-reputation candidates. */
-function pledgeBudget(w: World, i: number, budget: number): void {
-  const n = pick(w, i);
-  if (n === 0) return;
+/**
+ * Agent i walks its candidates, cheapest per reputation first, pledging to each what it lacks up to the
+ * budget left (milli MH-eq). Returns whether the guard `demand.maxCampaigns` stopped it with budget and
+ * campaigns left.
+ */
+function pledgeBudget(w: World, i: number, budget: number): boolean {
+  const a = w.agents;
+  const Lk = a.liked;
+  const F = fronts, hd = heads, hk = headKey, gs = slotGenre;
+  for (let k = 0; k < Lk; k++) {
+    const g = a.likedGenre[i * Lk + k]!;
+    gs[k] = g;
+    F.front(g);
+    seek(F, hd, hk, k, g, 0, i);
+  }
   const book = w.book;
-  const share = budget / n;
   const freeRide = w.s.demand.freeRide;
+  const max = w.s.demand.maxCampaigns;
   const rng = w.rng.freeRide;
   // The agent's means are followed here, pledge by pledge, and its tokens move into escrow in one
   // posting per currency: before a release (escrow must hold what it pays out) and at the end. The
-  // split of each pledge is budget.ts payValue's, from the same means (integers: the same arithmetic).
+  // split of each pledge is budget.ts splitValue's, from the same means (integers: the same arithmetic).
   const L = w.ledger;
   const single = w.single;
   const main = single ? CUR.cur : CUR.mh;
@@ -99,12 +121,32 @@ function pledgeBudget(w: World, i: number, budget: number): void {
   const e = w.e;
   let dueMain = 0;
   let dueCh = 0;
-  const chosen = picks;
-  for (let k = 0; k < n; k++) {
+  let left = budget;
+  let visited = 0;
+  let capped = false;
+  fundedGenreCount = 0;
+  for (;;) {
+    // The next candidate: the smallest head key over the liked slots (ties: the earlier slot).
+    let bestKey = Infinity;
+    let bestSlot = -1;
+    for (let k = 0; k < Lk; k++) { const x = hk[k]!; if (x < bestKey) { bestKey = x; bestSlot = k; } }
+    if (bestSlot < 0) break; // no open campaign of its liked genres is left
+    if (visited === max) { capped = true; break; }
+    visited++;
+    const g = gs[bestSlot]!;
+    const h = hd[bestSlot]!;
+    let c: number;
+    if (h >= 0) {
+      c = F.ids[g * F.size + h]!;
+      seek(F, hd, hk, bestSlot, g, h + 1, i);
+    } else {
+      const r = -h - 1;
+      c = F.list(g).ids[r]!;
+      seekDeep(F, hd, hk, bestSlot, g, r + 1, i);
+    }
     if (rng() < freeRide) continue;
-    const c = chosen[k]!;
     const lacking = book.lacking(c);
-    const value = share < lacking ? share : lacking;
+    const value = left < lacking ? left : lacking;
     let mh: number;
     let ch: number;
     if (single) {
@@ -116,57 +158,24 @@ function pledgeBudget(w: World, i: number, budget: number): void {
       mh = split[0]!;
       ch = split[1]!;
     }
-    if (mh + ch > 0) {
-      book.addPledge(c, i, mh, ch, mh + e * ch);
-      meansMain -= mh; meansCh -= ch;
-      dueMain += mh; dueCh += ch;
-    }
+    if (mh + ch === 0) break; // its means are spent
+    const placed = mh + e * ch;
+    book.addPledge(c, i, mh, ch, placed);
+    meansMain -= mh; meansCh -= ch;
+    dueMain += mh; dueCh += ch;
+    left -= placed;
     if (book.lacking(c) <= 1) {
       if (dueMain > 0) { L.post(main, KIND.pledge, i, L.escrow, dueMain); dueMain = 0; }
       if (dueCh > 0) { L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh); dueCh = 0; }
       funded(w, c);
     }
+    if (left < 1) break; // the budget is spent
   }
   if (dueMain > 0) L.post(main, KIND.pledge, i, L.escrow, dueMain);
   if (dueCh > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh);
-}
-
-/**
- * Agent i's candidates into `picks`: up to `maxCampaigns` open campaigns of other producers in its
- * liked genres, cheapest per reputation first (ties: the earlier liked slot), merged from the heads of
- * the genres' ordered lists. Returns how many.
- */
-function pick(w: World, i: number): number {
-  const a = w.agents;
-  const Lk = a.liked;
-  const max = w.s.demand.maxCampaigns;
-  if (picks.length < max) picks = new Int32Array(max);
-  const F = fronts, out = picks, hd = heads, hk = headKey, gs = slotGenre;
-  // No campaign opens or closes while an agent picks, so the fronts and heads stay valid.
-  for (let k = 0; k < Lk; k++) {
-    const g = a.likedGenre[i * Lk + k]!;
-    gs[k] = g;
-    F.front(g);
-    seek(F, hd, hk, k, g, 0, i);
-  }
-  let n = 0;
-  while (n < max) {
-    let bestKey = Infinity;
-    let bestSlot = -1;
-    for (let k = 0; k < Lk; k++) { const x = hk[k]!; if (x < bestKey) { bestKey = x; bestSlot = k; } }
-    if (bestSlot < 0) break;
-    const g = gs[bestSlot]!;
-    const h = hd[bestSlot]!;
-    if (h >= 0) {
-      out[n++] = F.ids[g * F.size + h]!;
-      seek(F, hd, hk, bestSlot, g, h + 1, i);
-    } else {
-      const r = -h - 1;
-      out[n++] = F.list(g).ids[r]!;
-      seekDeep(F, hd, hk, bestSlot, g, r + 1, i);
-    }
-  }
-  return n;
+  // The campaigns it funded closed behind its heads; their fronts are rebuilt before the next walk.
+  for (let k = 0; k < fundedGenreCount; k++) F.invalidate(fundedGenres[k]!);
+  return capped;
 }
 
 /**
@@ -220,8 +229,11 @@ function funded(w: World, c: number): void {
   st.priceSum += fromMilli(price) / w.priceUnit; // MH-equivalents
   st.pricedGoods++;
   st.priceLevelSum += price / book.cost[c]!;
+  st.costFundedSum += fromMilli(book.cost[c]!) / w.priceUnit; // MH-equivalents
   const genre = book.genre[c]!;
-  fronts.invalidate(genre);
+  let seen = false;
+  for (let k = 0; k < fundedGenreCount; k++) seen ||= fundedGenres[k] === genre;
+  if (!seen) fundedGenres[fundedGenreCount++] = genre; // its front is rebuilt after the pledger's walk
   w.genres.fundedToday[genre]!++;
   w.genres.closedToday[genre]!++;
   released(w, p, genre, book.quality[c]!);

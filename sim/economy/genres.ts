@@ -11,7 +11,7 @@ export class Genres {
   readonly made: Float64Array;          // X_k: goods completed so far by anyone
   readonly prior: Float64Array;         // X0
   readonly learn: Float64Array;         // ((X0 + X_k) / X0)^-b
-  readonly medianFactor: Float64Array;  // median of m x max(floor, tech x learn) over producers who like k
+  readonly medianFactor: Float64Array;  // median of m x (M + (1 - M) tech x learn) over producers who like k
   readonly medianTech: Float64Array;    // median technique factor over producers who like k
   readonly priceMilli: Float64Array;    // today's benchmark price, milli MH-eq
   readonly releasesToday: Int32Array;

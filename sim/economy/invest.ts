@@ -2,8 +2,8 @@
  * Phase 9, invest: process R&D from own hours. Every producer spends the hours it reserved (rnd.share of
  * each input) on R&D in the genre it has made most. I goods' worth of inputs, counted at the genre's
  * benchmark cost (the medians behind prices, so cheap producers get no more attempts per hour), succeeds
- * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success lowers its technique factor
- * by U(0, maxGain), or to the genre's median technique factor if that is lower (imitation: the goods are
+ * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success multiplies its technique factor
+ * by 1 - U(0, maxGain), or sets it to the genre's median technique factor if that is lower (imitation: the goods are
  * open, so laggards learn from them). `rnd.imitate` chooses what a success imitates: the median (the
  * default), the genre's best technique among the producers who like it (computed the same day), or
  * nothing (pure own R&D).
@@ -20,10 +20,19 @@ export function rndSlot(w: World, i: number): number {
   return slot;
 }
 
-/** Whether R&D can still lower agent i's cost: its technique x learning is above the floor. */
+/**
+ * Whether R&D is still worth buying for agent i: its efficiency factor in its R&D genre is not near the
+ * incompressible share M (above NEAR_FLOOR x M). Below that, the most any R&D can still save is under a
+ * tenth of its cost, and hiring hours for it takes income from sellers for nothing (see hire.ts).
+ */
 export function canImprove(w: World, i: number): boolean {
-  const j = i * w.agents.liked + rndSlot(w, i);
-  return w.agents.tech[j]! * w.genres.learn[w.agents.likedGenre[j]!]! > w.s.learning.floor;
+  return !nearFloor(w, w.efficiency(i * w.agents.liked + rndSlot(w, i)));
+}
+
+/** An efficiency factor within 10 % of M above it (MODEL.md section 10, output_near_floor). */
+export const NEAR_FLOOR = 1.1;
+export function nearFloor(w: World, efficiency: number): boolean {
+  return efficiency <= NEAR_FLOOR * w.s.learning.floor;
 }
 
 export function invest(w: World): void {
@@ -43,11 +52,9 @@ export function invest(w: World): void {
     const genre = a.likedGenre[j]!;
     const worth = fromMilli(rndMh + w.e * rndCh) / (w.genres.medianFactor[genre]! * unitValue);
     if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
-      const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain);
+      const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;
-      const least = s.learning.floor / w.genres.learn[genre]!; // technique x learning >= floor
-      const next = lowered < imitated ? lowered : imitated;
-      a.tech[j] = next > least ? next : Math.min(a.tech[j]!, least);
+      a.tech[j] = lowered < imitated ? lowered : imitated;
       successes++;
     }
   }

@@ -11,6 +11,7 @@
  */
 import { usedInputs } from './production.js';
 import { released } from './release.js';
+import { nearFloor } from './invest.js';
 import type { World } from '../engine/world.js';
 import { toMilli, fromMilli } from '../money/milli.js';
 
@@ -59,6 +60,7 @@ export function produce(w: World): void {
     st.costMhSum += goods * costMh;
     st.costChSum += goods * costCh;
     st.costIndexSum += goods * f;
+    if (nearFloor(w, w.efficiency(i * a.liked + a.slot[i]!))) st.goodsNearFloor += goods;
     g.made[genre]! += goods;
     a.made[i * a.liked + a.slot[i]!]! += goods;
     a.goodsMade[i]! += goods;

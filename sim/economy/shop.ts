@@ -139,6 +139,7 @@ function learnCopies(w: World): void {
       st.pricedGoods++;
       st.priceSum += fromMilli(shop.price[k]!) / w.priceUnit;
       st.priceLevelSum += shop.price[k]! / shop.cost[k]!;
+      st.costFundedSum += fromMilli(shop.cost[k]!) / w.priceUnit;
     }
     shop.nhat = Math.max(1, shop.nhat + beta * (copies - shop.nhat));
   }

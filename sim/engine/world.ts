@@ -25,7 +25,8 @@ export class DayStats {
   goodsCompleted = 0; goodsReleased = 0; copies = 0;
   campaignsOpened = 0; campaignsFunded = 0; campaignsRefunded = 0; daysToFundSum = 0;
   costMhSum = 0; costChSum = 0; costIndexSum = 0;
-  priceSum = 0; priceLevelSum = 0; pricedGoods = 0; hired = [0, 0];
+  priceSum = 0; priceLevelSum = 0; pricedGoods = 0; costFundedSum = 0; hired = [0, 0];
+  goodsNearFloor = 0; pledgers = 0; pledgersCapped = 0;
   defaults = 0; rndSuccesses = 0; upgrades = 0; upgradeMh = 0;
   loansGranted = [0, 0, 0]; loansRepaid = [0, 0, 0];
   writtenOff = [0, 0, 0]; demurrage = [0, 0, 0]; flow = [0, 0, 0]; inputPaid = [0, 0, 0]; issued = [0, 0, 0]; burned = [0, 0, 0];
@@ -34,7 +35,8 @@ export class DayStats {
     this.goodsCompleted = this.goodsReleased = this.copies = 0;
     this.campaignsOpened = this.campaignsFunded = this.campaignsRefunded = this.daysToFundSum = 0;
     this.costMhSum = this.costChSum = this.costIndexSum = 0;
-    this.priceSum = this.priceLevelSum = this.pricedGoods = 0; this.hired.fill(0);
+    this.priceSum = this.priceLevelSum = this.pricedGoods = this.costFundedSum = 0; this.hired.fill(0);
+    this.goodsNearFloor = this.pledgers = this.pledgersCapped = 0;
     this.defaults = this.rndSuccesses = this.upgrades = this.upgradeMh = 0;
     this.loansGranted.fill(0); this.loansRepaid.fill(0);
     this.writtenOff.fill(0); this.demurrage.fill(0); this.flow.fill(0); this.inputPaid.fill(0); this.issued.fill(0); this.burned.fill(0);
@@ -133,8 +135,10 @@ export class World {
     this.rmaxFrontier = CALIBRATIONS[s.calibration].rmaxMedianGflops;
     this.updateBaseRecipe();
     this.e = this.eRef;
-    this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? this.yearOfOutputPerGenre() : s.learning.priorGoods);
-    const goodsPerDay = (this.genres.prior[0]! * s.genres.count) / 365; // a year of output, by day
+    const yearOfOutput = this.yearOfOutputPerGenre();
+    // X0 (MODEL.md section 6): priorYears of the genre's output at the start, or an explicit count of goods.
+    this.genres = new Genres(s.genres.count, s.learning.priorGoods === 'auto' ? s.learning.priorYears * yearOfOutput : s.learning.priorGoods);
+    const goodsPerDay = (yearOfOutput * s.genres.count) / 365; // a year of output, by day
     this.shop = this.sale.shop
       ? new Shop(s.genres.count, (this.n * s.consumption.attention) / goodsPerDay) : null;
     this.workDemand = new RollingSum(this.n, s.demand.windowDays);
@@ -192,12 +196,20 @@ export class World {
     return toMilli(this.workDemand.sum[i]! / span) * this.priceUnit;
   }
 
-  /** Own cost factor of agent i in liked slot k: m x max(floor, technique x genre learning). */
+  /** Own cost factor of agent i in liked slot k: m x the efficiency factor of that slot. */
   factor(i: number, k: number): number {
     const j = i * this.agents.liked + k;
-    const g = this.agents.likedGenre[j]!;
-    const t = this.agents.tech[j]! * this.genres.learn[g]!;
-    return this.agents.m[j]! * (t > this.s.learning.floor ? t : this.s.learning.floor);
+    return this.agents.m[j]! * this.efficiency(j);
+  }
+
+  /**
+   * The efficiency factor of liked entry j (agent x liked slot): M + (1 - M) x technique x learning,
+   * M = learning.floor, the incompressible share (DeJong's learning curve; Yelle 1979). Technique and
+   * learning fall without bound, so the factor approaches M and never reaches it (MODEL.md section 6).
+   */
+  efficiency(j: number): number {
+    const M = this.s.learning.floor;
+    return M + (1 - M) * this.agents.tech[j]! * this.genres.learn[this.agents.likedGenre[j]!]!;
   }
 
   /** Genre of agent i's current production slot. */

@@ -4,9 +4,10 @@
  * production processes". After the input markets, producers with rho > 1 spend `invest.reinvestShare`
  * of their profit ((rho - 1) x their average daily work value) on hours for R&D, in their recipe's
  * cost-minimising mix at the day's rate. The hours come from producers with rho < 1, who offer
- * `invest.hireShare` of their remaining own hours (a producer whose technique x learning is at the
- * floor already hires nothing: R&D could not lower its cost; without this rule, hiring went on after
- * costs hit the floor and pulled rho_median to 0.3 by year 10 under the 2020s calibration): selling an hour at its price pays them more than
+ * `invest.hireShare` of their remaining own hours (a producer whose cost is near the incompressible
+ * share, `canImprove` in invest.ts, hires nothing: R&D could save it little; without this rule, hiring
+ * went on after v3's costs hit their floor and pulled rho_median to 0.3 by year 10 under the 2020s
+ * calibration): selling an hour at its price pays them more than
  * producing with it. Prices: par in the two-token presets (an MH token an MH, a CH token a CH), the
  * wage and CH price in S1, one token an MH and the rate a CH with one merged token. The long side is
  * rationed pro rata; payments go through the exchange account, which ends empty. Hired hours count as

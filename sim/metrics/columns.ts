@@ -69,6 +69,10 @@ export const CONTRACT_COLUMNS: readonly Column[] = [
   c('gini_income', 'real', 'Gini', 'Gini of 30-day receipts in MH-equivalents'),
   c('gini_wealth', 'real', 'Gini', 'Gini of balance plus limit in MH-equivalents'),
   c('rho_median', 'real', 'ratio', 'Median return ratio rho of producers where defined'),
+  // Claims support (MODEL.md v4 section 10)
+  c('cost_funded_sum', 'real', 'MH-eq/day', 'Sum of the own costs (at opening) of the goods funded that day, MH-equivalents'),
+  c('output_near_floor', 'real', 'share', 'Share of the goods completed that day whose efficiency factor is within 10 % of M above it (<= 1.1 M)'),
+  c('demand_capped_share', 'real', 'share', 'Share of the day\'s pledging agents stopped by the demand.maxCampaigns guard with budget and campaigns left'),
 ];
 
 /** Columns after the contract: free to extend. */

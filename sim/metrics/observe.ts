@@ -26,7 +26,8 @@ const I = {
   givenCh: C('given_ch'), givenMh: C('given_mh'), rnd: C('rnd_successes'), defaults: C('defaults'),
   learn: C('learning_factor_mean'), open: C('campaigns_open'), target: C('bank_target_days'),
   hiredCh: C('hired_ch'), hiredMh: C('hired_mh'), upgradeMh: C('pc_upgrade_mh'), upgrades: C('pc_upgrades'),
-  loansOpen: C('loans_open'),
+  loansOpen: C('loans_open'), costFunded: C('cost_funded_sum'), nearFloor: C('output_near_floor'),
+  capped: C('demand_capped_share'),
 };
 const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
   cur: CUR[x], money: C(`money_${x}`), credit: C(`credit_${x}`), flow: C(`flow_${x}`), ema: C(`flow_ema_${x}`),
@@ -98,7 +99,10 @@ export function observe(w: World, row: Float64Array): void {
     if (w.shop === null) campaigns(w, row);
     row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
     row[I.priceHours] = ratio(w.stats.priceSum, w.stats.pricedGoods);
+    row[I.costFunded] = w.stats.pricedGoods > 0 ? w.stats.costFundedSum : NaN;
+    if (w.shop === null) row[I.capped] = ratio(w.stats.pledgersCapped, w.stats.pledgers);
   }
+  row[I.nearFloor] = ratio(w.stats.goodsNearFloor, w.stats.goodsCompleted);
   if (w.hasMoney) money(w, row);
 }
 

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CALIBRATIONS } from '../agents/population.js';
 import { MAX_NAME_LENGTH, folderNameProblem } from './names.js';
+import { PRIOR_YEARS, RND_MAX_GAIN, RND_ZETA } from './calibrated.js';
 
 interface Bounds { min?: number; max?: number; gt?: number }
 
@@ -150,7 +151,9 @@ export const ScenarioSchema = z
       incomeShare: num(0.9, 'share', 'Share of the value of its last 30 days of work an agent pledges a day', { min: 0, max: 10 }),
       balanceShare: share(0.05, 'Share of positive balances added to the daily pledge budget'),
       freeRide: share(0.2, 'Probability of skipping a campaign (the good is released to all anyway)'),
-      maxCampaigns: int(10, 'campaigns', 'Open campaigns an agent spreads its budget over', { min: 1, max: 1000 }),
+      // A guard, not a rule (MODEL.md v4 section 5): demand is limited by the budget; demand_capped_share
+      // reports the agent-days on which this count stopped an agent with budget left.
+      maxCampaigns: int(1000, 'campaigns', 'Guard against runaway loops: most open campaigns an agent visits a day (its budget, not this, limits demand)', { min: 1, max: 1e6 }),
       windowDays: int(30, 'days', 'Window of the work value behind the budget', { min: 1, max: 365 }),
     }),
     consumption: group('Downloads of released goods', {
@@ -162,18 +165,19 @@ export const ScenarioSchema = z
     }),
     learning: group("Learning by doing (Wright's law on the genre's cumulative output)", {
       b: num(0.322, 'exponent', 'Learning exponent: cost x 2^-b per doubling of output (0.322 = -20 %)', { min: 0, max: 2 }),
+      priorYears: num(PRIOR_YEARS, 'years', "The world's prior experience X0 per genre, in years of the genre's output at the start (calibrated: docs/model.md)", { gt: 0, max: 1000 }),
       priorGoods: z
         // A count of goods added to the genre's output each day: 1e12 keeps X0 + X exact in a float.
         .union([z.literal('auto'), z.number().gt(0).max(1e12)])
         .default('auto')
-        .describe("The world's prior experience X0 per genre; auto = a year of the genre's output at the start")
+        .describe("X0 per genre in goods, overriding priorYears; auto = priorYears x the genre's yearly output at the start")
         .meta({ unit: 'goods' }),
-      floor: num(0.2, 'factor', 'Lowest technique x learning factor', { gt: 0, max: 1 }),
+      floor: num(0.05, 'share', 'M, the incompressible share of cost: cost factor = M + (1 - M) x technique x learning (DeJong)', { min: 0, max: 1 }),
     }),
     rnd: group('Process R&D from own hours', {
       share: share(0.05, 'Share of own hours reserved for R&D'),
-      zeta: num(0.2, '1/good', 'Success hazard per good\'s worth of R&D inputs', { min: 0, max: 1e6 }),
-      maxGain: share(0.1, 'A success lowers the technique factor by U(0, this)'),
+      zeta: num(RND_ZETA, '1/good', 'Success hazard per good\'s worth of R&D inputs (calibrated: docs/model.md)', { min: 0, max: 1e6 }),
+      maxGain: share(RND_MAX_GAIN, 'A success multiplies the technique factor by 1 - U(0, this) (calibrated: docs/model.md)'),
       imitate: z.enum(['median', 'best', 'none']).default('median')
         .describe('On an R&D success, also adopt this technique of the genre if it is lower: its median (laggards learn from open goods), its best, or none')
         .meta({ unit: 'option' }),
