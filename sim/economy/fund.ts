@@ -4,9 +4,10 @@
  *
  * An agent's daily budget (sim/economy/budget.ts) follows the value of its work. It walks the open
  * campaigns of other producers in its liked genres, cheapest per unit of the producer's reputation
- * first, skipping each with probability `freeRide`, and pledges to each what it still lacks, up to what
- * is left of the budget (campaigns get completed, not spread thin), until the budget is spent or no
- * campaign is left; what it skips or cannot place stays unspent that day. A campaign is funded when its
+ * first, and pledges to each what it still lacks, up to what is left of the budget (campaigns get
+ * completed, not spread thin), until the budget is spent or no campaign is left. It free-rides on each
+ * with probability `freeRide`: what it would have pledged there stays unspent that day, as does what it
+ * cannot place (as in v3, where a skipped campaign's share of the budget stayed unspent). A campaign is funded when its
  * pledged value is within one milli-token of its price, and escrow pays the producer at once.
  * `demand.maxCampaigns` is only a guard against runaway loops: the agent-days on which it stops an agent
  * with budget and campaigns left are counted (`demand_capped_share`). After each campaign closes, an S1
@@ -144,9 +145,13 @@ function pledgeBudget(w: World, i: number, budget: number): boolean {
       c = F.list(g).ids[r]!;
       seekDeep(F, hd, hk, bestSlot, g, r + 1, i);
     }
-    if (rng() < freeRide) continue;
     const lacking = book.lacking(c);
     const value = left < lacking ? left : lacking;
+    if (rng() < freeRide) { // free-rides on c: what it would have pledged stays unspent today
+      left -= value;
+      if (left < 1) break;
+      continue;
+    }
     let mh: number;
     let ch: number;
     if (single) {
