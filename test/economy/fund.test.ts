@@ -158,4 +158,67 @@ describe('economy/fund', () => {
     expect(w.book.isOpen(c)).toBe(false); // agent 1 found it past its 20 own campaigns and funded it
     expect(balances(w, 'mh')).toEqual([6_000, 4_000, 0, -10_000]);
   });
+
+  it('fills campaigns cheapest per reputation first, each up to what it lacks, until the budget is spent', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 10_000);
+    // Keys (price / reputation) order the walk: 3,000 (cheap), then 4,000, then 5,000.
+    const a = w.book.open(PRODUCER, 0, 3_000, 1_000, 0.5, 3_000, w.day);
+    const b = w.book.open(PRODUCER, 0, 4_000, 1_000, 0.5, 4_000, w.day);
+    const c = w.book.open(PRODUCER, 0, 5_000, 1_000, 0.5, 5_000, w.day);
+    fund(w);
+    // 10 tokens: a (3) and b (4) are completed, c gets the 3 left (not an even split of 3.33 each).
+    expect([w.book.isOpen(a), w.book.isOpen(b), w.book.isOpen(c)]).toEqual([false, false, true]);
+    expect(w.book.pledged(c)).toBe(3_000);
+    expect(balances(w, 'mh')).toEqual([7_000, 0, 0, -10_000]);
+    expect(w.stats.pledgers).toBe(1);
+    expect(w.stats.pledgersCapped).toBe(0);
+  });
+
+  it('a free-ridden campaign keeps what the agent would have pledged to it unspent that day', () => {
+    const w = makeWorld({ agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 0.5 } });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 10_000);
+    // Ten campaigns of 1 token each: with its 10 tokens and no skipping it would fund all ten. Each
+    // skip spends a token's worth of budget without paying it, so it funds fewer and keeps the rest.
+    const cs = Array.from({ length: 10 }, (_, k) => w.book.open(PRODUCER, 0, 1_000, 500, 0.5, k, w.day));
+    fund(w);
+    const funded = cs.filter((c) => !w.book.isOpen(c)).length;
+    expect(funded).toBeGreaterThan(0);
+    expect(funded).toBeLessThan(10);
+    expect(cs.filter((c) => w.book.isOpen(c)).every((c) => w.book.pledged(c) === 0)).toBe(true); // skipped ones got nothing
+    expect(balances(w, 'mh')[1]).toBe(10_000 - 1_000 * funded);
+  });
+
+  it('the maxCampaigns guard stops an agent with budget and campaigns left, and that agent-day is counted', () => {
+    const w = makeWorld({ agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 0, maxCampaigns: 3 } });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 10_000);
+    const cs = Array.from({ length: 5 }, (_, k) => w.book.open(PRODUCER, 0, 1_000, 500, 0.5, k, w.day));
+    fund(w);
+    // It visits three campaigns, funds them, and is stopped with 7 tokens and two campaigns left.
+    expect(cs.map((c) => w.book.isOpen(c))).toEqual([false, false, false, true, true]);
+    expect(balances(w, 'mh')[1]).toBe(7_000);
+    expect(w.stats.pledgersCapped).toBe(1);
+    expect(w.stats.pledgers).toBe(1);
+  });
+
+  it('the guard is not counted when the budget runs out first', () => {
+    const w = makeWorld({ agents: 4, seed: 4, genres: { count: 1, liked: 1 }, demand: { balanceShare: 1, freeRide: 0, maxCampaigns: 3 } });
+    w.ledger.setFloor(CUR.mh, PAYER, -1e9);
+    pay(w, 'mh', PAYER, 1, 3_000);
+    Array.from({ length: 5 }, (_, k) => w.book.open(PRODUCER, 0, 1_000, 500, 0.5, k, w.day));
+    fund(w);
+    expect(balances(w, 'mh')[1]).toBe(0);
+    expect(w.stats.pledgersCapped).toBe(0);
+  });
+
+  it('the cost of every funded good at opening is summed in MH-equivalents', () => {
+    const w = world();
+    pay(w, 'mh', PAYER, 1, 10_000);
+    w.book.open(PRODUCER, 0, 3_000, 1_250, 0.5, 1, w.day);
+    w.book.open(PRODUCER, 0, 4_000, 2_500, 0.5, 2, w.day);
+    fund(w);
+    expect(w.stats.costFundedSum).toBeCloseTo(3.75, 12);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invest } from '../../sim/economy/invest.js';
+import { canImprove, invest } from '../../sim/economy/invest.js';
 import { updateMedians } from '../../sim/economy/pricing.js';
 import { makeWorld } from '../helpers/world.js';
 
@@ -34,5 +34,37 @@ describe('economy/invest: R&D and imitation', () => {
     invest(w);
     expect(w.stats.rndSuccesses).toBe(1);
     expect(w.agents.tech[0]).toBe(1);
+  });
+
+  it('a success multiplies the technique factor by 1 - U(0, maxGain), without a floor', () => {
+    const w = makeWorld({ agents: 4, genres: { count: 3, liked: 3 }, rnd: { zeta: 1e6, maxGain: 0.5, imitate: 'none' } });
+    const a = w.agents;
+    a.tech.fill(1e-6); // far below v3's hard floor 0.2 / learning
+    a.rndMh[0] = 10_000;
+    const before = a.tech[0]!;
+    invest(w);
+    expect(w.stats.rndSuccesses).toBe(1);
+    expect(a.tech[0]).toBeLessThan(before);
+    expect(a.tech[0]).toBeGreaterThanOrEqual(before * 0.5);
+  });
+
+  it('the efficiency factor M + (1 - M) T L approaches M and never reaches it', () => {
+    const w = makeWorld({ agents: 2, genres: { count: 1, liked: 1 }, learning: { floor: 0.05 } });
+    w.agents.tech[0] = 0.5;
+    w.genres.learn[0] = 0.4;
+    expect(w.efficiency(0)).toBeCloseTo(0.05 + 0.95 * 0.2, 12);
+    w.agents.tech[0] = 1e-12;
+    expect(w.efficiency(0)).toBeGreaterThan(0.05);
+    expect(w.efficiency(0)).toBeCloseTo(0.05, 10);
+    expect(w.factor(0, 0)).toBeCloseTo(w.agents.m[0]! * w.efficiency(0), 12);
+  });
+
+  it('R&D is worth buying only while the efficiency factor is above 1.1 M (canImprove)', () => {
+    const w = makeWorld({ agents: 2, genres: { count: 1, liked: 1 }, learning: { floor: 0.1 } });
+    w.genres.learn[0] = 1;
+    w.agents.tech[0] = 0.02; // 0.1 + 0.9 x 0.02 = 0.118 > 0.11
+    expect(canImprove(w, 0)).toBe(true);
+    w.agents.tech[0] = 0.01; // 0.109 <= 0.11
+    expect(canImprove(w, 0)).toBe(false);
   });
 });

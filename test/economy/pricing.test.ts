@@ -29,26 +29,26 @@ describe('economy/pricing', () => {
   it('medians of the factors and techniques of those who make the genre', () => {
     const w = world();
     updateMedians(w);
-    // factors m x max(0.2, tech x 1) = 0.5, 0.8, 0.6 -> median 0.6; techniques the same.
-    expect(w.genres.medianFactor[0]).toBeCloseTo(0.6, 12);
+    // Factors m x (M + (1 - M) x tech x 1), M = 0.05: 0.525, 0.81, 0.62 -> median 0.62; techniques 0.6.
+    expect(w.genres.medianFactor[0]).toBeCloseTo(0.62, 12);
     expect(w.genres.medianTech[0]).toBeCloseTo(0.6, 12);
-    // Below the learning floor 0.2 a factor counts as the floor: 0.1 -> 0.2, median of 0.2, 0.8, 0.6.
+    // No floor: a technique of 0.1 gives 0.145 (v3 clipped it to 0.2); median of 0.145, 0.81, 0.62.
     w.agents.tech[0] = 0.1;
     updateMedians(w);
-    expect(w.genres.medianFactor[0]).toBeCloseTo(0.6, 12);
+    expect(w.genres.medianFactor[0]).toBeCloseTo(0.62, 12);
     w.agents.tech[2] = 0.1;
     updateMedians(w);
-    expect(w.genres.medianFactor[0]).toBeCloseTo(0.2, 12); // 0.2, 0.8, 0.2
+    expect(w.genres.medianFactor[0]).toBeCloseTo(0.145, 12); // 0.145, 0.81, 0.145
   });
 
   it('the medians are recomputed every medianEveryDays (7) days only', () => {
     const w = world();
     w.beginDay(8);
     updateMediansWhenDue(w);
-    expect(w.genres.medianFactor[0]).not.toBeCloseTo(0.6, 12);
+    expect(w.genres.medianFactor[0]).not.toBeCloseTo(0.62, 12);
     w.beginDay(14);
     updateMediansWhenDue(w);
-    expect(w.genres.medianFactor[0]).toBeCloseTo(0.6, 12);
+    expect(w.genres.medianFactor[0]).toBeCloseTo(0.62, 12);
   });
 
   it('the pricing records: benchmark sets genre prices, markup prices each good at its own markup, free prices nothing', () => {
