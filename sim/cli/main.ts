@@ -5,7 +5,7 @@
  *   abundance validate <scenario..>
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
- *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance viability [--presets --seeds --agents --days --workers --set k=v ... --abundance]   (`npm run viability`)
  *   abundance calibrate [--seeds --agents --days --workers --prior-years --zeta --max-gain --write]   (`npm run calibrate`)
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
@@ -70,8 +70,9 @@ export async function main(argv: string[]): Promise<number> {
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
-      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
-    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' })
+      .option('abundance', { type: 'boolean', default: false, describe: 'The abundance stress (MODEL.md section 13): only the presets with money, each with rnd.zeta x3, learning.priorYears / 3 and learning.floor 0.02. The factors apply to each preset\'s resolved values, so a --set of rnd.zeta or learning.priorYears is multiplied too; learning.floor is 0.02 whatever --set says' }),
+    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set, abundance: a.abundance }); })
     .command('calibrate', 'Search learning.priorYears x rnd.zeta x rnd.maxGain so that market\'s cost_index falls 0.11-0.17 log points a year (MODEL.md section 6)', (y) => y
       .option('seeds', numberOption('seeds', 'Seeds 1..N per point', 10, { integer: true, min: 1 }))
       .option('agents', numberOption('agents', 'Number of agents', 500))
