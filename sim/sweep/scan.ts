@@ -106,12 +106,11 @@ export function chooseDirection(dir: ScanDirection, defaultValue: number, preset
     const decisions = judged.map((d): Decision => {
       const always = dir.always.includes(d.candidate.value);
       const chosen = d === lowest || always;
-      let why = d === lowest ? 'chosen: the lowest that passes' : d.passes ? `passes; ${lowest!.candidate.value} is lower` : fails(d);
-      if (always && d !== lowest) why += `; kept: ${dir.alwaysWhy} (always run)`;
-      return { ...d, chosen, why };
+      const why = d === lowest ? 'the lowest that passes' : d.passes ? `passes; ${lowest!.candidate.value} is lower` : fails(d);
+      return { ...d, chosen, why: always && d !== lowest ? `${dir.alwaysWhy}, always run (${why})` : why };
     });
     const values = [...new Set([...(lowest ? [lowest.candidate.value] : []), ...dir.always])].sort((a, b) => b - a);
-    const notes = lowest ? [] : [`${dir.key}: no value of ${dir.values.join(', ')} passes; only ${dir.always.join(', ')} (${dir.alwaysWhy}) is run`];
+    const notes = lowest ? [] : [`${dir.key}: no value of ${dir.values.join(', ')} passes; only ${dir.always.join(', ')} (${dir.alwaysWhy}) is run.`];
     return { key: dir.key, decisions, values, notes };
   }
   const decisions: Decision[] = [];
@@ -122,11 +121,11 @@ export function chooseDirection(dir: ScanDirection, defaultValue: number, preset
     const onSide = judged.filter((d) => d.candidate.side === side);
     const best = (side === 'below' ? onSide : [...onSide].reverse()).find((d) => d.passes);
     for (const d of onSide) {
-      const why = d === best ? `chosen: the furthest ${side} the default that passes` : d.passes ? `passes; ${best!.candidate.factor} is further` : fails(d);
+      const why = d === best ? `the furthest ${side} the default that passes` : d.passes ? `passes; ${best!.candidate.factor} is further` : fails(d);
       decisions.push({ ...d, chosen: d === best, why });
     }
     if (best) values.push(best.candidate.value);
-    else notes.push(`${dir.key}: no value ${side} the default (${defaultValue}) passes, so the direction has no point ${side} it`);
+    else notes.push(`${dir.key}: no value ${side} the default (${defaultValue}) passes, so the direction has no point ${side} it.`);
   }
   return { key: dir.key, decisions, values, notes };
 }

@@ -48,7 +48,7 @@ describe('sweep/scan', () => {
   it('gives a side where no value passes no point, and says so', () => {
     const c = chooseDirection(dir('credit.lambdaDays'), 30, PRESETS, table({ 15: { 'two-token': 8 }, 20: { 'two-token': 7 } }));
     expect(c.values).toEqual([60]);
-    expect(c.notes).toEqual(['credit.lambdaDays: no value below the default (30) passes, so the direction has no point below it']);
+    expect(c.notes).toEqual(['credit.lambdaDays: no value below the default (30) passes, so the direction has no point below it.']);
     expect(c.decisions.filter((d) => d.chosen).map((d) => d.candidate.value)).toEqual([60]);
   });
 
@@ -57,20 +57,20 @@ describe('sweep/scan', () => {
     expect(all.values).toEqual([0.5, 0.25]);
     expect(all.decisions.map((d) => [d.candidate.value, d.chosen, d.why])).toEqual([
       [0.75, false, 'passes; 0.25 is lower'],
-      [0.5, true, "passes; 0.25 is lower; kept: C5's participation test (always run)"],
-      [0.25, true, 'chosen: the lowest that passes'],
+      [0.5, true, "C5's participation test, always run (passes; 0.25 is lower)"],
+      [0.25, true, 'the lowest that passes'],
     ]);
     // 0.25 fails: 0.5 is the lowest that passes.
     expect(chooseDirection(dir('participation.piMin'), 1, PRESETS, table({ 0.25: { 'two-token': 8 } })).values).toEqual([0.5]);
     // Only 0.75 passes: it is kept, and 0.5 is run anyway.
     const high = chooseDirection(dir('participation.piMin'), 1, PRESETS, table({ 0.25: { gift: 1 }, 0.5: { gift: 8 } }));
     expect(high.values).toEqual([0.75, 0.5]);
-    expect(high.decisions[1]!.why).toBe("fails: gift 8/10 below 90 %; kept: C5's participation test (always run)");
+    expect(high.decisions[1]!.why).toBe("C5's participation test, always run (fails: gift 8/10 below 90 %)");
   });
 
   it('runs piMin 0.5 alone when no piMin passes, and says so', () => {
     const none = chooseDirection(dir('participation.piMin'), 1, PRESETS, table({ 0.75: { gift: 0 }, 0.5: { gift: 0 }, 0.25: { gift: 0 } }));
     expect(none.values).toEqual([0.5]);
-    expect(none.notes).toEqual(["participation.piMin: no value of 0.75, 0.5, 0.25 passes; only 0.5 (C5's participation test) is run"]);
+    expect(none.notes).toEqual(["participation.piMin: no value of 0.75, 0.5, 0.25 passes; only 0.5 (C5's participation test) is run."]);
   });
 });
