@@ -5,7 +5,7 @@
  * made it. The block's first line is SCAN_MARKER, by which the scan knows a file as its own.
  *
  *   sweepFileText(template, sensitivity, comment) -> text   (YAML; sequences in flow style)
- *   scanComment(summary, protocol)                -> comment lines
+ *   scanComment(summary, protocol)                -> comment lines (scanResult: the table and the choice)
  *   overwriteProblem(path, existing, ownPaths)    -> why a file may not be replaced, or undefined
  *
  * Pure: sim/cli/scanDirections.ts reads the templates and writes the files.
@@ -87,7 +87,6 @@ export function scanComment(s: ScanSummary, p: ProtocolText): string[] {
   const seedsText = s.sharedSeeds.length === 0
     ? "none of them a seed of the claims file (MODEL.md: seeds disjoint from the claims')"
     : `sharing ${list(s.sharedSeeds)} with the claims file, though MODEL.md asks for seeds disjoint from the claims'`;
-  const chosen = [...s.choices.map((c) => `${c.key} ${c.values.length > 0 ? list(c.values) : '(no point)'}`), ...FIXED_DIRECTIONS.map((f) => `${f.key} ${list(f.values)} (fixed by MODEL.md, not scanned)`)];
   return [
     `${SCAN_MARKER.slice(2)} (sim/cli/scanDirections.ts), which rewrites this file whole:`,
     'to change it, change the scan (MODEL.md section 9, "Sensitivity directions") and run it again.',
@@ -107,12 +106,15 @@ export function scanComment(s: ScanSummary, p: ProtocolText): string[] {
       + `these runs are ${years} years long, not the 10 of section 13. A value passes when at least 90 % of the runs of every `
       + 'preset are viable. Cells: viable runs / runs.'),
     '',
-    ...scanTable(s),
-    '',
-    ...wrap(`Chosen: ${chosen.join('; ')}.`),
-    ...s.choices.flatMap((c) => c.notes.flatMap((n) => wrap(n))),
+    ...scanResult(s),
     '',
   ];
+}
+
+/** The scan's table, then the chosen values and the sides without a point. */
+export function scanResult(s: ScanSummary): string[] {
+  const chosen = [...s.choices.map((c) => `${c.key} ${c.values.length > 0 ? list(c.values) : '(no point)'}`), ...FIXED_DIRECTIONS.map((f) => `${f.key} ${list(f.values)} (fixed by MODEL.md, not scanned)`)];
+  return [...scanTable(s), '', ...wrap(`Chosen: ${chosen.join('; ')}.`), ...s.choices.flatMap((c) => c.notes.flatMap((n) => wrap(n)))];
 }
 
 /** `text` in lines of at most `width` characters (a longer word stays whole), each after `indent`. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../sim/scenario/parse.js';
 import { loadSweep } from '../../sim/sweep/load.js';
 import { SCAN_DIRECTIONS, chooseDirection, type Cells } from '../../sim/sweep/scan.js';
@@ -20,9 +20,13 @@ const summary: ScanSummary = {
 };
 const template = parseScenarioText(readFileSync(CLAIMS, 'utf8'), 'claims.yaml') as Mapping;
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
 /** Write `text` as a sweep file in a fresh folder and load it with the project's loader. */
 function load(text: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'abundance-scanfile-')), 'claims.yaml');
+  folders.push(mkdtempSync(join(tmpdir(), 'abundance-scanfile-')));
+  const file = join(folders[folders.length - 1]!, 'claims.yaml');
   writeFileSync(file, text);
   return loadSweep(file);
 }
