@@ -33,6 +33,7 @@ describe('cli/scan-directions', () => {
       expect(text.startsWith(SCAN_MARKER)).toBe(true);
       expect(text).toContain('#   npx abundance scan-directions --seeds 2 --seed 1001 --agents 20 --days 120 --out c.yaml --small-out s.yaml');
       expect(text).toContain(`#   ${replicateSeed(1001, 0)}, ${replicateSeed(1001, 1)}\n`);
+      expect(text.replace(/\n# /g, ' ')).toContain("none of them a seed of the claims file (MODEL.md: seeds disjoint from the claims')");
       // Every candidate value has a row, with 2 runs of each preset.
       expect(text.match(/^# \| (participation\.piMin|bank\.k|credit\.lambdaDays) \| .*$/gm)).toHaveLength(11);
       expect(text.match(/^# \| (participation\.piMin|bank\.k|credit\.lambdaDays) \| [^|]+ \|( [0-2]\/2 \|){5} (yes|no) \|/gm)).toHaveLength(11);
@@ -70,5 +71,8 @@ describe('cli/scan-directions', () => {
     const r = abundance(['scan-directions', '--out', 'no/such/x.yaml', '--small-out', 's.yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('its folder does not exist');
+    const bad = abundance(['scan-directions', '--seeds', '0'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--seeds expects a whole number from 1 to 10000, got 0');
   });
 });
