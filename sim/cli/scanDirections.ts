@@ -27,6 +27,7 @@ import { executeRuns } from '../sweep/execute.js';
 import { viability } from '../metrics/viability.js';
 import { viabilityScope } from '../analysis/runDigest.js';
 import { displayPath, loadRef } from '../scenario/file.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Mapping } from '../scenario/keys.js';
@@ -34,7 +35,7 @@ import { loadSweep, type LoadedSweep } from '../sweep/load.js';
 import { planSweep, scenarioOf } from '../sweep/plan.js';
 import { replicateSeed } from '../sweep/seeds.js';
 import type { SweepSpec } from '../sweep/spec.js';
-import { SCAN_DIRECTIONS, candidates, chooseDirection, type Cell, type Cells } from '../sweep/scan.js';
+import { SCAN_DIRECTIONS, candidates, chooseDirection, type Cell, type Cells, type DirectionChoice } from '../sweep/scan.js';
 import { overwriteProblem, scanComment, scanResult, sensitivityOf, sweepFileText, type ScanSummary } from '../sweep/scanFile.js';
 
 export interface ScanArgs {
@@ -92,6 +93,11 @@ export async function scanDirectionsCommand(args: ScanArgs): Promise<number> {
     sensitivity: SCAN_DIRECTIONS.map((dir) => ({ key: dir.key, values: candidates(dir, defaults[dir.key]!).map((c) => ({ value: c.value, at: `scan.${dir.key}` })) })),
     fixed: { ...claims.spec.fixed, agents, days },
   };
+  // Both files must be valid sweep files with any of the values (a fixed field that is also a direction,
+  // say, would not be): found out now, not after the runs.
+  const anyValue = SCAN_DIRECTIONS.map((dir) => ({ key: dir.key, decisions: [], values: candidates(dir, defaults[dir.key]!).map((c) => c.value), notes: [] }));
+  checkText(targets.out, fileOf(claims, targets.out, anyValue).text);
+  checkText(targets.smallOut, fileOf(small, targets.smallOut, anyValue).text);
   const origin = displayPath(claims.spec.file);
   const plan = planSweep(scanSpec, (fields, opts) => resolveScenario(fields, origin, { ...opts, loadRef }));
   const runs = plan.runs.filter((r) => r.point !== plan.points[0]!.id); // the defaults themselves choose nothing
@@ -135,25 +141,31 @@ export async function scanDirectionsCommand(args: ScanArgs): Promise<number> {
     command: commandLine(args, agents, days), presets: plan.presets, baseSeed: args.seed, replicates: args.seeds, seeds,
     sharedSeeds: seeds.filter((s) => claimsSeeds.has(s)), agents, days, defaults, choices,
   };
-  const sensitivity = (sweep: LoadedSweep) => sensitivityOf(choices, sweep.spec.sensitivity
-    .filter((s) => !SCAN_DIRECTIONS.some((d) => d.key === s.key)).map((s) => ({ key: s.key, values: s.values.map((v) => v.value) })));
+  const files = [fileOf(claims, targets.out, choices, summary), fileOf(small, targets.smallOut, choices, summary)];
+  for (const f of files) checkText(f.path, f.text);
+  for (const f of files) {
+    const problem = targetProblem(f.path, own); // again: a file may have appeared while the scan ran
+    if (problem !== undefined) return refuse(problem);
+  }
   const written: string[] = [];
-  for (const [sweep, path] of [[claims, targets.out], [small, targets.smallOut]] as const) {
-    const keys = sensitivity(sweep);
-    const gridPoints = sweep.spec.grid.reduce((n, g) => n * g.values.length, 1);
-    const points = gridPoints * (1 + keys.reduce((n, k) => n + k.values.length, 0));
-    const protocol = { name: sweep.spec.name, presets: sweep.plan.presets, replicates: sweep.spec.replicates, baseSeed: sweep.spec.baseSeed,
-      agents: baseOf(sweep).agents, days: baseOf(sweep).days, points, path: displayPath(path) };
-    const text = sweepFileText(templateOf(sweep), keys, scanComment(summary, protocol));
-    checkText(path, text);
-    const problem = targetProblem(path, own); // again: a file may have appeared while the scan ran
-    if (problem !== undefined) return refuse(`${problem}${written.length > 0 ? `; ${written.join(' and ')} was written` : ''}`);
-    writeFileAtomically(path, text);
-    loadSweep(path);
-    written.push(displayPath(path));
+  for (const f of files) {
+    writeFileAtomically(f.path, f.text);
+    loadSweep(f.path);
+    written.push(displayPath(f.path));
   }
   process.stdout.write(`${scanResult(summary).join('\n')}\n\nWrote ${written.join(' and ')}.\n`);
   return 0;
+}
+
+/** The text of one file the scan writes: `sweep`'s settings with the chosen values, and the comment block when the scan has run. */
+function fileOf(sweep: LoadedSweep, path: string, choices: readonly DirectionChoice[], summary?: ScanSummary): { path: string; text: string } {
+  const others = sweep.spec.sensitivity.filter((s) => !SCAN_DIRECTIONS.some((d) => d.key === s.key)).map((s) => ({ key: s.key, values: s.values.map((v) => v.value) }));
+  const keys = sensitivityOf(choices, others);
+  const gridPoints = sweep.spec.grid.reduce((n, g) => n * g.values.length, 1);
+  const base = sweep.plan.scenarios.get(`${sweep.plan.presets[0]}/${sweep.plan.points[0]!.id}`)!.scenario;
+  const protocol = { name: sweep.spec.name, presets: sweep.plan.presets, replicates: sweep.spec.replicates, baseSeed: sweep.spec.baseSeed,
+    agents: base.agents, days: base.days, points: gridPoints * (1 + keys.reduce((n, k) => n + k.values.length, 0)), path: displayPath(path) };
+  return { path, text: sweepFileText(templateOf(sweep), keys, summary === undefined ? [] : scanComment(summary, protocol)) };
 }
 
 function refuse(message: string): number {
@@ -180,6 +192,11 @@ function checkText(path: string, text: string): void {
   try {
     writeFileSync(tmp, text);
     loadSweep(tmp);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    const target = displayPath(path);
+    const lines = error.message.split(displayPath(tmp)).join(target).split(tmp).join(target);
+    throw new ScenarioError(`${lines}\n(in the sweep file the scan would write as ${target}, from the file it replaces or the project's; nothing was written)`, target, error.fieldPath);
   } finally {
     rmSync(tmp, { force: true });
   }

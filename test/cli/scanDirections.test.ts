@@ -63,7 +63,7 @@ describe('cli/scan-directions', () => {
     expect(r.stderr).not.toContain('runs (');
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('# my own sweep\nname: mine\ncompare: [gift]\n');
     expect(existsSync(join(dir, 's.yaml'))).toBe(false);
-  });
+  }, 60_000);
 
   it('refuses the same file for --out and --small-out, and a folder that does not exist', () => {
     const dir = tempDir('scan');
@@ -74,5 +74,27 @@ describe('cli/scan-directions', () => {
     const bad = abundance(['scan-directions', '--seeds', '0'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--seeds expects a whole number from 1 to 10000, got 0');
-  });
+  }, 60_000);
+
+  it('keeps the settings of its own file it replaces, and scans only that file\'s presets at its size', () => {
+    const dir = tempDir('scan');
+    writeFileSync(join(dir, 'c.yaml'), `${SCAN_MARKER} (an earlier scan)\nname: mine\ncompare: [gift, two-token]\nseeds: 5\nseed: 7\nagents: 30\ndays: 100\ndemand.freeRide: 0.3\n`);
+    const r = abundance(['scan-directions', '--seeds', '1', '--out', 'c.yaml', '--small-out', 's.yaml'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('22 runs (2 presets x 11 values x 1 seeds) of 30 agents x 100 days');
+    const { spec } = loadSweep(join(dir, 'c.yaml'));
+    expect([spec.name, spec.bases, spec.replicates, spec.baseSeed, spec.fixed]).toEqual(['mine', ['gift', 'two-token'], 5, 7, { agents: 30, days: 100, 'demand.freeRide': 0.3 }]);
+    expect(loadSweep(join(dir, 's.yaml')).spec.name).toBe(project('claims-small.yaml').spec.name); // a new file takes the project's settings
+  }, 60_000);
+
+  it('finds a file that could not hold the chosen values before any run: a direction fixed in it', () => {
+    const dir = tempDir('scan');
+    writeFileSync(join(dir, 'c.yaml'), `${SCAN_MARKER}\nname: mine\ncompare: [gift]\nbank.k: 30\n`);
+    const r = abundance(['scan-directions', '--seeds', '1', '--out', 'c.yaml', '--small-out', 's.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('c.yaml: bank.k: bank.k is fixed here and also swept');
+    expect(r.stderr).not.toContain('.tmp-');
+    expect(r.stderr).not.toContain('runs (');
+    expect(existsSync(join(dir, 's.yaml'))).toBe(false);
+  }, 60_000);
 });

@@ -18,18 +18,18 @@ describe('cli/viability --abundance', () => {
     expect(head).toBe('| criterion | rule | peer-bank s1 |'); // gift has no money: not stressed, not run
     expect(r.stdout).toMatch(/\| demand capped share \| .* \| mean \d+\.\d\d % (ok|FAIL) \|/);
     expect(r.stderr).toContain('viability (abundance stress): 1 runs');
-  });
+  }, 60_000);
 
   it('refuses, with exit 2, a preset list without money', () => {
     const r = abundance(['viability', '--abundance', '--presets', 'gift', '--agents', '20', '--days', '100', '--seeds', '1'], tempDir('viability'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('stresses the presets with money, and none of gift has money');
     expect(r.stdout).toBe('');
-  });
+  }, 60_000);
 
   it('without --abundance prints no stress header and runs the presets as they are', () => {
     const r = abundance(['viability', '--presets', 'gift', '--agents', '20', '--days', '100', '--seeds', '1'], tempDir('viability'));
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('| criterion | rule | gift s1 |')).toBe(true);
-  });
+  }, 60_000);
 });
