@@ -31,8 +31,9 @@ import { ScenarioError } from '../scenario/errors.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Mapping } from '../scenario/keys.js';
+import type { Scenario } from '../scenario/schema.js';
 import { loadSweep, type LoadedSweep } from '../sweep/load.js';
-import { planSweep, scenarioOf } from '../sweep/plan.js';
+import { planSweep, scenarioOf, type PlannedRun, type SweepPlan } from '../sweep/plan.js';
 import { replicateSeed } from '../sweep/seeds.js';
 import type { SweepSpec } from '../sweep/spec.js';
 import { SCAN_DIRECTIONS, candidates, chooseDirection, type Cell, type Cells, type DirectionChoice } from '../sweep/scan.js';
@@ -75,14 +76,13 @@ export async function scanDirectionsCommand(args: ScanArgs): Promise<number> {
   // Each file's settings come from the file it replaces, or the project's own when it is new.
   const claims = loadSweep(existsSync(targets.out) ? targets.out : CLAIMS_FILES.out);
   const small = loadSweep(existsSync(targets.smallOut) ? targets.smallOut : CLAIMS_FILES.smallOut);
-  const baseOf = (sweep: LoadedSweep) => sweep.plan.scenarios.get(`${sweep.plan.presets[0]}/${sweep.plan.points[0]!.id}`)!.scenario;
-  const agents = args.agents ?? baseOf(claims).agents;
-  const days = args.days ?? baseOf(claims).days;
+  const agents = args.agents ?? baseScenario(claims).agents;
+  const days = args.days ?? baseScenario(claims).days;
 
   // The defaults of the scanned keys: the presets of the claims file must agree on each.
   const defaults: Record<string, number> = {};
   for (const dir of SCAN_DIRECTIONS) {
-    const values = [...new Set(claims.plan.presets.map((p) => Number(valueAt(claims.plan.scenarios.get(`${p}/${claims.plan.points[0]!.id}`)!.scenario, dir.key))))];
+    const values = [...new Set(claims.plan.presets.map((p) => Number(valueAt(baseScenario(claims, p), dir.key))))];
     if (values.length !== 1) return refuse(`the presets of ${claims.spec.file} differ on the default of ${dir.key} (${values.join(', ')}); the scan needs one default to scale`);
     defaults[dir.key] = values[0]!;
   }
@@ -104,32 +104,7 @@ export async function scanDirectionsCommand(args: ScanArgs): Promise<number> {
   checkMemory([...plan.scenarios.values()], args.workers);
   process.stderr.write(`scan-directions: ${runs.length} runs (${plan.presets.length} presets x ${plan.points.length - 1} values x ${args.seeds} seeds) of ${agents} agents x ${days} days, ${args.workers} at a time\n`);
 
-  // The runs are made by the sweep's pool (sim/sweep/execute.ts) into a temporary folder, judged as
-  // each arrives and deleted: only the counts are kept.
-  const counts = new Map<string, Map<string, Cell>>(); // point id -> preset -> cell
-  const work = mkdtempSync(join(tmpdir(), 'abundance-scan-'));
-  const dispose = onInterrupt(() => removeDir(work));
-  try {
-    await executeRuns(plan, work, runs, {
-      workers: args.workers,
-      onRun: (made, run) => {
-        const dir = join(work, run.run);
-        const scenario = scenarioOf(plan, run);
-        const viable = viability(readMetricsCsv(join(dir, 'metrics.csv')), viabilityScope(scenario)).every((c) => c.pass);
-        removeDir(dir);
-        const byPreset = counts.get(run.point) ?? new Map<string, Cell>();
-        counts.set(run.point, byPreset);
-        const cell = byPreset.get(run.preset) ?? { viable: 0, runs: 0 };
-        byPreset.set(run.preset, { viable: cell.viable + (viable ? 1 : 0), runs: cell.runs + 1 });
-        if (process.stderr.isTTY) process.stderr.write(`\r  ${made}/${runs.length} runs`);
-      },
-    });
-  } finally {
-    dispose();
-    removeDir(work);
-  }
-  if (process.stderr.isTTY) process.stderr.write('\n');
-
+  const counts = await countViable(plan, runs, args.workers);
   const cellsOf = (key: string) => (value: number): Cells => {
     const point = plan.points.find((p) => p.kind === 'sensitivity' && p.key === key && p.value === value);
     return Object.fromEntries(counts.get(point?.id ?? '') ?? []);
@@ -162,10 +137,46 @@ function fileOf(sweep: LoadedSweep, path: string, choices: readonly DirectionCho
   const others = sweep.spec.sensitivity.filter((s) => !SCAN_DIRECTIONS.some((d) => d.key === s.key)).map((s) => ({ key: s.key, values: s.values.map((v) => v.value) }));
   const keys = sensitivityOf(choices, others);
   const gridPoints = sweep.spec.grid.reduce((n, g) => n * g.values.length, 1);
-  const base = sweep.plan.scenarios.get(`${sweep.plan.presets[0]}/${sweep.plan.points[0]!.id}`)!.scenario;
+  const base = baseScenario(sweep);
   const protocol = { name: sweep.spec.name, presets: sweep.plan.presets, replicates: sweep.spec.replicates, baseSeed: sweep.spec.baseSeed,
     agents: base.agents, days: base.days, points: gridPoints * (1 + keys.reduce((n, k) => n + k.values.length, 0)), path: displayPath(path) };
   return { path, text: sweepFileText(templateOf(sweep), keys, summary === undefined ? [] : scanComment(summary, protocol)) };
+}
+
+/**
+ * Make `runs` with the sweep's pool (sim/sweep/execute.ts) in a temporary folder, judge each as it
+ * arrives and delete it: only the counts are kept, by point id and preset.
+ */
+async function countViable(plan: SweepPlan, runs: readonly PlannedRun[], workers: number): Promise<Map<string, Map<string, Cell>>> {
+  const counts = new Map<string, Map<string, Cell>>();
+  const work = mkdtempSync(join(tmpdir(), 'abundance-scan-'));
+  const dispose = onInterrupt(() => removeDir(work));
+  try {
+    await executeRuns(plan, work, runs, {
+      workers,
+      onRun: (made, run) => {
+        const dir = join(work, run.run);
+        const scenario = scenarioOf(plan, run);
+        const viable = viability(readMetricsCsv(join(dir, 'metrics.csv')), viabilityScope(scenario)).every((c) => c.pass);
+        removeDir(dir);
+        const byPreset = counts.get(run.point) ?? new Map<string, Cell>();
+        counts.set(run.point, byPreset);
+        const cell = byPreset.get(run.preset) ?? { viable: 0, runs: 0 };
+        byPreset.set(run.preset, { viable: cell.viable + (viable ? 1 : 0), runs: cell.runs + 1 });
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${made}/${runs.length} runs`);
+      },
+    });
+  } finally {
+    dispose();
+    removeDir(work);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  return counts;
+}
+
+/** The resolved scenario of a sweep file's first preset at its first point: its size. */
+function baseScenario(sweep: LoadedSweep, preset = sweep.plan.presets[0]): Scenario {
+  return sweep.plan.scenarios.get(`${preset}/${sweep.plan.points[0]!.id}`)!.scenario;
 }
 
 function refuse(message: string): number {
