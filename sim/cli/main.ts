@@ -5,7 +5,8 @@
  *   abundance validate <scenario..>
  *   abundance presets
  *   abundance compare-presets [--out --agents --days --seed --presets]   (what `npm start` runs)
- *   abundance viability [--presets --seeds --agents --days --workers]   (`npm run viability`)
+ *   abundance viability [--presets --seeds --agents --days --workers --set k=v ... --abundance]   (`npm run viability`)
+ *   abundance scan-directions [--seeds --seed --agents --days --out --small-out --workers]   (`npm run scan-directions`)
  *   abundance calibrate [--seeds --agents --days --workers --prior-years --zeta --max-gain --write]   (`npm run calibrate`)
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
@@ -70,8 +71,18 @@ export async function main(argv: string[]): Promise<number> {
       .option('agents', numberOption('agents', 'Number of agents', 1000))
       .option('days', numberOption('days', 'Days to simulate', 3650))
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
-      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' }),
-    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set }); })
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set production.sigma=1 (repeatable)' })
+      .option('abundance', { type: 'boolean', default: false, describe: 'The abundance stress (MODEL.md section 13): only the presets with money, each with rnd.zeta x3, learning.priorYears / 3 and learning.floor 0.02. The factors apply to each preset\'s resolved values, so a --set of rnd.zeta or learning.priorYears is multiplied too; learning.floor is 0.02 whatever --set says' }),
+    (a) => { job = async () => (await import('./viability.js')).viabilityCommand({ presets: a.presets as string, seeds: a.seeds as string, agents: a.agents as number, days: a.days as number, workers: a.workers as number, set: a.set, abundance: a.abundance }); })
+    .command('scan-directions', 'The viability scan of MODEL.md section 9: choose the values of the sensitivity directions (participation.piMin, bank.k, credit.lambdaDays) and write them into the claims sweep files; at the defaults 550 runs, ~14 minutes on 2 free cores', (y) => y
+      .option('seeds', numberOption('seeds', 'Replicates per preset and value, seeded as a sweep with this many seeds', 10, { integer: true, min: 1, max: 10_000 }))
+      .option('seed', numberOption('seed', 'Base seed of the scan, as a sweep file\'s seed (disjoint from the claims\' seeds)', 1001, { integer: true, min: 0, max: 2 ** 32 - 1 }))
+      .option('agents', numberOption('agents', 'Number of agents [default: the claims file\'s]', undefined, { integer: true, min: 1 }))
+      .option('days', numberOption('days', 'Days to simulate [default: the claims file\'s]', undefined, { integer: true, min: 1 }))
+      .option('out', { type: 'string', describe: 'The claims sweep file to write [default: scenarios/sweeps/claims.yaml of the project]; an existing file is replaced only if the scan wrote it (its first line says so) or it is the project\'s' })
+      .option('small-out', { type: 'string', describe: 'The small claims file, given the same directions and keeping its own seeds and size [default: scenarios/sweeps/claims-small.yaml of the project]; replaced on the same terms' })
+      .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 })),
+    (a) => { job = async () => (await import('./scanDirections.js')).scanDirectionsCommand({ seeds: a.seeds as number, seed: a.seed as number, agents: a.agents as number | undefined, days: a.days as number | undefined, out: a.out, smallOut: a['small-out'], workers: a.workers as number }); })
     .command('calibrate', 'Search learning.priorYears x rnd.zeta x rnd.maxGain so that market\'s cost_index falls 0.11-0.17 log points a year (MODEL.md section 6)', (y) => y
       .option('seeds', numberOption('seeds', 'Seeds 1..N per point', 10, { integer: true, min: 1 }))
       .option('agents', numberOption('agents', 'Number of agents', 500))
@@ -103,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
       .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' }),
     (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, calibrate, sweep, compare, report or publish')
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, compare, report or publish')
     .strict()
     .help()
     .alias('help', 'h')

@@ -94,8 +94,28 @@ export function viability(table: MetricsLike, opts: { money: boolean; exchange: 
   // 5. Fewer than 20 % of producers out at any time.
   const maxOut = Math.max(0, ...rows.map((r) => v(r, 'dropout_share')));
   out.push({ name: 'producers out', rule: '< 20 % at any time', measured: `max ${fmt(maxOut)}`, pass: maxOut < 0.2, applies: true });
+  out.push(demandCapped(table, opts.money));
   out.push({ name: 'money identities', rule: 'exact every day', measured: 'checked daily (the run completed)', pass: true, applies: opts.money });
   return out;
+}
+
+/** The most the demand.maxCampaigns guard may bind: below 1 % of the pledging agents' days. */
+export const DEMAND_CAPPED_MAX = 0.01;
+
+/**
+ * How often the demand.maxCampaigns guard stopped a pledging agent with budget and campaigns left (presets
+ * with money): the mean of the daily `demand_capped_share` over the run. 'n/a' on an older metrics.csv
+ * without the column (it cannot fail there); a run with no pledging day (per-copy sales) passes.
+ */
+function demandCapped(table: MetricsLike, money: boolean): Criterion {
+  const name = 'demand capped share';
+  const rule = 'demand_capped_share < 1 % over the run (mean of the daily shares)';
+  const j = table.columns.indexOf('demand_capped_share');
+  if (!money) return { name, rule, measured: 'n/a', pass: true, applies: false };
+  if (j < 0) return { name, rule, measured: 'n/a (metrics.csv has no demand_capped_share column)', pass: true, applies: false };
+  const share = mean(table.rows.map((r) => r[j]!));
+  if (!Number.isFinite(share)) return { name, rule, measured: 'no day with pledging agents', pass: true, applies: true };
+  return { name, rule, measured: `mean ${(100 * share).toFixed(2)} %`, pass: share < DEMAND_CAPPED_MAX, applies: true };
 }
 
 function byYear(rows: readonly Float64Array[], day: (r: Float64Array) => number): Float64Array[][] {

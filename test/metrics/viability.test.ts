@@ -11,7 +11,7 @@ function table(days: number, set: (day: number) => Record<string, number | undef
     const cells: Record<string, number | undefined> = {
       day, exchange_rate: 0.8, exchange_rate_ref: 1, campaigns_funded: 8, campaigns_refunded: 2, rho_median: 0.9,
       traded_share_ch: 0.2, traded_share_mh: 0.2, idle_ch: 1, idle_mh: 1, capacity_ch: 100, capacity_mh: 100,
-      dropout_share: 0.05, ...set(day),
+      dropout_share: 0.05, demand_capped_share: 0, ...set(day),
     };
     for (const [k, v] of Object.entries(cells)) if (v !== undefined) r[names.indexOf(k)] = v;
     return r;
@@ -64,5 +64,36 @@ describe('metrics/viability', () => {
     const cs = viability(table(400, () => ({ exchange_rate: NaN, campaigns_funded: NaN, campaigns_refunded: NaN })), { money: false, exchange: false });
     expect(cs.filter((c) => c.applies).map((c) => c.name)).toEqual(['producers out']);
     expect(cs.every((c) => c.pass)).toBe(true);
+  });
+
+  it('demand_capped_share is the mean of the daily shares over the whole run, and fails at 1 %', () => {
+    // 1.2 % on the first 400 days, 0 after: a mean of 0.6 % over 800 days passes...
+    const ok = viability(table(800, (d) => ({ demand_capped_share: d < 400 ? 0.012 : 0 })), { money: true, exchange: true });
+    expect(get(ok, 'demand capped share')).toMatchObject({ pass: true, applies: true, measured: 'mean 0.60 %' });
+    // ...and the burn-in counts: 90 days at 12 % are a mean of 1.35 % over 800 days.
+    const early = viability(table(800, (d) => ({ demand_capped_share: d < 90 ? 0.12 : 0 })), { money: true, exchange: true });
+    expect(get(early, 'demand capped share')).toMatchObject({ pass: false, measured: 'mean 1.35 %' });
+    // Either side of 1 %.
+    const share = (x: number) => get(viability(table(400, () => ({ demand_capped_share: x })), { money: true, exchange: true }), 'demand capped share').pass;
+    expect([share(0.0099), share(0.0101)]).toEqual([true, false]);
+  });
+
+  it('days without pledging agents do not count towards the capped share', () => {
+    const cs = viability(table(400, (d) => ({ demand_capped_share: d % 2 === 0 ? NaN : 0.005 })), { money: true, exchange: true });
+    expect(get(cs, 'demand capped share')).toMatchObject({ pass: true, measured: 'mean 0.50 %' });
+  });
+
+  it('an old metrics table without demand_capped_share measures the criterion as n/a and does not fail', () => {
+    const t = table(800, () => ({}));
+    const j = t.columns.indexOf('demand_capped_share');
+    const old = { columns: t.columns.filter((_, i) => i !== j), rows: t.rows.map((r) => r.filter((_, i) => i !== j)) };
+    const cs = viability(old, { money: true, exchange: true });
+    expect(get(cs, 'demand capped share')).toMatchObject({ measured: 'n/a (metrics.csv has no demand_capped_share column)', pass: true, applies: false });
+    expect(cs.filter((c) => !c.pass)).toEqual([]);
+  });
+
+  it('the capped share is not a criterion of gift', () => {
+    const cs = viability(table(400, () => ({ demand_capped_share: 0.5 })), { money: false, exchange: false });
+    expect(get(cs, 'demand capped share')).toMatchObject({ applies: false, pass: true });
   });
 });
