@@ -59,6 +59,7 @@ export class AgentTable {
   readonly receiptsToday: Float64Array; // token receipts for goods and hours
   readonly inputPayToday: Float64Array; // token payments for inputs
   readonly workValueToday: Float64Array;// own hours in production + hours sold
+  readonly workWorthToday: Float64Array;// the same, own hours counted at most at the price of the goods they made
   // Totals since day 0.
   readonly goodsMade: Float64Array;
   readonly funded: Float64Array;
@@ -87,7 +88,7 @@ export class AgentTable {
     this.givenCh = f(); this.givenMh = f(); this.receivedCh = f(); this.receivedMh = f();
     this.ownUseCh = f(); this.ownUseMh = f(); this.replCh = f(); this.rndCh = f(); this.rndMh = f();
     this.pcMh = f(); this.hiredCh = f(); this.hiredMh = f(); this.idleCh = f(); this.idleMh = f(); this.planCh = f(); this.planMh = f();
-    this.receiptsToday = f(); this.inputPayToday = f(); this.workValueToday = f();
+    this.receiptsToday = f(); this.inputPayToday = f(); this.workValueToday = f(); this.workWorthToday = f();
     this.goodsMade = f(); this.funded = f(); this.refunded = f(); this.receiptsTotal = f(); this.workValueTotal = f();
   }
 

@@ -11,6 +11,7 @@
  */
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
+import { toMilli } from '../money/milli.js';
 
 export function dailyBudget(w: World, i: number): number {
   const s = w.s;
@@ -28,7 +29,16 @@ export function dailyBudget(w: World, i: number): number {
     positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!);
     means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
   }
-  const budget = s.demand.incomeShare * workPerDay + s.demand.balanceShare * positive;
+  let budget = s.demand.incomeShare * workPerDay + s.demand.balanceShare * positive;
+  if (w.credit && !w.single && (atDefaultLine(w, CUR.mh, i) || atDefaultLine(w, CUR.ch, i))) {
+    // An agent at its default line under mutual credit (a balance at credit.defaultShare of its limit
+    // or deeper, where 90 days make a default) pledges at most incomeShare x what it earned, net of its
+    // input payments, over the rho window, so that it pays its way back out instead of hovering at the
+    // line until it defaults (docs/model.md, "At the default line, spend what you earn").
+    const span = Math.max(1, w.netRho.span);
+    const earned = toMilli(s.demand.incomeShare * Math.max(0, w.netRho.sum[i]! / span));
+    if (earned < budget) budget = earned;
+  }
   return budget < means ? budget : means;
 }
 
@@ -80,4 +90,10 @@ export function splitValue(value: number, mhMeans: number, chMeans: number, e: n
     out[0] = rest > 0 ? Math.floor(rest) : 0; // ch * e may exceed value by rounding
     out[1] = ch;
   }
+}
+
+/** Whether agent i's balance in `cur` is at its default line: at credit.defaultShare of its limit or below. */
+function atDefaultLine(w: World, cur: number, i: number): boolean {
+  const b = w.ledger.balance[cur]![i]!;
+  return b < 0 && b <= w.s.credit.defaultShare * w.ledger.floor[cur]![i]!;
 }

@@ -1,7 +1,7 @@
 /**
  * The trailing windows (MODEL.md phase 12, after the invariants and before the metrics row): today's
- * work value and net receipts enter the per-agent windows that tomorrow's budgets (sim/economy/budget.ts),
- * loans (sim/markets/lend.ts) and rho (sim/economy/participation.ts) read, and the 30-day receipts of the
+ * work worth (budgets, sim/economy/budget.ts, and loans, sim/markets/lend.ts), work value and net
+ * receipts (rho, sim/economy/participation.ts) enter the per-agent windows that tomorrow reads, and the 30-day receipts of the
  * income Gini; the agents' totals of agents.csv grow; the money windows behind `flow_ema_x` and
  * `velocity_x` roll. The metrics row (sim/metrics/observe.ts) only reads them.
  */
@@ -16,7 +16,7 @@ export function rollWindows(w: World): void {
     a.receiptsTotal[i]! += a.receiptsToday[i]!;
     a.workValueTotal[i]! += a.workValueToday[i]!;
   }
-  w.workDemand.push(a.workValueToday);
+  w.workDemand.push(a.workWorthToday); // budgets and loans: what the work is worth (produce.ts)
   w.workRho.push(a.workValueToday);
   w.netRho.push(net);
   w.receipts30.push(a.receiptsToday);

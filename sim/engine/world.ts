@@ -156,7 +156,7 @@ export class World {
     const a = this.agents;
     for (const today of [a.soldCh, a.soldMh, a.boughtCh, a.boughtMh, a.givenCh, a.givenMh, a.receivedCh,
       a.receivedMh, a.ownUseCh, a.ownUseMh, a.rndCh, a.rndMh, a.pcMh, a.hiredCh, a.hiredMh, a.idleCh, a.idleMh, a.planCh, a.planMh,
-      a.receiptsToday, a.inputPayToday, a.workValueToday]) today.fill(0);
+      a.receiptsToday, a.inputPayToday, a.workValueToday, a.workWorthToday]) today.fill(0);
     this.ledger.beginDay(day);
     this.stats.reset();
     this.genres.beginDay();
