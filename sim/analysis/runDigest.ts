@@ -4,7 +4,7 @@
  * (sim/analysis/statistics.ts), the numbers shown beside them (sim/analysis/beside.ts) and the
  * viability verdict of MODEL.md section 13. runs.csv writes it,
  * compare and the claims pair it across seeds, the report reads runs.csv: no second code path computes
- * a per-run number. The window is sim/analysis/window.ts's, the only one.
+ * a per-run number. The windows (W, P, E) are sim/analysis/window.ts's, the only ones.
  *
  * Pure; readRunDigest(dir) reads a run folder (metrics.csv, agents.csv, the scenario of manifest.json).
  */
