@@ -16,7 +16,7 @@
  * The verdict is computed from the intervals of the data; nothing here knows which side a claim "should"
  * land on beyond its predicted side, written in claimDefs.ts as MODEL.md states it.
  */
-import { CLAIMS_JSON, claimsJsonText, writeClaimsJson, type ClaimResult, type ClaimsResult, type Verdict } from '../io/claimsJson.js';
+import { CLAIMS_JSON, claimsJsonText, DEFAULTS_PART, writeClaimsJson, type ClaimResult, type ClaimsResult, type Verdict } from '../io/claimsJson.js';
 import { besideRows } from './besideRows.js';
 import { CLAIMS, DIRECTIONS, DIRECTIONS_NEEDED, type ClaimDef, type TestDef } from './claimDefs.js';
 import { judgePoint, testAt, type ClaimTest, type PointJudgement } from './claimTests.js';
@@ -41,9 +41,6 @@ function judgedPoint(data: SweepData, wanted: string | undefined): string | unde
   return grid.length === 1 ? grid[0] : undefined;
 }
 
-/** The `part` of the tests of the defaults in claims.json. */
-export const DEFAULTS = 'defaults';
-
 /** Every preset a claim's test names: the presets whose runs judge the defaults. */
 export const TESTED_PRESETS: readonly string[] = [...new Set(CLAIMS.flatMap((c) => c.tests.flatMap((t) => [...t.presets])))];
 
@@ -52,7 +49,7 @@ interface DefaultsTest { test: ClaimTest | undefined; def: TestDef; point: strin
 
 function defaultsTest(data: SweepData, def: TestDef, point: string): DefaultsTest {
   const at = (p: string): DefaultsTest => {
-    const t = testAt(data, def, p, DEFAULTS);
+    const t = testAt(data, def, p, DEFAULTS_PART);
     return { test: t.test, def, point: p, missing: t.missing, outside: [] };
   };
   if (def.at === undefined) return at(point);

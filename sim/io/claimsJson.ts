@@ -12,6 +12,9 @@ import { parseJsonWith } from './fileSchema.js';
 
 export const CLAIMS_JSON = 'claims.json';
 
+/** The `part` of the tests that decide at the defaults (the others carry their direction's name). */
+export const DEFAULTS_PART = 'defaults';
+
 export const VERDICTS = ['supported', 'refuted', 'undecided', 'not judged'] as const;
 export const OUTCOMES = ['holds', 'contrary', 'straddles', 'no data'] as const;
 

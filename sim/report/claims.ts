@@ -5,7 +5,7 @@
  * the numbers that decided it and the reason; then per claim its tests and directions; then the numbers
  * shown beside the tests, never as tests, and the notes on the windows and the horizon.
  */
-import type { BesideRow, ClaimResult as Claim, ClaimDirection, ClaimsResult, ClaimTest, Verdict } from '../io/claimsJson.js';
+import { DEFAULTS_PART, type BesideRow, type ClaimResult as Claim, type ClaimDirection, type ClaimsResult, type ClaimTest, type Verdict } from '../io/claimsJson.js';
 import { heading, list, paragraph, table, type Block } from './document.js';
 import { formatStat } from './stats.js';
 
@@ -26,7 +26,7 @@ export function claimLines(claims: ClaimsResult): string[] {
 
 /** The numbers behind a verdict: each test of the defaults (at the judged point or its own), mean [95 % CI] and outcome. */
 export function decidingNumbers(c: Claim): string {
-  return c.tests.filter((t) => t.part === 'defaults').map((t) => `${t.label}: ${n(t.mean)} ${ci(t)}, ${t.outcome}`).join('; ');
+  return c.tests.filter((t) => t.part === DEFAULTS_PART).map((t) => `${t.label}: ${n(t.mean)} ${ci(t)}, ${t.outcome}`).join('; ');
 }
 
 function besideBlocks(rows: readonly BesideRow[]): Block[] {
