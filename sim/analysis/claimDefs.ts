@@ -74,8 +74,8 @@ export const CLAIMS: readonly ClaimDef[] = [
   {
     id: 'C4', title: 'the Peer Bank tracks capacity',
     tests: [
-      { label: `${S3}: abs(ln(money_ch / (k x flow_ema_ch)))`, statistic: 'stat_money_gap_ch', presets: [S3], predicted: below(MONEY_GAP_BOUND) },
-      { label: `${S3}: abs(ln(money_mh / (k x flow_ema_mh)))`, statistic: 'stat_money_gap_mh', presets: [S3], predicted: below(MONEY_GAP_BOUND) },
+      { label: `${S3}: abs(ln(money_ch / (k x flow_ema_ch))), below ln 1.2`, statistic: 'stat_money_gap_ch', presets: [S3], predicted: below(MONEY_GAP_BOUND) },
+      { label: `${S3}: abs(ln(money_mh / (k x flow_ema_mh))), below ln 1.2`, statistic: 'stat_money_gap_mh', presets: [S3], predicted: below(MONEY_GAP_BOUND) },
       { label: `${S3}: trend of funded_share, %/year`, statistic: 'stat_sales_trend', presets: [S3], predicted: within(-2, 2) },
       { label: 'market: trend of the currency price of a good, %/year', statistic: 'stat_goods_price_trend', presets: ['market'], predicted: below(0) },
     ],
