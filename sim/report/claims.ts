@@ -31,11 +31,12 @@ export function decidingNumbers(c: Claim): string {
 
 function besideBlocks(rows: readonly BesideRow[]): Block[] {
   if (rows.length === 0) return [];
+  const notes = [...new Map(rows.map((r) => [r.label, `${r.label}: ${r.note}`])).values()];
   return [
     heading('Shown beside the tests, never as tests', 3),
     paragraph('Checks of the code and descriptions of the economies (MODEL.md section 9): the mean across every run of each preset at the judged point, with the 95 % t-interval.'),
-    table(['number', 'preset', 'unit', 'n', 'mean', '95 % CI', 'note'],
-      rows.map((r) => [r.label, r.preset, r.unit, n(r.n), n(r.mean), ci(r), r.note]), 3),
+    table(['number', 'preset', 'unit', 'n', 'mean', '95 % CI'], rows.map((r) => [r.label, r.preset, r.unit, n(r.n), n(r.mean), ci(r)]), 3),
+    list(notes),
   ];
 }
 

@@ -59,7 +59,8 @@ describe('report/claims', () => {
     expect(tables[1]?.rows[0]).toEqual(['gift - two-token: goods per head', 'stat_goods_per_head', '< 0', 'defaults', 'base', 'viable', '3', '-0.1', '[-0.2, -0.05]', 'yes']);
     expect(tables[2]?.rows[0]).toEqual(['participation.piMin', 's-participation.piMin-0.5', 'yes', '—']);
     expect(tables[3]?.rows[0]?.slice(5)).toEqual(['all', '1', '0.31', '[—, —]', 'no']);
-    expect(tables[4]?.rows[0]).toEqual(['token price of an hour', 'peer-bank', 'tokens per MH', '3', '1', '[1, 1]', '1 at par']);
+    expect(tables[4]?.rows[0]).toEqual(['token price of an hour', 'peer-bank', 'tokens per MH', '3', '1', '[1, 1]']);
+    expect(blocks.at(-1)).toEqual({ kind: 'list', items: ['token price of an hour: 1 at par'] }); // each number's note once
     expect(blocks.some((b) => b.kind === 'list' && b.items[0] === "horizon: the statistics over W depend on the run's length")).toBe(true);
     expect(claimLines(claims)).toEqual(['C1 giving away is unsustainable: supported', 'C4 the Peer Bank tracks capacity: undecided']);
   });
