@@ -22,6 +22,7 @@ import { CLAIMS, DIRECTIONS, DIRECTIONS_NEEDED, type ClaimDef, type TestDef } fr
 import { judgePoint, testAt, type ClaimTest, type PointJudgement } from './claimTests.js';
 import { evaluateDirection, sensitivityPoint } from './directions.js';
 import { loadSweep, type SweepData } from './sweepData.js';
+import { STATISTIC_NAMES, STATISTIC_WINDOWS } from './statistics.js';
 import { FULL_PERIOD_DAYS, WINDOW_DAYS } from './window.js';
 
 export type { BesideRow, ClaimDirection, ClaimResult, ClaimsResult, ClaimTest, Outcome, Verdict } from '../io/claimsJson.js';
@@ -107,8 +108,9 @@ function windowNotes(data: SweepData): { window: string; notes: string[] } {
   const shortP = data.digests.filter((d) => d.shortPeriod).length;
   const notes: string[] = [];
   if (shortW > 0) notes.push(`${shortW} of ${data.digests.length} runs are shorter than ${WINDOW_DAYS} days: their W is the whole run`);
-  if (shortP > 0) notes.push(`${shortP} of ${data.digests.length} runs are shorter than ${FULL_PERIOD_DAYS} days: their P (cost_mean_log, cost_fall_rate) is days 90 to their last day, not 90-1094, and does not compare with longer runs`);
-  notes.push(`horizon: the statistics over W (goods_per_head, money_gap_ch, money_gap_mh, sales_trend, goods_price_trend, markup, rho_median, pi_fall) describe the last year of runs of ${lengths.join(', ')} days and depend on the run's length: goods per head converge as every economy approaches the incompressible cost; cost_mean_log and cost_fall_rate are over the fixed P and do not`);
+  if (shortP > 0) notes.push(`${shortP} of ${data.digests.length} runs are shorter than ${FULL_PERIOD_DAYS} days: their P (${STATISTIC_NAMES.filter((s) => STATISTIC_WINDOWS[s] === 'P').map((s) => s.replace(/^stat_/, '')).join(', ')}) is days 90 to their last day, not 90-1094, and does not compare with longer runs`);
+  const over = (test: (w: string) => boolean): string => STATISTIC_NAMES.filter((s) => test(STATISTIC_WINDOWS[s])).map((s) => s.replace(/^stat_/, '')).join(', ');
+  notes.push(`horizon: the statistics over W (${over((w) => w.includes('W'))}) describe the last year of runs of ${lengths.join(', ')} days and depend on the run's length: goods per head converge as every economy approaches the incompressible cost; those over the fixed P (${over((w) => w === 'P')}) do not`);
   return { window: 'W: the last 365 days of each run; P: days 90-1094; E: days 90-454 (markup_change); out_max: days >= 90', notes };
 }
 

@@ -41,6 +41,17 @@ export type StatisticName = (typeof STATISTIC_NAMES)[number];
 /** A run's statistics; undefined where the run has nothing to measure. */
 export type ClaimStatistics = Record<StatisticName, number | undefined>;
 
+/**
+ * The days each statistic is measured over (the table above): those over W (the last year) depend on the
+ * run's length, which the claims' horizon note says; those over P do not once a run reaches day 1094.
+ */
+export const STATISTIC_WINDOWS: Readonly<Record<StatisticName, 'W' | 'P' | 'W and E' | 'day 0 and W' | 'days >= 90' | 'last agents.csv snapshot'>> = {
+  stat_goods_per_head: 'W', stat_cost_mean_log: 'P', stat_cost_fall_rate: 'P', stat_rho_spearman: 'last agents.csv snapshot',
+  stat_rho_mid_gap: 'last agents.csv snapshot', stat_money_gap_ch: 'W', stat_money_gap_mh: 'W', stat_sales_trend: 'W',
+  stat_goods_price_trend: 'W', stat_markup: 'W', stat_markup_change: 'W and E', stat_rho_median: 'W', stat_pi_fall: 'day 0 and W',
+  stat_out_max: 'days >= 90',
+};
+
 /** The money of MODEL.md section 4's S1 presets (market, market-k): one currency, prices in it. */
 const SINGLE_CURRENCY = new Set(['fixed-stock', 'k-percent']);
 

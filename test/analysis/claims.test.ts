@@ -253,7 +253,9 @@ describe('analysis/claims', { timeout: 60_000 }, () => {
     expect(row('hour_price', 'gift')).toBeUndefined();
     expect(row('output_near_floor', 'gift')).toMatchObject({ n: 3, mean: 0.3 });
     expect(row('price_hours_trend', 'market')!.mean).toBeCloseTo(0, 6); // 40 x 1.3: flat
-    expect(winResult.notes.some((n) => n.startsWith('horizon: '))).toBe(true);
+    const horizon = winResult.notes.find((n) => n.startsWith('horizon: '))!;
+    expect(horizon).toMatch(/^horizon: the statistics over W \(goods_per_head, money_gap_ch, .*, pi_fall\) describe the last year of runs of 800 days and depend on the run's length: goods per head converge/);
+    expect(horizon).toMatch(/those over the fixed P \(cost_mean_log, cost_fall_rate\) do not$/);
     // 4 presets x 8 points x 3 seeds, all of 800 days:
     expect(winResult.notes).toContain('96 of 96 runs are shorter than 1095 days: their P (cost_mean_log, cost_fall_rate) is days 90 to their last day, not 90-1094, and does not compare with longer runs');
   });
