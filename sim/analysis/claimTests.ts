@@ -1,21 +1,23 @@
 /**
- * One test of a claim at one point of a sweep: the per-seed values of its statistic (one preset) or
- * their paired differences (`a - b`), the 95 % t interval, and its outcome against the predicted side.
- * Also the runs behind it, so the claim can refuse to judge runs that fail viability, and the presets
- * that have no runs there at all.
+ * One test of a claim at one point of a sweep, and whether a point is judged at all (MODEL.md section 9).
+ *
+ * A point is *judged* when at least 90 % of the runs of each preset its tests name are viable (MODEL.md
+ * section 13); a preset without runs there is not a viability failure but missing data. A test at a
+ * judged point uses the seeds where every run it pairs is viable (one run for a single-preset test, two
+ * for `a - b`), except the tests on the statistics of ALL_RUNS_STATISTICS, which use every run. It then
+ * takes the per-seed values (or paired differences), the 95 % t interval and its outcome.
  */
-import type { TestDef } from './claimDefs.js';
-import { pairedDifferences, summarise } from './paired.js';
+import { ALL_RUNS_STATISTICS, VIABLE_SHARE_NEEDED, type TestDef } from './claimDefs.js';
+import { summarise } from './paired.js';
 import { judge, predictedText } from './predicted.js';
 import type { ClaimTest } from '../io/claimsJson.js';
-import { runsAt, valuesAt, type SweepData, type SweptDigest } from './sweepData.js';
+import { digestValue } from './runDigest.js';
+import { runsAt, type SweepData, type SweptDigest } from './sweepData.js';
 
 export type { ClaimTest };
 
 export interface TestAt {
   test: ClaimTest;
-  /** The runs of the test's presets at the point. */
-  behind: SweptDigest[];
   /** Presets of the test with no runs at the point. */
   missing: string[];
 }
@@ -25,40 +27,64 @@ export function jsonNumber(x: number): number | null {
   return Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
 }
 
-export function testAt(data: SweepData, def: TestDef, point: string): TestAt {
-  const [a, b] = def.presets;
-  const values = b === undefined
-    ? [...valuesAt(data, a, point, def.statistic).entries()].sort((x, y) => x[0] - y[0]).map((e) => e[1])
-    : pairedDifferences(valuesAt(data, b, point, def.statistic), valuesAt(data, a, point, def.statistic));
+/** True when the test uses every run, viable or not. */
+export const usesAllRuns = (def: TestDef): boolean => ALL_RUNS_STATISTICS.has(def.statistic);
+
+/** The test at `point`, run for `part` (`defaults` or a direction's name): values by seed (only seeds whose paired runs are all viable, unless it uses all runs), interval, outcome. */
+export function testAt(data: SweepData, def: TestDef, point: string, part: string): TestAt {
+  const all = usesAllRuns(def);
+  const byPreset = def.presets.map((p) => runsAt(data, p, point));
+  const reps = [...(byPreset[0]?.keys() ?? [])].filter((r) => byPreset.every((m) => m.has(r))).sort((x, y) => x - y);
+  const values: number[] = [];
+  for (const r of reps) {
+    const runs = byPreset.map((m) => m.get(r)!);
+    if (!all && runs.some((d) => d.viabilityFailed.length > 0)) continue;
+    const [a, b] = runs.map((d) => digestValue(d, def.statistic));
+    const v = b === undefined ? a! : a! - b;
+    if (Number.isFinite(v)) values.push(v);
+  }
   const s = summarise(values);
   const outcome = judge(s.lo, s.hi, def.predicted);
-  const behind = def.presets.flatMap((p) => [...runsAt(data, p, point).values()]);
-  const missing = def.presets.filter((p) => runsAt(data, p, point).size === 0);
   return {
     test: {
-      label: def.label, statistic: def.statistic, predicted: predictedText(def.predicted), point, presets: [...def.presets],
+      label: def.label, statistic: def.statistic, predicted: predictedText(def.predicted), point, part, presets: [...def.presets], runs: all ? 'all' : 'viable',
       n: s.n, mean: jsonNumber(s.mean), ci95_lo: jsonNumber(s.lo), ci95_hi: jsonNumber(s.hi), holds: outcome === 'holds', outcome,
     },
-    behind,
-    missing,
+    missing: def.presets.filter((p) => runsAt(data, p, point).size === 0),
   };
 }
 
-/**
- * The viability failures among `runs` (each run counted once), one phrase per preset, point and
- * criterion: `producers out in 2 of 3 runs of two-token at base`. Empty when every run is viable.
- */
-export function viabilityFailures(runs: readonly SweptDigest[]): string[] {
-  const unique = [...new Map(runs.map((r) => [r.run.run, r])).values()];
-  const groups = new Map<string, { total: number; failed: Map<string, number> }>();
-  for (const r of unique) {
-    const key = `${r.run.preset} at ${r.run.point}`;
-    const g = groups.get(key) ?? { total: 0, failed: new Map<string, number>() };
-    g.total++;
-    for (const c of r.viabilityFailed) g.failed.set(c, (g.failed.get(c) ?? 0) + 1);
-    groups.set(key, g);
+export interface PointJudgement {
+  point: string;
+  judged: boolean;
+  /** One phrase per preset below 90 % viable: its share, the failed criteria with counts, and the runs. */
+  failures: string[];
+}
+
+/** Whether `point` is judged for tests naming `presets` (MODEL.md section 9's 90 % rule, per preset). */
+export function judgePoint(data: SweepData, point: string, presets: readonly string[]): PointJudgement {
+  const failures: string[] = [];
+  for (const preset of [...new Set(presets)]) {
+    const runs = [...runsAt(data, preset, point).values()].sort((a, b) => a.run.replicate - b.run.replicate);
+    if (runs.length === 0) continue;
+    const failed = runs.filter((r) => r.viabilityFailed.length > 0);
+    if (isViableShare(runs.length - failed.length, runs.length)) continue;
+    failures.push(`${preset} at ${point}: ${runs.length - failed.length} of ${runs.length} runs viable (90 % needed); ${criteriaText(failed)}`);
   }
-  const out: string[] = [];
-  for (const [key, g] of groups) for (const [c, n] of g.failed) out.push(`${c} in ${n} of ${g.total} runs of ${key}`);
-  return out;
+  return { point, judged: failures.length === 0, failures };
+}
+
+/** At least 90 % viable, counted in integers (27 of 30 passes; 0.9 x 30 is not trusted to be exactly 27). */
+export function isViableShare(viable: number, runs: number): boolean {
+  return viable * 100 >= Math.round(VIABLE_SHARE_NEEDED * 100) * runs;
+}
+
+/** `producers out in 2, funded share in 1 (runs r000, r002)`: the criteria failed, with counts, and the runs that failed them. */
+function criteriaText(failed: readonly SweptDigest[]): string {
+  const counts = new Map<string, number>();
+  for (const r of failed) for (const c of r.viabilityFailed) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const criteria = [...counts].map(([c, n]) => `${c} in ${n}`).join(', ');
+  const names = failed.map((r) => r.run.run);
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, ... (${names.length} in all)` : '');
+  return `failed: ${criteria} (${shown})`;
 }

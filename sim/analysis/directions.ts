@@ -1,55 +1,69 @@
 /**
- * A claim in one sensitivity direction of MODEL.md section 9. The direction *holds* when
- * - every value MODEL.md names for it has a sensitivity point of the judged grid point in the sweep
- *   (sweep.json: kind "sensitivity", the direction's key, that value, `of` the judged point), and runs
- *   there for every preset the claim's tests need;
- * - every run behind those tests at those points passes viability (MODEL.md section 13); and
- * - every test of the claim that the direction moves holds (interval wholly on the predicted side) at
- *   every one of those points.
- * A test moves with a direction when one of its presets has a key for it: bank.k only moves peer-bank,
- * credit.lambdaDays only two-token, so a test on `market` alone (C4) is not judged in that direction.
- * Other values of the key in the sweep (e.g. piMin 0.75) are not part of the direction and are ignored.
+ * A claim in one sensitivity direction of MODEL.md section 9. A test *moves* with a direction when one
+ * of its presets has a key for it (bank.k moves only peer-bank, credit.lambdaDays only two-token, so a
+ * test on `market` alone is not judged in the direction of money), and it has no point of its own
+ * (C5's pi_fall at piMin 0.5). The direction's values are those MODEL.md fixes (sigma 1), or else every
+ * value of the key at a sensitivity point of the judged point in the sweep (the viability scan's choice,
+ * written into the sweep file). The direction *holds* when
+ * - each key it needs has its values in the sweep, with runs of every preset its tests name;
+ * - each of those points is judged (90 % of the runs of each preset viable); a point that is not is
+ *   outside the viable region, and the direction does not hold; and
+ * - every test it moves holds at every one of those points (a test with no data does not hold).
  */
 import type { DirectionDef, TestDef } from './claimDefs.js';
-import { testAt, viabilityFailures, type ClaimTest } from './claimTests.js';
-import type { SweepData, SweptDigest } from './sweepData.js';
+import { judgePoint, testAt, type ClaimTest } from './claimTests.js';
+import type { SweepData } from './sweepData.js';
 import type { ClaimDirection } from '../io/claimsJson.js';
 
 /** A direction as claims.json writes it. */
 export type { ClaimDirection };
 
+const sameValue = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
 /** The sensitivity point of `of` with this key and value, if the sweep has one. */
 export function sensitivityPoint(data: SweepData, of: string, key: string, value: number): string | undefined {
-  const p = data.plan.points.find((q) => q.kind === 'sensitivity' && q.of === of && q.key === key && Math.abs(Number(q.value) - value) <= 1e-9 * Math.max(1, Math.abs(value)));
-  return p?.id;
+  return data.plan.points.find((q) => q.kind === 'sensitivity' && q.of === of && q.key === key && sameValue(Number(q.value), value))?.id;
+}
+
+/** The values of `key` at the sensitivity points of `of`, in sweep order. */
+export function sweptValues(data: SweepData, of: string, key: string): number[] {
+  return data.plan.points.filter((q) => q.kind === 'sensitivity' && q.of === of && q.key === key).map((q) => Number(q.value)).filter(Number.isFinite);
+}
+
+/** Does the test move with the direction: a key for one of its presets, and no point of its own. */
+export function movesWith(def: TestDef, dir: DirectionDef): boolean {
+  return def.at === undefined && def.presets.some((p) => dir.keyFor(p) !== undefined);
 }
 
 export function evaluateDirection(data: SweepData, dir: DirectionDef, tests: readonly TestDef[], of: string): { direction: ClaimDirection; tests: ClaimTest[] } {
-  const points = new Set<string>();
+  const points: string[] = [];
   const missing: string[] = [];
   const plan: { def: TestDef; point: string }[] = [];
-  for (const def of tests) {
+  const moved = tests.filter((def) => movesWith(def, dir));
+  for (const def of moved) {
     const keys = [...new Set(def.presets.map(dir.keyFor).filter((k): k is string => k !== undefined))];
     for (const key of keys) {
-      for (const value of dir.values) {
+      const values = dir.values ?? sweptValues(data, of, key);
+      if (values.length === 0) missing.push(`${key} (no sensitivity point in the sweep)`);
+      for (const value of values) {
         const point = sensitivityPoint(data, of, key, value);
         if (point === undefined) missing.push(`${key}=${value}`);
         else {
-          points.add(point);
+          if (!points.includes(point)) points.push(point);
           plan.push({ def, point });
         }
       }
     }
   }
   const done = (holds: boolean, note: string, judged: ClaimTest[] = []): { direction: ClaimDirection; tests: ClaimTest[] } =>
-    ({ direction: { direction: dir.name, points: [...points], holds, note }, tests: judged });
-  if (plan.length === 0 && missing.length === 0) return done(false, 'no test of this claim moves in this direction');
+    ({ direction: { direction: dir.name, points, holds, note }, tests: judged });
+  if (moved.length === 0) return done(false, 'no test of this claim moves in this direction');
   if (missing.length > 0) return done(false, `no runs for ${[...new Set(missing)].join(', ')}`);
-  const results = plan.map(({ def, point }) => testAt(data, def, point));
+  const results = plan.map(({ def, point }) => testAt(data, def, point, dir.name));
   const absent = [...new Set(results.flatMap((r) => r.missing.map((p) => `${p} at ${r.test.point}`)))];
   if (absent.length > 0) return done(false, `no runs for ${absent.join(', ')}`, results.map((r) => r.test));
-  const failures = viabilityFailures(results.flatMap((r): SweptDigest[] => r.behind));
-  if (failures.length > 0) return done(false, `not judged: viability fails: ${failures.join('; ')}`, results.map((r) => r.test));
+  const outside = points.flatMap((point) => judgePoint(data, point, plan.filter((x) => x.point === point).flatMap((x) => x.def.presets)).failures);
+  if (outside.length > 0) return done(false, `outside the viable region: ${outside.join('; ')}`, results.map((r) => r.test));
   const off = results.filter((r) => !r.test.holds).map((r) => `${r.test.label} ${r.test.outcome} at ${r.test.point}`);
-  return done(off.length === 0, off.length === 0 ? '' : off.join('; '), results.map((r) => r.test));
+  return done(off.length === 0, off.join('; '), results.map((r) => r.test));
 }

@@ -12,9 +12,10 @@ export type Predicted =
 export type { Outcome } from '../io/claimsJson.js';
 import type { Outcome } from '../io/claimsJson.js';
 
-/** The side as text: `< 0`, `>= 0`, `within [-0.1, 0.1]`. */
+/** The side as text, bounds to 6 significant digits: `< 0`, `>= 0`, `within [-0.1, 0.1]`, `< 0.182322` (ln 1.2). */
 export function predictedText(p: Predicted): string {
-  return p.op === 'within' ? `within [${p.lo}, ${p.hi}]` : `${p.op} ${p.bound}`;
+  const x = (v: number): number => Number(v.toPrecision(6));
+  return p.op === 'within' ? `within [${x(p.lo)}, ${x(p.hi)}]` : `${p.op} ${x(p.bound)}`;
 }
 
 /** The outcome of the interval [lo, hi] against the predicted side. */

@@ -1,9 +1,10 @@
 /**
  * digestRun(table, agentsCsv, scenario) -> RunDigest: one run boiled down, once, to every per-run number
  * that anything downstream shows: the window mean of every metrics.csv column, the claim statistics
- * (sim/analysis/statistics.ts) and the viability verdict of MODEL.md section 13. runs.csv writes it,
+ * (sim/analysis/statistics.ts), the numbers shown beside them (sim/analysis/beside.ts) and the
+ * viability verdict of MODEL.md section 13. runs.csv writes it,
  * compare and the claims pair it across seeds, the report reads runs.csv: no second code path computes
- * a per-run number. The window is sim/analysis/window.ts's, the only one.
+ * a per-run number. The windows (W, P, E) are sim/analysis/window.ts's, the only ones.
  *
  * Pure; readRunDigest(dir) reads a run folder (metrics.csv, agents.csv, the scenario of manifest.json).
  */
@@ -14,16 +15,20 @@ import { viability } from '../metrics/viability.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readManifest } from '../io/manifest.js';
 import { AnalysisError } from './errors.js';
+import { besideValues, type BesideValues } from './beside.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
-import { lastDayOf, statWindow, windowMeans } from './window.js';
+import { lastDayOf, periodWindow, statWindow, windowMeans } from './window.js';
 
 export interface RunDigest {
-  /** Last day of the run, and whether its window is the short one (days >= 90). */
+  /** Last day of the run; whether W is short (the run has fewer than 365 days) and P cut short (fewer than 1,095). */
   lastDay: number;
   shortWindow: boolean;
+  shortPeriod: boolean;
   /** Window mean of every metrics.csv column but `day`, by name. */
   windowMeans: Record<string, number>;
   statistics: ClaimStatistics;
+  /** The numbers shown beside the claims' tests, never as tests. */
+  beside: BesideValues;
   /** Names of the viability criteria that apply to the run and fail (empty when viable). */
   viabilityFailed: string[];
 }
@@ -45,8 +50,10 @@ export function digestRun(table: MetricsTable, agentsCsvText: string | undefined
   return {
     lastDay,
     shortWindow: w.short,
+    shortPeriod: periodWindow(lastDay).short,
     windowMeans: means,
     statistics: claimStatistics(table, agentsCsvText, scenario),
+    beside: besideValues(table, scenario),
     viabilityFailed: criteria.filter((c) => c.applies && !c.pass).map((c) => c.name),
   };
 }
@@ -70,8 +77,8 @@ export function readRunDigest(dir: string): RunDigest {
   }
 }
 
-/** A value of a digest by name: a claim statistic (`stat_...`) or a metric's window mean; NaN if absent. */
+/** A value of a digest by name: a claim statistic (`stat_...`) or a metric's window mean; NaN if absent or undefined. */
 export function digestValue(d: RunDigest, name: string): number {
-  if (name.startsWith('stat_')) return (d.statistics as Record<string, number>)[name] ?? NaN;
+  if (name.startsWith('stat_')) return (d.statistics as Record<string, number | undefined>)[name] ?? NaN;
   return d.windowMeans[name] ?? NaN;
 }

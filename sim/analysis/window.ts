@@ -1,36 +1,56 @@
 /**
- * The statistics window of MODEL.md section 9: every claim statistic is measured over the last 365 days
- * of a run, after a 90-day burn-in. A run of `days` days has rows 0 .. days - 1, so the window is the
- * days d with d >= max(90, last - 364): the last 365 days when the run has at least 455 days, and
- * days >= 90 (a shorter window, which results must say) otherwise. Pure: it reads days and values.
+ * The windows of MODEL.md section 9 (v4), the only ones the analysis uses:
+ * - W, the last year: days L - 364 .. L of a run whose last day is L (days 0 .. L when the run is
+ *   shorter than 365 days, which results must say). Window means of runs.csv and every statistic
+ *   "over W" use it.
+ * - P, the fixed period: days 90 .. 1094, the same for every run length, so a rate over P compares
+ *   economies at the same age; a run shorter than 1,095 days has only the part of P it reached.
+ * - E, the first year after day 90: days 90 .. 454 (the early markup of `markup_change`).
+ * A window mean is the mean of the finite values of a column over the window's days; a trend is the
+ * OLS slope of ln(value) on day / 365. Pure: it reads days and values.
  */
 import { linearRegression } from 'simple-statistics';
 import { BURN_IN_DAYS } from '../metrics/viability.js';
 
 export { BURN_IN_DAYS };
 export const WINDOW_DAYS = 365;
-/** Runs shorter than this (burn-in + a year) get a window of days >= 90 instead of the last 365 days. */
-export const FULL_RUN_DAYS = BURN_IN_DAYS + WINDOW_DAYS;
+/** P: days 90 .. 1094 (MODEL.md section 9). */
+export const PERIOD_FROM = 90;
+export const PERIOD_TO = 1094;
+/** E: days 90 .. 454, the early year that `markup_change` compares W with. */
+export const EARLY_FROM = 90;
+export const EARLY_TO = 454;
+/** Runs shorter than this many days have only part of P. */
+export const FULL_PERIOD_DAYS = PERIOD_TO + 1;
 const DAYS_PER_YEAR = 365;
 
 export interface StatWindow {
   /** First day in the window. */
   fromDay: number;
-  /** Last day of the run (the window's last day). */
+  /** Last day in the window. */
   toDay: number;
-  /** True when the run is shorter than 455 days and the window is days >= 90. */
+  /** True when the run did not reach the window's full length (W shorter than 365 days, P cut short). */
   short: boolean;
 }
 
-/** The window of a run whose last day is `lastDay`; empty (fromDay > toDay) when the run ends inside the burn-in. */
+/** W of a run whose last day is `lastDay`: its last 365 days, or all of it when it is shorter. */
 export function statWindow(lastDay: number): StatWindow {
-  const fromDay = Math.max(BURN_IN_DAYS, lastDay - WINDOW_DAYS + 1);
-  return { fromDay, toDay: lastDay, short: lastDay + 1 < FULL_RUN_DAYS };
+  return { fromDay: Math.max(0, lastDay - WINDOW_DAYS + 1), toDay: lastDay, short: lastDay + 1 < WINDOW_DAYS };
+}
+
+/** P of a run whose last day is `lastDay`: days 90 .. 1094, or 90 .. lastDay when the run ends earlier (empty before day 90). */
+export function periodWindow(lastDay: number): StatWindow {
+  return { fromDay: PERIOD_FROM, toDay: Math.min(PERIOD_TO, lastDay), short: lastDay < PERIOD_TO };
+}
+
+/** E of a run whose last day is `lastDay`: days 90 .. 454, cut at lastDay. */
+export function earlyWindow(lastDay: number): StatWindow {
+  return { fromDay: EARLY_FROM, toDay: Math.min(EARLY_TO, lastDay), short: lastDay < EARLY_TO };
 }
 
 /**
- * The last `days` days of a run whose last day is `lastDay`, with no burn-in: what a single run's report
- * averages (a 30-day run still gets numbers), where the claims need the burn-in of statWindow.
+ * The last `days` days of a run whose last day is `lastDay`: what a single run's report averages
+ * (a 30-day run still gets numbers).
  */
 export function lastDaysWindow(lastDay: number, days: number): StatWindow {
   return { fromDay: lastDay - days + 1, toDay: lastDay, short: lastDay + 1 < days };
@@ -59,6 +79,17 @@ export function windowMean(days: ArrayLike<number>, values: ArrayLike<number>, w
     }
   }
   return n > 0 ? sum / n : NaN;
+}
+
+/** The largest finite value on days in [fromDay, toDay]; NaN when there is none. */
+export function windowMax(days: ArrayLike<number>, values: ArrayLike<number>, w: StatWindow): number {
+  let max = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const d = days[i]!;
+    const v = values[i]!;
+    if (d >= w.fromDay && d <= w.toDay && Number.isFinite(v) && !(v <= max)) max = v;
+  }
+  return max;
 }
 
 /** The window mean of every column of a table at once (one pass over the rows): name -> mean, NaN if none. */
@@ -98,6 +129,11 @@ export function logSlopePerYear(days: ArrayLike<number>, values: ArrayLike<numbe
   const first = points[0];
   if (first === undefined || points.every((p) => p[0] === first[0])) return NaN;
   return linearRegression(points).m;
+}
+
+/** The trend of a level over a window in %/year: 100 x the log slope (MODEL.md section 9). */
+export function trendPctPerYear(days: ArrayLike<number>, values: ArrayLike<number>, w: StatWindow): number {
+  return 100 * logSlopePerYear(days, values, w.fromDay, w.toDay);
 }
 
 /** The value on day `day` (the row whose day equals it); NaN when there is no such row or it is empty. */

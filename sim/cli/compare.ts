@@ -19,7 +19,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   const shown = result.rows.filter((r) => r.n > 0);
   const what = result.mode === 'presets' ? 'other preset' : 'other point';
   const lines = [
-    `Paired differences (${what} - ${result.baseline}) of each run's mean over the last 365 days after a 90-day burn-in,`,
+    `Paired differences (${what} - ${result.baseline}) of each run's mean over its last 365 days (W),`,
     'by replicate (same seed); 95 % t interval over seeds; "+ / -": share of seeds where the difference is positive / negative.',
     '',
     ...table(shown, result.mode),

@@ -12,6 +12,9 @@ import { parseJsonWith } from './fileSchema.js';
 
 export const CLAIMS_JSON = 'claims.json';
 
+/** The `part` of the tests that decide at the defaults (the others carry their direction's name). */
+export const DEFAULTS_PART = 'defaults';
+
 export const VERDICTS = ['supported', 'refuted', 'undecided', 'not judged'] as const;
 export const OUTCOMES = ['holds', 'contrary', 'straddles', 'no data'] as const;
 
@@ -22,7 +25,11 @@ export const ClaimTestSchema = z.object({
   statistic: z.string(),
   predicted: z.string(),
   point: z.string(),
+  /** What the test judges: `defaults`, or the name of the sensitivity direction it was run for. */
+  part: z.string(),
   presets: z.array(z.string()),
+  /** `viable`: the seeds where every run the test pairs is viable; `all`: every run (rho_median, out_max, sales_trend). */
+  runs: z.enum(['viable', 'all']),
   n: z.number().int(),
   mean: num,
   ci95_lo: num,
@@ -50,21 +57,39 @@ export const ClaimSchema = z.object({
   directions: z.array(ClaimDirectionSchema),
 });
 
+/** A number shown beside the tests, never as a test (MODEL.md section 9), for one preset at the judged point. */
+export const BesideSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  note: z.string(),
+  preset: z.string(),
+  n: z.number().int(),
+  mean: num,
+  ci95_lo: num,
+  ci95_hi: num,
+});
+
 export const ClaimsResultSchema = z.object({
   protocol: z.string(),
   sweep: z.string(),
   /** The grid point judged as "the defaults". */
   point: z.string(),
-  /** The statistics window, as applied. */
+  /** The statistics windows, as applied. */
   window: z.string(),
+  /** Whether the defaults are judged (90 % of the runs of each preset viable), and if not, why. */
+  defaults: z.object({ judged: z.boolean(), failures: z.array(z.string()) }),
+  /** Notes on the windows and the horizon. */
   notes: z.array(z.string()),
   claims: z.array(ClaimSchema),
+  beside: z.array(BesideSchema),
 });
 
 export type Verdict = (typeof VERDICTS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type ClaimTest = z.infer<typeof ClaimTestSchema>;
 export type ClaimDirection = z.infer<typeof ClaimDirectionSchema>;
+export type BesideRow = z.infer<typeof BesideSchema>;
 export type ClaimResult = z.infer<typeof ClaimSchema>;
 export type ClaimsResult = z.infer<typeof ClaimsResultSchema>;
 

@@ -45,7 +45,7 @@ export function runLine(run: RunPlace, digest: RunDigest, sweptKeys: readonly st
     failed.length === 0 ? '1' : '0',
     csvText(failed.join(';')),
     ...SWEEP_METRICS.map((m) => num6(digest.windowMeans[m] ?? NaN)),
-    ...STATISTIC_NAMES.map((s) => num6(digest.statistics[s])),
+    ...STATISTIC_NAMES.map((s) => num6(digest.statistics[s] ?? NaN)),
   ].join(',');
 }
 

@@ -27,4 +27,9 @@ describe('analysis/predicted', () => {
     expect(predictedText(band)).toBe('within [-0.1, 0.1]');
     expect(predictedText({ op: '>=', bound: 1 })).toBe('>= 1');
   });
+
+  it('writes a bound to 6 significant digits: ln 1.2 reads 0.182322', () => {
+    expect(predictedText({ op: '<', bound: Math.log(1.2) })).toBe('< 0.182322');
+    expect(predictedText({ op: '>', bound: -0.015 })).toBe('> -0.015');
+  });
 });

@@ -69,12 +69,12 @@ describe('cli/compare', { timeout: 600_000 }, () => {
   });
 
   it('--metrics picks metrics and claim statistics', () => {
-    const r = abundance(['compare', 'sw', '--baseline', 'two-token', '--metrics', 'cost_index,stat_goods_growth'], cwd);
+    const r = abundance(['compare', 'sw', '--baseline', 'two-token', '--metrics', 'cost_index,stat_goods_per_head'], cwd);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(cwd, 'sw', 'compare.csv'), 'utf8').trimEnd().split('\n').slice(1);
     expect(lines.map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
-      'two-token,gift,base,cost_index,3', 'two-token,gift,base,stat_goods_growth,3',
-      'two-token,peer-bank,base,cost_index,3', 'two-token,peer-bank,base,stat_goods_growth,3',
+      'two-token,gift,base,cost_index,3', 'two-token,gift,base,stat_goods_per_head,3',
+      'two-token,peer-bank,base,cost_index,3', 'two-token,peer-bank,base,stat_goods_per_head,3',
     ]);
   });
 });

@@ -56,7 +56,7 @@ function statsBlocks(data: SweepData, cells: SweepCells): Block[] {
   const rows = END_METRICS.filter((m) => data.runMetrics.includes(m.metric)).map((m) => [m.label, m.unit, ...presets.map((p) => cell(p, m.metric))]);
   return [
     heading('End-of-run statistics'),
-    paragraph(`At point ${data.refPoint}: the mean across replicates of each run's window mean (its last 365 days after a 90-day burn-in, runs.csv), with the 95 % t-interval; "—" where undefined.`),
+    paragraph(`At point ${data.refPoint}: the mean across replicates of each run's window mean (its last 365 days, W of MODEL.md section 9, runs.csv), with the 95 % t-interval; "—" where undefined.`),
     table(['metric', 'unit', ...presets], rows, 2),
   ];
 }

@@ -59,7 +59,7 @@ function heatmap(data: SweepData, cells: SweepCells, metric: string, kx: string,
     resolve: { scale: { color: 'shared' } },
     config: CHART_CONFIG,
   } as TopLevelSpec;
-  const caption = `Each cell: the mean over the replicates of each run's ${m.label} (its mean over the last year after the burn-in, runs.csv) at that grid point, in ${m.unit}; the same colour is the same value in every panel.`;
+  const caption = `Each cell: the mean over the replicates of each run's ${m.label} (its mean over its last 365 days, runs.csv) at that grid point, in ${m.unit}; the same colour is the same value in every panel.`;
   return { id: chartId('heatmap', metric), title: `${m.label} by ${kx} and ${ky}`, caption, spec };
 }
 

@@ -89,7 +89,7 @@ function paramChart(data: SweepData, cells: SweepCells, key: string, ref: SweepP
     }),
     config: CHART_CONFIG,
   } as TopLevelSpec;
-  const caption = `How the end-of-run statistics move with ${key} (runs.csv: each run's mean over its last year after the burn-in; points: the mean across replicates; bars: the 95 % t-interval). Other swept keys are held as at point ${ref.id}.`;
+  const caption = `How the end-of-run statistics move with ${key} (runs.csv: each run's mean over its last 365 days; points: the mean across replicates; bars: the 95 % t-interval). Other swept keys are held as at point ${ref.id}.`;
   return { id: chartId('param', key), title: `Sweeping ${key}`, caption, spec };
 }
 

@@ -33,7 +33,7 @@ describe('report/sweep/doc', () => {
     const items = summary?.kind === 'list' ? summary.items : [];
     expect(items[0]).toContain(`= ${runs.length} runs; ${runs.length} in runs.csv, ${runs.filter((r) => r['viable'] === '1').length} viable`);
     expect(items).toContain('C1 giving away is unsustainable: supported');
-    expect(tableAfter(doc.blocks, 'Claims')?.rows.map((r) => r[2])).toEqual(['supported', 'not judged']);
+    expect(tableAfter(doc.blocks, 'Claims')?.rows.map((r) => r[2])).toEqual(['supported', 'undecided']);
     expect(doc.title).toBe('Sweep: fixture');
   });
 
