@@ -5,7 +5,7 @@
  * Used by `abundance calibrate` (sim/cli/calibrate.ts); the claims' cost_fall_rate is minus this slope.
  */
 import type { MetricsTable } from '../io/metricsCsv.js';
-import { PERIOD_P, logSlopePerYear } from './window.js';
+import { PERIOD_FROM, PERIOD_TO, logSlopePerYear } from './window.js';
 
 /** The grid `abundance calibrate` searches by default: each axis brackets the band (single runs on seed 1). */
 export const DEFAULT_GRID = { priorYears: '3,10,30', zeta: '0.05,0.1,0.15', maxGain: '0.05,0.1,0.2' };
@@ -19,5 +19,5 @@ export function costSlopeOverP(table: MetricsTable): number {
   const cost = table.columns.indexOf('cost_index');
   if (day < 0 || cost < 0) return NaN;
   const days = table.rows.map((r) => r[day]!);
-  return logSlopePerYear(days, table.rows.map((r) => r[cost]!), PERIOD_P.fromDay, PERIOD_P.toDay);
+  return logSlopePerYear(days, table.rows.map((r) => r[cost]!), PERIOD_FROM, PERIOD_TO);
 }

@@ -141,6 +141,3 @@ export function valueOnDay(days: ArrayLike<number>, values: ArrayLike<number>, d
   for (let i = 0; i < days.length; i++) if (days[i] === day) return values[i]!;
   return NaN;
 }
-
-/** Window P of MODEL.md section 9: days 90 to 1094, the same for every run length (a fixed period). */
-export const PERIOD_P: StatWindow = { fromDay: BURN_IN_DAYS, toDay: 1094, short: false };
