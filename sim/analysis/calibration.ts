@@ -8,7 +8,7 @@ import type { MetricsTable } from '../io/metricsCsv.js';
 import { PERIOD_FROM, PERIOD_TO, logSlopePerYear } from './window.js';
 
 /** The grid `abundance calibrate` searches by default: each axis brackets the band (single runs on seed 1). */
-export const DEFAULT_GRID = { priorYears: '3,10,30', zeta: '0.05,0.1,0.15', maxGain: '0.05,0.1,0.2' };
+export const DEFAULT_GRID = { priorYears: '3,10,30', zeta: '0.05,0.1,0.2', maxGain: '0.05,0.1,0.2' };
 
 export const CALIBRATION_TARGET = -0.146;
 export const CALIBRATION_BAND: readonly [number, number] = [-0.17, -0.11];

@@ -1,7 +1,7 @@
 /**
  * Phase 9, invest: process R&D from own hours. Every producer spends the hours it reserved (rnd.share of
- * each input) on R&D in the genre it has made most. I goods' worth of inputs, counted at the genre's
- * benchmark cost (the medians behind prices, so cheap producers get no more attempts per hour), succeeds
+ * each input) on R&D in the genre it has made most. I base recipes' worth of inputs (the same for every
+ * producer and every day, so neither cheap producers nor a cheap genre get more attempts per hour), succeeds
  * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success multiplies its technique factor
  * by 1 - U(0, maxGain), or sets it to the genre's median technique factor if that is lower (imitation: the goods are
  * open, so laggards learn from them). `rnd.imitate` chooses what a success imitates: the median (the
@@ -50,7 +50,8 @@ export function invest(w: World): void {
     if (rndMh + rndCh === 0) continue;
     const j = i * Lk + rndSlot(w, i);
     const genre = a.likedGenre[j]!;
-    const worth = fromMilli(rndMh + w.e * rndCh) / (w.genres.medianFactor[genre]! * unitValue);
+    // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
+    const worth = fromMilli(rndMh + w.e * rndCh) / unitValue;
     if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
       const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;

@@ -10,5 +10,5 @@
  * latest result and table are in docs/model.md ("Calibration"). Never tuned by hand, never to a claim.
  */
 export const PRIOR_YEARS = 3;
-export const RND_ZETA = 0.05;
+export const RND_ZETA = 0.1;
 export const RND_MAX_GAIN = 0.1;

@@ -67,4 +67,18 @@ describe('economy/invest: R&D and imitation', () => {
     w.agents.tech[0] = 0.01; // 0.109 <= 0.11
     expect(canImprove(w, 0)).toBe(false);
   });
+
+  it('R&D effort counts in base recipes: a genre grown cheap gets no more attempts per hour', () => {
+    const run = (medianFactor: number): number => {
+      const w = makeWorld({ agents: 200, seed: 9, genres: { count: 1, liked: 1 }, rnd: { zeta: 5, maxGain: 0.1, imitate: 'none' } });
+      w.genres.medianFactor[0] = medianFactor;
+      w.agents.rndMh.fill(2_000); // 2 MH each: I = 2 / (39 + e baseCh) base recipes
+      invest(w);
+      return w.stats.rndSuccesses;
+    };
+    const dear = run(1);
+    expect(dear).toBeGreaterThan(0);
+    expect(dear).toBeLessThan(200);
+    expect(run(0.01)).toBe(dear); // v3 counted effort at the genre's cost: 100 x the attempts here
+  });
 });
