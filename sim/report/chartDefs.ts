@@ -86,10 +86,11 @@ export const CHART_DEFS: readonly ChartDef[] = [
   {
     id: 'efficiency',
     title: 'Efficiency',
-    look: 'A falling cost index is learning and R&D at work; utilisation near 1 means the hours people have are used.',
+    look: 'A falling cost index is learning and R&D at work; the share near the floor is how much output is within 10 % of the incompressible cost M, where progress slows; utilisation near 1 means the hours people have are used.',
     columns: 2,
     panels: [
       { metric: 'cost_index', title: 'cost index (own cost / base recipe)', yTitle: 'times the base recipe' },
+      { metric: 'output_near_floor', title: 'output near the floor (<= 1.1 M)', yTitle: 'share of goods' },
       { metric: 'cost_mh_per_good', title: 'MH per good', yTitle: 'MH per good' },
       { metric: 'cost_ch_per_good', title: 'CH per good', yTitle: 'CH per good' },
       { metric: 'utilisation_ch', title: 'CH utilisation', yTitle: 'share of CH endowment' },

@@ -26,6 +26,11 @@ describe('report/charts', () => {
     expect(ids).toEqual(expect.arrayContaining(['abundance', 'campaigns', 'money', 'efficiency', 'prices', 'distribution']));
   });
 
+  it('the efficiency chart shows the share of output near the incompressible cost beside the cost index', () => {
+    const efficiency = chartSpecs(runs(60)).find((c) => c.id === 'efficiency');
+    expect(panelMetrics(efficiency?.spec)).toEqual(expect.arrayContaining(['cost_index', 'output_near_floor']));
+  });
+
   it('a chart is omitted when all its series are empty', () => {
     const gift = chartSpecs([{ label: 'gift', table: syntheticTable(60, { shift: 0, money: false }) }]);
     expect(gift.map((c) => c.id)).not.toContain('money');

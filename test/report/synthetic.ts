@@ -27,6 +27,7 @@ export function syntheticTable(days: number, opts: { shift: number; money: boole
     set('funded_share', d % 5 === 0 ? NaN : 0.5 + 0.3 * wave);
     set('cost_index', 1 / (1 + d / 100));
     set('cost_mh_per_good', 10 - d / 20);
+    set('output_near_floor', Math.min(1, d / 200));
     set('utilisation_ch', 0.7);
     set('utilisation_mh', 0.8 + 0.1 * wave);
     set('gini_income', 0.3 + opts.shift / 10);
