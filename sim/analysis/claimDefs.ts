@@ -102,11 +102,17 @@ export interface DirectionDef {
    * judged point in the sweep, as the viability scan wrote them into the sweep file.
    */
   values?: readonly number[];
+  /**
+   * A value the sweep always holds for another test (C5's piMin 0.5), which is this direction's value
+   * only when the scan chose it (then it is the key's only value): MODEL.md section 9 names one piMin,
+   * "the lowest of 0.75, 0.5, 0.25 that passes (plus 0.5 for C5's participation test, always run)".
+   */
+  besides?: number;
 }
 
 /** MODEL.md section 9: piMin, the quantity of money (bank.k for S3, credit.lambdaDays for S2), sigma 1. */
 export const DIRECTIONS: readonly DirectionDef[] = [
-  { name: 'participation.piMin', keyFor: () => 'participation.piMin' },
+  { name: 'participation.piMin', keyFor: () => 'participation.piMin', besides: PI_FALL_POINT.value },
   { name: 'quantity of money: bank.k (peer-bank) / credit.lambdaDays (two-token)', keyFor: (p) => (p === S3 ? 'bank.k' : p === S2 ? 'credit.lambdaDays' : undefined) },
   { name: 'production.sigma', keyFor: () => 'production.sigma', values: [1] },
 ];

@@ -43,7 +43,8 @@ export function evaluateDirection(data: SweepData, dir: DirectionDef, tests: rea
   for (const def of moved) {
     const keys = [...new Set(def.presets.map(dir.keyFor).filter((k): k is string => k !== undefined))];
     for (const key of keys) {
-      const values = dir.values ?? sweptValues(data, of, key);
+      let values = dir.values ?? sweptValues(data, of, key);
+      if (dir.besides !== undefined && values.length > 1) values = values.filter((v) => v !== dir.besides);
       if (values.length === 0) missing.push(`${key} (no sensitivity point in the sweep)`);
       for (const value of values) {
         const point = sensitivityPoint(data, of, key, value);

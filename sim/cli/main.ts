@@ -29,7 +29,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { ReportError } from '../report/errors.js';
 import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
-import { numberOption, presetsOption, seedsOption } from './options.js';
+import { numberList, numberOption, presetsOption, seedsOption } from './options.js';
 import { DEFAULT_GRID } from '../analysis/calibration.js';
 
 type Job = () => Promise<number>;
@@ -85,12 +85,12 @@ export async function main(argv: string[]): Promise<number> {
     (a) => { job = async () => (await import('./scanDirections.js')).scanDirectionsCommand({ seeds: a.seeds as number, seed: a.seed as number, agents: a.agents as number | undefined, days: a.days as number | undefined, out: a.out, smallOut: a['small-out'], workers: a.workers as number }); })
     .command('calibrate', 'Search learning.priorYears x rnd.zeta x rnd.maxGain so that market\'s cost_index falls 0.11-0.17 log points a year (MODEL.md section 6)', (y) => y
       .option('seeds', numberOption('seeds', 'Seeds 1..N per point', 10, { integer: true, min: 1 }))
-      .option('agents', numberOption('agents', 'Number of agents', 500))
-      .option('days', numberOption('days', 'Days to simulate (P is days 90-1094)', 1095))
+      .option('agents', numberOption('agents', 'Number of agents', 500, { integer: true, min: 1 }))
+      .option('days', numberOption('days', 'Days to simulate: at least 1095, so that P (days 90-1094) is whole', 1095, { integer: true, min: 1095 }))
       .option('workers', numberOption('workers', 'Runs at a time (worker threads)', 2, { integer: true, min: 1 }))
-      .option('prior-years', { type: 'string', default: DEFAULT_GRID.priorYears, describe: 'Comma-separated values of learning.priorYears' })
-      .option('zeta', { type: 'string', default: DEFAULT_GRID.zeta, describe: 'Comma-separated values of rnd.zeta' })
-      .option('max-gain', { type: 'string', default: DEFAULT_GRID.maxGain, describe: 'Comma-separated values of rnd.maxGain' })
+      .option('prior-years', { type: 'string', coerce: numberList('prior-years'), default: DEFAULT_GRID.priorYears, describe: 'Comma-separated values of learning.priorYears' })
+      .option('zeta', { type: 'string', coerce: numberList('zeta'), default: DEFAULT_GRID.zeta, describe: 'Comma-separated values of rnd.zeta' })
+      .option('max-gain', { type: 'string', coerce: numberList('max-gain'), default: DEFAULT_GRID.maxGain, describe: 'Comma-separated values of rnd.maxGain' })
       .option('write', { type: 'boolean', default: false, describe: 'Write the chosen point into sim/scenario/calibrated.ts (the defaults)' }),
     (a) => { job = async () => (await import('./calibrate.js')).calibrateCommand({ seeds: a.seeds as number, agents: a.agents as number, days: a.days as number, workers: a.workers as number, priorYears: a['prior-years'], zeta: a.zeta, maxGain: a['max-gain'], write: a.write }); })
     .command('compare <sweepdir>', 'Paired differences across seeds between presets (or points) of a sweep folder; writes compare.csv', (y) => y

@@ -33,6 +33,16 @@ export function numberOption(name: string, describe: string, defaultValue?: numb
   };
 }
 
+/** A comma-separated list of numbers (a calibration axis), checked when parsed: a usage error otherwise. */
+export function numberList(name: string): (value: unknown) => string {
+  return (value: unknown): string => {
+    const text = lastText(value);
+    const bad = text.split(',').find((x) => x.trim() === '' || !Number.isFinite(Number(x)));
+    if (bad !== undefined) throw new Error(`--${name} expects comma-separated numbers, got "${text}"`);
+    return text;
+  };
+}
+
 function ruleText(rule: NumberRule): string {
   const noun = rule.integer === true ? 'a whole number' : 'a number';
   if (rule.min !== undefined && rule.max !== undefined) return `${noun} from ${rule.min} to ${rule.max}`;

@@ -104,13 +104,20 @@ export async function scanDirectionsCommand(args: ScanArgs): Promise<number> {
   checkMemory([...plan.scenarios.values()], args.workers);
   process.stderr.write(`scan-directions: ${runs.length} runs (${plan.presets.length} presets x ${plan.points.length - 1} values x ${args.seeds} seeds) of ${agents} agents x ${days} days, ${args.workers} at a time\n`);
 
+  // MODEL.md section 9: the scan's seeds are disjoint from the claims' (both files'), checked before any run.
+  const scanSeeds = Array.from({ length: args.seeds }, (_, r) => replicateSeed(args.seed, r));
+  for (const file of [claims, small]) {
+    const theirs = new Set(Array.from({ length: file.spec.replicates }, (_, r) => replicateSeed(file.spec.baseSeed, r)));
+    const shared = scanSeeds.filter((x) => theirs.has(x));
+    if (shared.length > 0) return refuse(`--seed ${args.seed} --seeds ${args.seeds}: seeds ${shared.join(', ')} are also seeds of ${displayPath(file.spec.file)}; MODEL.md section 9 asks for seeds disjoint from the claims' (choose another --seed)`);
+  }
   const counts = await countViable(plan, runs, args.workers);
   const cellsOf = (key: string) => (value: number): Cells => {
     const point = plan.points.find((p) => p.kind === 'sensitivity' && p.key === key && p.value === value);
     return Object.fromEntries(counts.get(point?.id ?? '') ?? []);
   };
   const choices = SCAN_DIRECTIONS.map((dir) => chooseDirection(dir, defaults[dir.key]!, plan.presets, cellsOf(dir.key)));
-  const seeds = Array.from({ length: args.seeds }, (_, r) => replicateSeed(args.seed, r));
+  const seeds = scanSeeds;
   const claimsSeeds = new Set(Array.from({ length: claims.spec.replicates }, (_, r) => replicateSeed(claims.spec.baseSeed, r)));
   const summary: ScanSummary = {
     command: commandLine(args, agents, days), presets: plan.presets, baseSeed: args.seed, replicates: args.seeds, seeds,

@@ -58,6 +58,12 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
       process.stderr.write(`abundance: viability --abundance stresses the presets with money, and none of ${args.presets} has money\n`);
       return 2;
     }
+    const fixed = withMoney.find((p) => p.scenario.learning.priorGoods !== 'auto');
+    if (fixed !== undefined) {
+      // X0 in goods overrides priorYears, so dividing priorYears would stress nothing.
+      process.stderr.write(`abundance: viability --abundance divides learning.priorYears, but ${fixed.preset} sets learning.priorGoods (${fixed.scenario.learning.priorGoods}), which overrides it; leave priorGoods at auto\n`);
+      return 2;
+    }
     presets = withMoney.map(({ preset, scenario }) => ({ preset, set: [...set, ...abundanceFlags(scenario)] }));
     header.push(`Abundance stress (MODEL.md section 13): rnd.zeta x${ABUNDANCE_STRESS.zetaTimes}, learning.priorYears / ${ABUNDANCE_STRESS.priorYearsOver}, learning.floor ${ABUNDANCE_STRESS.floor}, on each preset's own values; presets with money only.`);
     for (const { preset, scenario } of withMoney) {

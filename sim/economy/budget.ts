@@ -30,13 +30,13 @@ export function dailyBudget(w: World, i: number): number {
     means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
   }
   let budget = s.demand.incomeShare * workPerDay + s.demand.balanceShare * positive;
-  if (w.credit && !w.single && (atDefaultLine(w, CUR.mh, i) || atDefaultLine(w, CUR.ch, i))) {
+  if (w.credit && (w.single ? atDefaultLine(w, CUR.cur, i) : atDefaultLine(w, CUR.mh, i) || atDefaultLine(w, CUR.ch, i))) {
     // An agent at its default line under mutual credit (a balance at credit.defaultShare of its limit
     // or deeper, where 90 days make a default) pledges at most incomeShare x what it earned, net of its
     // input payments, over the rho window, so that it pays its way back out instead of hovering at the
     // line until it defaults (docs/model.md, "At the default line, spend what you earn").
     const span = Math.max(1, w.netRho.span);
-    const earned = toMilli(s.demand.incomeShare * Math.max(0, w.netRho.sum[i]! / span));
+    const earned = toMilli(s.demand.incomeShare * Math.max(0, w.netRho.sum[i]! / span)) * w.priceUnit;
     if (earned < budget) budget = earned;
   }
   return budget < means ? budget : means;

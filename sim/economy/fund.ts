@@ -28,14 +28,13 @@ import { MILLI, fromMilli } from '../money/milli.js';
 
 /** Scratch for splitValue: [MH, CH] of one pledge. */
 const split = new Float64Array(2);
-const MAX_LIKED = 64;
-// Scratch of the walk. Hot functions copy module-level arrays into locals first: V8 reloads and rechecks
-// a module binding at every use, a local once.
-const heads = new Int32Array(MAX_LIKED);
-const headKey = new Float64Array(MAX_LIKED);
-const slotGenre = new Int32Array(MAX_LIKED);
+// Scratch of the walk, one entry per liked slot (grown to genres.liked in fund()). Hot functions copy
+// module-level arrays into locals first: V8 reloads and rechecks a module binding at every use, a local once.
+let heads = new Int32Array(8);
+let headKey = new Float64Array(8);
+let slotGenre = new Int32Array(8);
 /** Genres whose campaigns the current pledger funded: their fronts are rebuilt after its walk. */
-const fundedGenres = new Int32Array(MAX_LIKED);
+let fundedGenres = new Int32Array(8);
 let fundedGenreCount = 0;
 /** The genres' open fronts and skip links (sim/economy/fronts.ts). */
 let fronts = new Fronts(0);
@@ -49,6 +48,11 @@ export function fund(w: World): void {
   const order = w.order;
   shuffle(w.rng.order, order);
   if (fronts.genres !== w.genres.k) fronts = new Fronts(w.genres.k);
+  const liked = w.agents.liked;
+  if (heads.length < liked) {
+    heads = new Int32Array(liked); headKey = new Float64Array(liked);
+    slotGenre = new Int32Array(liked); fundedGenres = new Int32Array(liked);
+  }
   fronts.begin(w.book, FRONT_SIZE);
   const st = w.stats;
   for (let k0 = 0; k0 < w.n; k0 += CHUNK) {
@@ -100,7 +104,7 @@ function touch(w: World, order: Int32Array, k0: number, k1: number): void {
 function pledgeBudget(w: World, i: number, budget: number): boolean {
   const a = w.agents;
   const Lk = a.liked;
-  const F = fronts, hd = heads, hk = headKey, gs = slotGenre;
+  const F = fronts, hd = heads, hk = headKey, gs = slotGenre, fg = fundedGenres;
   for (let k = 0; k < Lk; k++) {
     const g = a.likedGenre[i * Lk + k]!;
     gs[k] = g;
@@ -179,7 +183,7 @@ function pledgeBudget(w: World, i: number, budget: number): boolean {
   if (dueMain > 0) L.post(main, KIND.pledge, i, L.escrow, dueMain);
   if (dueCh > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh);
   // The campaigns it funded closed behind its heads; their fronts are rebuilt before the next walk.
-  for (let k = 0; k < fundedGenreCount; k++) F.invalidate(fundedGenres[k]!);
+  for (let k = 0; k < fundedGenreCount; k++) F.invalidate(fg[k]!);
   return capped;
 }
 

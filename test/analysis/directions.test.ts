@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLAIMS, DIRECTIONS } from '../../sim/analysis/claimDefs.js';
-import { movesWith, sensitivityPoint, sweptValues } from '../../sim/analysis/directions.js';
+import { evaluateDirection, movesWith, sensitivityPoint, sweptValues } from '../../sim/analysis/directions.js';
 import { pointsOf, syntheticSweepData, syntheticTable } from './fixture.js';
 
 const [piMin, money, sigma] = DIRECTIONS as [typeof DIRECTIONS[0], typeof DIRECTIONS[0], typeof DIRECTIONS[0]];
@@ -31,5 +31,14 @@ describe('analysis/directions', () => {
     const piFall = tests('C5').filter((t) => t.statistic === 'stat_pi_fall');
     expect(piFall).toHaveLength(2);
     for (const dir of DIRECTIONS) expect(piFall.some((t) => movesWith(t, dir)), dir.name).toBe(false);
+  });
+
+  it('the piMin direction is the value the scan chose: 0.5, always swept for C5, counts only when it is the only one', () => {
+    const sweep = (values: number[]) => syntheticSweepData({ presets: ['two-token', 'peer-bank', 'gift'], points: pointsOf({ 'participation.piMin': values }), replicates: 1 },
+      () => ({ table: syntheticTable(10) }));
+    expect(piMin.besides).toBe(0.5);
+    expect(evaluateDirection(sweep([0.5, 0.25]), piMin, tests('C2'), 'base').direction.points).toEqual(['s-participation.piMin-0.25']);
+    expect(evaluateDirection(sweep([0.75, 0.5]), piMin, tests('C2'), 'base').direction.points).toEqual(['s-participation.piMin-0.75']);
+    expect(evaluateDirection(sweep([0.5]), piMin, tests('C2'), 'base').direction.points).toEqual(['s-participation.piMin-0.5']);
   });
 });

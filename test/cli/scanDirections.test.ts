@@ -65,6 +65,17 @@ describe('cli/scan-directions', () => {
     expect(existsSync(join(dir, 's.yaml'))).toBe(false);
   }, 60_000);
 
+  it('refuses, before any run, scan seeds that are also seeds of the claims files (MODEL.md: disjoint)', () => {
+    const dir = tempDir('scan');
+    // The claims files' base seed is 1: a scan from base seed 1 would reuse their seeds.
+    const r = abundance(['scan-directions', '--agents', '20', '--days', '120', '--seeds', '2', '--seed', '1', '--out', 'c.yaml', '--small-out', 's.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`seeds ${replicateSeed(1, 0)}, ${replicateSeed(1, 1)} are also seeds of`);
+    expect(r.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'c.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 's.yaml'))).toBe(false);
+  }, 60_000);
+
   it('refuses the same file for --out and --small-out, and a folder that does not exist', () => {
     const dir = tempDir('scan');
     expect(abundance(['scan-directions', '--out', 'x.yaml', '--small-out', './x.yaml'], dir)).toMatchObject({ code: 2, stdout: '' });

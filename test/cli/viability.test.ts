@@ -27,6 +27,23 @@ describe('cli/viability --abundance', () => {
     expect(r.stdout).toBe('');
   }, 60_000);
 
+  it('refuses, with exit 2 and before any run, a learning.priorGoods that would make the stress do nothing', () => {
+    const r = abundance(['viability', '--abundance', '--presets', 'market', '--agents', '20', '--days', '100', '--seeds', '1', '--set', 'learning.priorGoods=100'], tempDir('viability'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('market sets learning.priorGoods (100), which overrides it');
+    expect(r.stdout).toBe('');
+  });
+
+  it('calibrate refuses a run too short for P and an axis that is not numbers, with exit 2', () => {
+    const dir = tempDir('calibrate');
+    const short = abundance(['calibrate', '--days', '400'], dir);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--days expects a whole number >= 1095, got 400');
+    const axis = abundance(['calibrate', '--zeta', '0.1,x'], dir);
+    expect(axis.code).toBe(2);
+    expect(axis.stderr).toContain('--zeta expects comma-separated numbers, got "0.1,x"');
+  });
+
   it('without --abundance prints no stress header and runs the presets as they are', () => {
     const r = abundance(['viability', '--presets', 'gift', '--agents', '20', '--days', '100', '--seeds', '1'], tempDir('viability'));
     expect(r.code).toBe(0);
