@@ -167,7 +167,12 @@ function pledgeBudget(w: World, i: number, budget: number): boolean {
       mh = split[0]!;
       ch = split[1]!;
     }
-    if (mh + ch === 0) break; // its means are spent
+    if (mh + ch === 0) {
+      // Nothing placed: either its means are spent (stop), or what c lacks is worth less than one of
+      // the only tokens it holds (a CH token at e): it goes on to the next campaign.
+      if (meansMain < 1 && (single || e * meansCh < 1)) break;
+      continue;
+    }
     const placed = mh + e * ch;
     book.addPledge(c, i, mh, ch, placed);
     meansMain -= mh; meansCh -= ch;

@@ -221,4 +221,17 @@ describe('economy/fund', () => {
     fund(w);
     expect(w.stats.costFundedSum).toBeCloseTo(3.75, 12);
   });
+
+  it('an agent holding only CH tokens passes a campaign that lacks less than one CH token and pledges to the next', () => {
+    const w = world();
+    w.e = 3; // a CH token is worth 3 milli MH-eq: a campaign lacking 2 milli cannot take one
+    pay(w, 'ch', PAYER, 1, 1_000); // 1 CH token: worth 3 MH-eq
+    const nearly = w.book.open(PRODUCER, 0, 1_000, 500, 0.5, 1, w.day);
+    w.book.addPledge(nearly, PAYER, 998, 0, 998); // lacks 2 milli
+    const next = w.book.open(PRODUCER, 0, 2_400, 500, 0.5, 2, w.day);
+    fund(w);
+    expect(w.book.isOpen(nearly)).toBe(true); // nothing it holds fits into 2 milli
+    expect(w.book.isOpen(next)).toBe(false); // 800 milli-CH x 3 = 2,400: funded
+    expect(balances(w, 'ch')[1]).toBe(200);
+  });
 });
