@@ -1,15 +1,18 @@
 /**
  * An agent's daily spending budget on goods, in campaign price units (milli MH-equivalents with tokens,
- * milli-cur with one currency): incomeShare x the average daily value of its work over the demand window
- * (people spend what their work is worth) + balanceShare x its spendable balance, capped by its means
+ * milli-cur with one currency): incomeShare x the average daily worth of its work over the demand window
+ * (people spend what their work is worth: hours sold, and own hours at most at the list price of the
+ * goods they made, sim/economy/produce.ts) + balanceShare x its spendable balance, capped by its means
  * (positive balance, plus unused credit under mutual credit). Spendable: what lies above the money's
  * working balance (`workingBalance`, sim/money/kinds/): every positive balance in S2;
  * in S3 only what exceeds the working balance the bank provisions (bank.k days of its own delivered
  * flow; otherwise each token issued would raise the target by k x balanceShare and money would grow
  * without bound); in S1 only what exceeds market.wageDays days of its own work value (the cure MODEL.md
- * names for S1's thin rho margin). Used by pledges (sim/economy/fund.ts) and per-copy sales.
+ * names for S1's thin rho margin). Under mutual credit, an agent at its default line spends at most
+ * incomeShare x what it earns. Used by pledges (sim/economy/fund.ts) and per-copy sales.
  */
 import { CUR } from '../money/ledger.js';
+import { nearLimit } from '../money/credit.js';
 import type { World } from '../engine/world.js';
 import { toMilli } from '../money/milli.js';
 
@@ -92,8 +95,7 @@ export function splitValue(value: number, mhMeans: number, chMeans: number, e: n
   }
 }
 
-/** Whether agent i's balance in `cur` is at its default line: at credit.defaultShare of its limit or below. */
+/** Whether agent i's balance in `cur` is at its default line (sim/money/credit.ts, where 90 days of it default). */
 function atDefaultLine(w: World, cur: number, i: number): boolean {
-  const b = w.ledger.balance[cur]![i]!;
-  return b < 0 && b <= w.s.credit.defaultShare * w.ledger.floor[cur]![i]!;
+  return nearLimit(w.ledger.balance[cur]![i]!, w.ledger.floor[cur]![i]!, w.s.credit.defaultShare);
 }

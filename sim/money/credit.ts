@@ -55,7 +55,8 @@ export function defaults(w: World): void {
   }
 }
 
-function nearLimit(balance: number, floor: number, share: number): boolean {
+/** A balance at `share` of its limit or deeper (floor = minus the limit): the default line. */
+export function nearLimit(balance: number, floor: number, share: number): boolean {
   return balance < 0 && balance <= share * floor;
 }
 

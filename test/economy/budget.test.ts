@@ -21,6 +21,22 @@ function issue(w: World, cur: number, i: number, milli: number): void {
 }
 
 describe('economy/budget dailyBudget', () => {
+  it('two-token: at its default line (95 % of its limit) an agent pledges at most 0.9 x what it earned net', () => {
+    const w = makeWorld({ agents: 3 });
+    for (const cur of [CUR.mh, CUR.ch]) { w.ledger.setFloor(cur, 0, -10_000); w.ledger.setFloor(cur, 2, -1e9); }
+    pay(w, 'mh', 2, 0, 5_000); // a creditor's balance, so the budget is not capped by means at 0
+    w.ledger.post(CUR.ch, KIND.input, 0, 2, 9_600); // CH balance -9,600: at 96 % of its 10,000 limit
+    worked(w, 0, 4); // its work is worth 4 MH-eq a day
+    const net = new Float64Array(w.n);
+    net[0] = 1; // but it earned 1 MH-eq a day net of its input payments
+    w.netRho.push(net);
+    // Without the line: 0.9 x 4,000 + 0.05 x 5,000 = 3,850. At the line: 0.9 x 1,000 = 900.
+    expect(dailyBudget(w, 0)).toBeCloseTo(900, 9);
+    w.ledger.post(CUR.ch, KIND.input, 2, 0, 200); // -9,400: 94 %, above the line
+    expect(dailyBudget(w, 0)).toBeCloseTo(3_850, 9);
+  });
+
+
   it('two-token: 0.9 x work + 0.05 x every positive balance (CH at the rate), capped by means', () => {
     const w = makeWorld({ agents: 3 }); // incomeShare 0.9, balanceShare 0.05
     w.ledger.setFloor(CUR.mh, 2, -1e9);
