@@ -26,9 +26,10 @@
  */
 import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 import type { Scenario } from '../scenario/schema.js';
+import { costSlopePerYear } from './calibration.js';
 import { lastSnapshotProducers, middleQuintileRho, rhoEfficiencySpearman } from './producers.js';
 import {
-  BURN_IN_DAYS, earlyWindow, lastDayOf, logSlopePerYear, periodWindow, statWindow, trendPctPerYear, valueOnDay, windowMax, windowMean,
+  BURN_IN_DAYS, earlyWindow, lastDayOf, periodWindow, statWindow, trendPctPerYear, valueOnDay, windowMax, windowMean,
   type StatWindow,
 } from './window.js';
 
@@ -76,7 +77,7 @@ export function claimStatistics(table: MetricsTable, agentsCsvText: string | und
   const stats: Record<StatisticName, number> = {
     stat_goods_per_head: Math.log(mean('goods_released')) - Math.log(scenario.agents),
     stat_cost_mean_log: windowMean(days, costIndex.map((c) => (c > 0 ? Math.log(c) : NaN)), p),
-    stat_cost_fall_rate: -logSlopePerYear(days, costIndex, p.fromDay, p.toDay),
+    stat_cost_fall_rate: -costSlopePerYear(days, costIndex),
     stat_rho_spearman: rhoEfficiencySpearman(producers),
     stat_rho_mid_gap: middleQuintileRho(producers) - 1,
     stat_money_gap_ch: moneyGap(days, column('money_ch'), column('flow_ema_ch'), k, w),

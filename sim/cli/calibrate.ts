@@ -8,15 +8,12 @@
  * table's order); `--write` puts it into sim/scenario/calibrated.ts, the home of the three defaults.
  * It prints the whole table it searched, and never looks at a claim statistic.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../scenario/file.js';
-import { readMetricsCsv } from '../io/metricsCsv.js';
 import { writeFileAtomically } from '../io/atomicFile.js';
 import { checkMemory } from '../io/memory.js';
-import { runInWorker } from '../io/worker.js';
+import { eachRunMetrics } from '../io/tempRuns.js';
 import { CALIBRATION_BAND, CALIBRATION_TARGET, costSlopeOverP } from '../analysis/calibration.js';
 
 export interface CalibrateArgs {
@@ -50,23 +47,12 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
   })));
   checkMemory(jobs.map((j) => j.resolved), args.workers);
   process.stderr.write(`calibrate: ${points.length} points x ${seeds.length} seeds of market, ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    for (let k = next++; k < jobs.length; k = next++) {
-      const job = jobs[k]!;
-      const dir = mkdtempSync(join(tmpdir(), 'abundance-calibrate-'));
-      try {
-        await runInWorker({ dir, scenario: job.resolved.scenario, audit: false });
-        job.point.slopes.push(costSlopeOverP(readMetricsCsv(join(dir, 'metrics.csv'))));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-      done++;
-      if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${jobs.length} runs`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, args.workers) }, worker));
+  await eachRunMetrics(jobs.map((j) => j.resolved.scenario), args.workers, (table, k) => {
+    jobs[k]!.point.slopes.push(costSlopeOverP(table));
+    done++;
+    if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${jobs.length} runs`);
+  });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const rows = points.map((p) => ({ ...p, mean: mean(p.slopes), sd: sd(p.slopes) }));
   const chosen = nearest(rows);

@@ -9,13 +9,9 @@
  * `rnd.zeta` x3 and `learning.priorYears` / 3 on the preset's own resolved values (a `--set` of either
  * is multiplied too), and `learning.floor` 0.02.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/file.js';
-import { readMetricsCsv } from '../io/metricsCsv.js';
 import { checkMemory } from '../io/memory.js';
-import { runInWorker } from '../io/worker.js';
+import { eachRunMetrics } from '../io/tempRuns.js';
 import { viability, type Criterion } from '../metrics/viability.js';
 import { presetList } from './options.js';
 import { tidy } from '../sweep/forms.js';
@@ -76,25 +72,13 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
   checkMemory(jobs.map((j) => j.resolved), args.workers);
   process.stderr.write(`viability${args.abundance === true ? ' (abundance stress)' : ''}: ${jobs.length} runs of ${args.agents} agents x ${args.days} days, ${args.workers} at a time\n`);
   const outcomes: Outcome[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let k = next++; k < jobs.length; k = next++) {
-      const job = jobs[k]!;
-      const dir = mkdtempSync(join(tmpdir(), 'abundance-viability-'));
-      try {
-        const started = Date.now();
-        await runInWorker({ dir, scenario: job.resolved.scenario, audit: false });
-        const table = readMetricsCsv(join(dir, 'metrics.csv'));
-        const inst = job.resolved.scenario.institutions;
-        const criteria = viability(table, { money: inst.money !== 'none', exchange: inst.inputs === 'par' });
-        outcomes[k] = { preset: job.preset, seed: job.seed, criteria, seconds: (Date.now() - started) / 1000 };
-        process.stderr.write(`  ${job.preset} seed ${job.seed}: ${criteria.every((c) => c.pass) ? 'viable' : 'NOT viable'} (${outcomes[k]!.seconds.toFixed(0)} s)\n`);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, args.workers) }, worker));
+  await eachRunMetrics(jobs.map((j) => j.resolved.scenario), args.workers, (table, k, seconds) => {
+    const job = jobs[k]!;
+    const inst = job.resolved.scenario.institutions;
+    const criteria = viability(table, { money: inst.money !== 'none', exchange: inst.inputs === 'par' });
+    outcomes[k] = { preset: job.preset, seed: job.seed, criteria, seconds };
+    process.stderr.write(`  ${job.preset} seed ${job.seed}: ${criteria.every((c) => c.pass) ? 'viable' : 'NOT viable'} (${seconds.toFixed(0)} s)\n`);
+  });
   process.stdout.write(header.map((h) => `${h}\n`).join('') + table(outcomes) + '\n');
   const failed = outcomes.flatMap((o) => o.criteria.filter((c) => c.applies && !c.pass).map((c) => `${o.preset} seed ${o.seed}: ${c.name} (${c.measured}; needs ${c.rule})`));
   process.stdout.write(failed.length === 0 ? '\nAll criteria hold for every run.\n' : `\nFailed:\n${failed.map((f) => `- ${f}`).join('\n')}\n`);
