@@ -22,7 +22,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { AnalysisError } from '../analysis/errors.js';
@@ -34,8 +34,14 @@ import { DEFAULT_GRID } from '../analysis/calibration.js';
 
 type Job = () => Promise<number>;
 
-/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** The parser, before parsing: the job a command's handler recorded and the usage error, read after parsing. */
+export interface CommandLine { parser: Argv; job: () => Job | undefined; usageError: () => string | undefined }
+
+/**
+ * commandLine(argv) -> the configured parser of every command, positional and option. Defining it runs
+ * nothing, so docs/cli.md is generated from it (sim/cli/docsCli.ts).
+ */
+export function commandLine(argv: string[]): CommandLine {
   let job: Job | undefined;
   let usageError: string | undefined;
   const parser = yargs(argv)
@@ -124,8 +130,15 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       usageError ??= message ?? error?.message ?? 'invalid command line';
     });
+  return { parser, job: () => job, usageError: () => usageError };
+}
 
-  await parser.parseAsync();
+/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const line = commandLine(argv);
+  await line.parser.parseAsync();
+  const usageError = line.usageError();
+  const job = line.job();
   if (usageError !== undefined) {
     process.stderr.write(`abundance: ${usageError}\nRun "abundance --help" (or "abundance <command> --help") for usage.\n`);
     return 2;
