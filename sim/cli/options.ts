@@ -12,6 +12,20 @@ import { PRESET_NAMES } from '../scenario/presets.js';
 /** Bounds of a numeric flag: a whole number, and its least and greatest values. */
 export interface NumberRule { integer?: boolean; min?: number; max?: number }
 
+/** What each checked flag accepts, in words, keyed by its coerce function: docs/cli.md reads it (acceptedText). */
+const ACCEPTS = new WeakMap<object, string>();
+
+/** `coerce` made a flag that accepts `text`. */
+function accepting<F extends object>(coerce: F, text: string): F {
+  ACCEPTS.set(coerce, text);
+  return coerce;
+}
+
+/** What a flag defined here accepts ("a whole number >= 1"), from its coerce function; undefined for any other. */
+export function acceptedText(coerce: unknown): string | undefined {
+  return typeof coerce === 'function' ? ACCEPTS.get(coerce) : undefined;
+}
+
 /** The last value of a repeated flag, as text. */
 const lastText = (value: unknown): string => (Array.isArray(value) ? String(value[value.length - 1]) : String(value));
 
@@ -21,7 +35,7 @@ export function numberOption(name: string, describe: string, defaultValue?: numb
     type: 'string',
     describe,
     ...(defaultValue === undefined ? {} : { default: defaultValue }),
-    coerce: (value: unknown): number | undefined => {
+    coerce: accepting((value: unknown): number | undefined => {
       if (value === undefined || typeof value === 'number') return value;
       const text = lastText(value);
       const n = Number(text);
@@ -29,18 +43,18 @@ export function numberOption(name: string, describe: string, defaultValue?: numb
       const bad = (rule.integer === true && !Number.isInteger(n)) || (rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max);
       if (bad) throw new Error(`--${name} expects ${ruleText(rule)}, got ${text}`);
       return n;
-    },
+    }, ruleText(rule)),
   };
 }
 
 /** A comma-separated list of numbers (a calibration axis), checked when parsed: a usage error otherwise. */
 export function numberList(name: string): (value: unknown) => string {
-  return (value: unknown): string => {
+  return accepting((value: unknown): string => {
     const text = lastText(value);
     const bad = text.split(',').find((x) => x.trim() === '' || !Number.isFinite(Number(x)));
     if (bad !== undefined) throw new Error(`--${name} expects comma-separated numbers, got "${text}"`);
     return text;
-  };
+  }, 'comma-separated numbers');
 }
 
 function ruleText(rule: NumberRule): string {
@@ -68,13 +82,13 @@ export function presetsOption(describe: string): Options {
     type: 'string',
     describe,
     default: PRESET_NAMES.join(','),
-    coerce: (value: unknown): string => {
+    coerce: accepting((value: unknown): string => {
       const text = lastText(value);
       const names = presetList(text);
       if (names.length === 0) throw new Error(`--presets expects preset names separated by commas (${PRESET_NAMES.join(', ')}), got "${text}"`);
       for (const name of names) if (!PRESET_NAMES.includes(name)) throw new Error(`--presets: ${unknownPresetText(name).replace(/; a file path needs[^)]*/, '')}`);
       return names.join(',');
-    },
+    }, `comma-separated preset names: ${PRESET_NAMES.join(', ')}`),
   };
 }
 
@@ -84,7 +98,7 @@ export function seedsOption(describe: string, defaultValue: string): Options {
     type: 'string',
     describe,
     default: defaultValue,
-    coerce: (value: unknown): string => {
+    coerce: accepting((value: unknown): string => {
       const text = lastText(value);
       const seeds = items(text);
       const bad = seeds.find((s) => !/^\d+$/.test(s) || Number(s) > SEED_MAX);
@@ -92,7 +106,7 @@ export function seedsOption(describe: string, defaultValue: string): Options {
         throw new Error(`--seeds expects whole numbers from 0 to ${SEED_MAX} separated by commas, got "${text}"`);
       }
       return seeds.join(',');
-    },
+    }, `comma-separated whole numbers from 0 to ${SEED_MAX}`),
   };
 }
 
