@@ -3,7 +3,7 @@
  * accepted and took 5 GB within a minute. Checked before the first day (and before any folder is
  * made), so a run that cannot fit stops with exit 2 and a size, not with the machine swapping.
  *
- * The estimate, measured (README, "bench"; `npm run bench`, bytes per agent = peak RSS above a 1-agent
+ * The estimate, measured (docs/performance.md; `npm run bench`, bytes per agent = peak RSS above a 1-agent
  * run, 100,000 agents, 100 days): 2,571-3,201 bytes per agent with the default windows. Of those, the
  * rolling windows (sim/metrics/rolling.ts: 4 bytes per agent and day of each window) were 960 bytes
  * (1,296 for peer-bank, whose bank.emaDays window is kept per token); the rest, 1,611-1,905 with money

@@ -14,7 +14,7 @@ describe('io/memory', () => {
   it('grows with agents, liked genres and the windows each agent keeps', () => {
     const perAgent = (preset: string): number =>
       (runBytes(resolved({ extends: preset, agents: 100_000 }).scenario) - runBytes(resolved({ extends: preset, agents: 1000 }).scenario)) / 99_000;
-    // At least the benchmark's figures at 100,000 agents (README): 2,571 (two-token), 1,565 (gift).
+    // At least the benchmark's figures at 100,000 agents (docs/performance.md): 2,571 (two-token), 1,565 (gift).
     expect(perAgent('two-token')).toBeGreaterThan(2571);
     expect(perAgent('gift')).toBeGreaterThan(1565);
     const bank = resolved({ extends: 'peer-bank', agents: 1000, 'bank.emaDays': 3650 }).scenario;
