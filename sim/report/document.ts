@@ -23,13 +23,31 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | TableBlock
   | { kind: 'chart'; chart: ChartSpec }
-  | { kind: 'links'; links: { label: string; href: string }[] };
+  | { kind: 'links'; links: { label: string; href: string }[] }
+  /** The table of contents: a link to every level-2 heading of the document, in order. */
+  | { kind: 'toc' }
+  /** The "try it" panel (html.ts draws it when the page carries the engine; report.md says where it is). */
+  | { kind: 'tryit' };
 
 export interface ReportDoc {
   title: string;
   subtitle?: string;
   blocks: Block[];
 }
+
+/**
+ * A heading's anchor, as GitHub makes it for report.md (lower case; letters, digits, spaces, - and _
+ * kept; spaces to -), so the table of contents links the same headings in report.md and report.html.
+ */
+export const anchorOf = (text: string): string =>
+  text.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+/** The level-2 headings a table of contents lists: text and anchor. */
+export function tocEntries(doc: ReportDoc): { text: string; id: string }[] {
+  return doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [{ text: b.text, id: b.id ?? anchorOf(b.text) }] : []));
+}
+
+export const toc = (): Block => ({ kind: 'toc' });
 
 export const heading = (text: string, level: 2 | 3 = 2, id?: string): Block =>
   ({ kind: 'heading', level, text, ...(id === undefined ? {} : { id }) });

@@ -11,7 +11,7 @@
  * are passed in (libraries.ts reads them), and every piece of input text is escaped.
  */
 import type { ChartSpec } from './charts.js';
-import type { Block, ReportDoc, TableBlock } from './document.js';
+import { anchorOf, tocEntries, type Block, type ReportDoc, type TableBlock } from './document.js';
 
 /** The minified libraries, inlined in this order (vega-lite and vega-embed use the `vega` global). */
 export interface ReportScripts {
@@ -88,9 +88,14 @@ td.holds{color:#2b6b2b}td.fails{color:#a12a2a}
 .scroll{overflow-x:auto}
 figure{margin:2rem 0}
 .vis svg{max-width:100%;height:auto;display:block}
+.toc{background:#f6f6f6;padding:.5rem 1rem;margin:1rem 0;display:inline-block}
+.toc ol{margin:.25rem 0;padding-left:1.5rem}
 figcaption{color:#444;font-size:.9rem;margin-top:.5rem}
 #vg-tooltip-element{pointer-events:none}
 `;
+
+/** What the "try it" section says in a page that does not carry the engine. */
+const TRYIT_ABSENT = '<p>This page does not carry the engine: <code>abundance report</code> writes one that does.</p>';
 
 function htmlTable(b: TableBlock): string {
   const head = `<tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
@@ -112,13 +117,26 @@ function htmlFigure(chart: ChartSpec, svg: string): string {
   ].join('\n');
 }
 
-function htmlBlock(b: Block, svgOf: (id: string) => string): string {
+function htmlToc(entries: { text: string; id: string }[]): string {
+  if (entries.length === 0) return '';
+  return `<nav class="toc" aria-label="Contents"><strong>Contents</strong>\n<ol>\n${entries.map((e) => `<li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`).join('\n')}\n</ol></nav>`;
+}
+
+interface Context {
+  svgOf: (id: string) => string;
+  toc: { text: string; id: string }[];
+  tryit: string;
+}
+
+function htmlBlock(b: Block, ctx: Context): string {
   switch (b.kind) {
-    case 'heading': return `<h${b.level}${b.id === undefined ? '' : ` id="${escapeHtml(b.id)}"`}>${escapeHtml(b.text)}</h${b.level}>`;
+    case 'heading': return `<h${b.level} id="${escapeHtml(b.id ?? anchorOf(b.text))}">${escapeHtml(b.text)}</h${b.level}>`;
+    case 'toc': return htmlToc(ctx.toc);
+    case 'tryit': return ctx.tryit;
     case 'paragraph': return `<p>${escapeHtml(b.text)}</p>`;
     case 'list': return b.items.length === 0 ? '' : `<ul>\n${b.items.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`;
     case 'table': return htmlTable(b);
-    case 'chart': return htmlFigure(b.chart, svgOf(b.chart.id));
+    case 'chart': return htmlFigure(b.chart, ctx.svgOf(b.chart.id));
     case 'links': {
       if (b.links.length === 0) return '';
       const items = b.links.map((l) => {
@@ -147,8 +165,9 @@ export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, sc
     `<h1>${escapeHtml(doc.title)}</h1>`,
   ];
   if (doc.subtitle !== undefined) out.push(`<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`);
+  const ctx: Context = { svgOf: (id) => svgs.get(id) ?? '', toc: tocEntries(doc), tryit: TRYIT_ABSENT };
   for (const b of doc.blocks) {
-    const html = htmlBlock(b, (id) => svgs.get(id) ?? '');
+    const html = htmlBlock(b, ctx);
     if (html !== '') out.push(html);
   }
   out.push('</main>');

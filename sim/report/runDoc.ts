@@ -1,10 +1,12 @@
 /**
- * The report of one run or of presets compared on one seed, as a document: title, summary lines, the
- * end-of-run statistics, one chart per CHART_DEFS entry with something to draw, the run's files and the
- * provenance. runInput.ts builds the input from a run folder or a comparison; this file only lays it out.
+ * The report of one run or of presets compared on one seed, as a document read top-down: a table of
+ * contents; the answer (the headline numbers: the summary lines); the "try it" panel that runs the
+ * model again over the charts; one chart per CHART_DEFS entry with something to draw; then the detail
+ * (the end-of-run statistics, the run's files, the provenance). runInput.ts builds the input from a run
+ * folder or a comparison; this file only lays it out.
  */
 import { chartSpecs, type ReportRun } from './charts.js';
-import { heading, keyValues, list, paragraph, table, type Block, type ReportDoc } from './document.js';
+import { heading, keyValues, list, paragraph, table, toc, type Block, type ReportDoc } from './document.js';
 import { statsNote, statsTable } from './stats.js';
 
 export interface ReportInput {
@@ -23,12 +25,16 @@ export interface ReportInput {
 export function runDoc(input: ReportInput): ReportDoc {
   const stats = statsTable(input.runs);
   const blocks: Block[] = [
+    toc(),
+    heading('Headline numbers'),
     list(input.summary),
+    heading('Try it'),
+    { kind: 'tryit' },
+    heading('Charts'),
+    ...chartSpecs(input.runs).map((chart): Block => ({ kind: 'chart', chart })),
     heading('End-of-run statistics'),
     paragraph(statsNote(input.runs.map((r) => r.table))),
     table(stats.header, stats.rows, 2),
-    heading('Charts'),
-    ...chartSpecs(input.runs).map((chart): Block => ({ kind: 'chart', chart })),
   ];
   const links = input.links ?? [];
   if (links.length > 0) blocks.push(heading('Files'), { kind: 'links', links });
