@@ -6,6 +6,7 @@
  * Vega-Lite view over its static SVG). Pure: no node imports.
  */
 import type { ChartSpec } from './charts.js';
+import type { TryitStart } from './tryit/data.js';
 
 export interface TableBlock {
   kind: 'table';
@@ -33,6 +34,8 @@ export interface ReportDoc {
   title: string;
   subtitle?: string;
   blocks: Block[];
+  /** The scenarios the "try it" panel starts from (the report's own runs); the presets when absent. */
+  tryit?: TryitStart;
 }
 
 /**

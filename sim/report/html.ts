@@ -13,6 +13,13 @@
 import type { ChartSpec } from './charts.js';
 import { anchorOf, tocEntries, type Block, type ReportDoc, type TableBlock } from './document.js';
 
+/** The "try it" panel of a page (sim/report/tryit/page.ts): its markup, CSS and scripts (after the charts' boot). */
+export interface PagePanel {
+  html: string;
+  css: string;
+  scripts: string[];
+}
+
 /** The minified libraries, inlined in this order (vega-lite and vega-embed use the `vega` global). */
 export interface ReportScripts {
   vega: string;
@@ -56,13 +63,26 @@ export const BOOT_SCRIPT = `(function () {
     return;
   }
   var figures = Array.prototype.slice.call(document.querySelectorAll('.vis[data-spec]'));
+  var views = window.abundanceViews = {};
+  // Every time chart has the dataset of your runs (interaction.ts), empty until the try-it panel fills it;
+  // vega warns of the infinite extent of its empty "value" field. That one warning is expected: dropped.
+  var base = vega.logger(vega.Warn);
+  var quiet = /^Infinite extent for field "value": \\[Infinity, -Infinity\\]$/;
+  var logger = {
+    level: function (l) { if (arguments.length === 0) return base.level(); base.level(l); return logger; },
+    error: function () { base.error.apply(base, arguments); return logger; },
+    warn: function () { if (!quiet.test(Array.prototype.join.call(arguments, ' '))) base.warn.apply(base, arguments); return logger; },
+    info: function () { base.info.apply(base, arguments); return logger; },
+    debug: function () { base.debug.apply(base, arguments); return logger; }
+  };
   var done = figures.map(function (el) {
     var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
     var view = document.createElement('div');
     view.className = 'view';
     view.style.display = 'none';
     el.appendChild(view);
-    return vegaEmbed(view, spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).then(function () {
+    return vegaEmbed(view, spec, { mode: 'vega-lite', renderer: 'svg', actions: false, logger: logger }).then(function (result) {
+      views[el.getAttribute('data-spec').slice(5)] = result.view; // by chart id, for the try-it panel
       var old = el.querySelector('.static');
       if (old) el.removeChild(old);
       view.style.display = '';
@@ -95,7 +115,7 @@ figcaption{color:#444;font-size:.9rem;margin-top:.5rem}
 `;
 
 /** What the "try it" section says in a page that does not carry the engine. */
-const TRYIT_ABSENT = '<p>This page does not carry the engine: <code>abundance report</code> writes one that does.</p>';
+const TRYIT_ABSENT = '<p>This page does not carry the engine, so it cannot run the model again.</p>';
 
 function htmlTable(b: TableBlock): string {
   const head = `<tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
@@ -151,7 +171,7 @@ function htmlBlock(b: Block, ctx: Context): string {
 }
 
 /** `svgs` maps a chart id to its static SVG. */
-export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, scripts: ReportScripts): string {
+export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, scripts: ReportScripts, panel?: PagePanel): string {
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -159,13 +179,13 @@ export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, sc
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(doc.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${panel?.css ?? ''}</style>`,
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(doc.title)}</h1>`,
   ];
   if (doc.subtitle !== undefined) out.push(`<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`);
-  const ctx: Context = { svgOf: (id) => svgs.get(id) ?? '', toc: tocEntries(doc), tryit: TRYIT_ABSENT };
+  const ctx: Context = { svgOf: (id) => svgs.get(id) ?? '', toc: tocEntries(doc), tryit: panel?.html ?? TRYIT_ABSENT };
   for (const b of doc.blocks) {
     const html = htmlBlock(b, ctx);
     if (html !== '') out.push(html);
@@ -180,6 +200,7 @@ export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, sc
   } else {
     out.push(`<script>document.body.setAttribute('data-ready', '1');</script>`);
   }
+  if (panel !== undefined) out.push(...panel.scripts);
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

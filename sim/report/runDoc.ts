@@ -8,6 +8,7 @@
 import { chartSpecs, type ReportRun } from './charts.js';
 import { heading, keyValues, list, paragraph, table, toc, type Block, type ReportDoc } from './document.js';
 import { statsNote, statsTable } from './stats.js';
+import type { TryitStart } from './tryit/data.js';
 
 export interface ReportInput {
   title: string;
@@ -20,6 +21,8 @@ export interface ReportInput {
   provenance: Record<string, string | number>;
   /** Related files (relative hrefs such as "metrics.csv"). */
   links?: { label: string; href: string }[];
+  /** Where the "try it" panel starts: the runs' resolved scenarios, the size and seed for the presets. */
+  tryit?: TryitStart;
 }
 
 export function runDoc(input: ReportInput): ReportDoc {
@@ -39,5 +42,8 @@ export function runDoc(input: ReportInput): ReportDoc {
   const links = input.links ?? [];
   if (links.length > 0) blocks.push(heading('Files'), { kind: 'links', links });
   blocks.push(heading('Provenance'), keyValues(input.provenance));
-  return { title: input.title, ...(input.subtitle === undefined ? {} : { subtitle: input.subtitle }), blocks };
+  return {
+    title: input.title, ...(input.subtitle === undefined ? {} : { subtitle: input.subtitle }), blocks,
+    ...(input.tryit === undefined ? {} : { tryit: input.tryit }),
+  };
 }

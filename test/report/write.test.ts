@@ -45,9 +45,13 @@ describe('report/write', () => {
     expect(/href="http/i.test(page)).toBe(false);
     expect(/<(img|link)\b/i.test(page)).toBe(false);
     expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(ids.length);
-    // each library once, then the boot script; one JSON spec per chart, equal to the saved .vl.json
+    // each library once, then the boot script and the try-it panel's; one JSON spec per chart, equal to the saved .vl.json
     expect(html.split('vegaEmbed=').length - 1).toBe(1);
-    expect((html.match(/<script>/g) ?? []).length).toBe(4);
+    expect((html.match(/<script>/g) ?? []).length).toBe(5);
+    // the engine travels as text, run only inside a Web Worker, and the panel's data as JSON
+    expect((html.match(/<script type="text\/plain" id="tryit-worker">/g) ?? []).length).toBe(1);
+    expect((html.match(/<script type="application\/json" id="tryit-data">/g) ?? []).length).toBe(1);
+    expect(page).toContain('<form id="tryit"');
     for (const id of ids) {
       const m = new RegExp(`<script type="application/json" id="spec-${id}">([^<]*)</script>`).exec(html);
       expect(m, id).not.toBeNull();

@@ -16,6 +16,7 @@ import { END_METRICS } from './metrics.js';
 import { paramCharts } from './params.js';
 import { sweepProvenance } from './provenance.js';
 import type { SweepData } from './read.js';
+import type { TryitStart } from '../tryit/data.js';
 
 const charts = (list: ReturnType<typeof fanCharts>): Block[] => list.map((chart): Block => ({ kind: 'chart', chart }));
 
@@ -62,6 +63,16 @@ function statsBlocks(data: SweepData, cells: SweepCells): Block[] {
   ];
 }
 
+/** The "try it" panel starts from the first run of each preset at the reference point (its manifest's scenario). */
+function tryitStart(data: SweepData): TryitStart {
+  const scenarios = data.plan.presets.flatMap((preset) => {
+    const run = data.plan.runs.find((r) => r.preset === preset && r.point === data.refPoint && data.runManifests.has(r.run));
+    const manifest = run === undefined ? undefined : data.runManifests.get(run.run);
+    return run === undefined || manifest === undefined ? [] : [{ label: `${preset} at ${run.point}, seed ${run.seed}`, scenario: manifest.scenario }];
+  });
+  return { scenarios };
+}
+
 export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   const cells = new SweepCells(data.runs);
   const { plan } = data;
@@ -87,5 +98,6 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
     title: `Sweep: ${plan.name}`,
     subtitle: `${plan.presets.join(', ')}; ${plan.replicates} replicates from base seed ${plan.baseSeed}; swept: ${plan.sweptKeys.length > 0 ? plan.sweptKeys.join(', ') : 'nothing'}`,
     blocks,
+    tryit: tryitStart(data),
   };
 }
