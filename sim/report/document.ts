@@ -36,6 +36,8 @@ export interface ReportDoc {
   blocks: Block[];
   /** The scenarios the "try it" panel starts from (the report's own runs); the presets when absent. */
   tryit?: TryitStart;
+  /** The program that wrote the page (`<meta name="generator">`), when a command must recognise its own file later. */
+  generator?: string;
 }
 
 /**

@@ -178,6 +178,7 @@ export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, sc
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(doc.generator === undefined ? [] : [`<meta name="generator" content="${escapeHtml(doc.generator)}">`]),
     `<title>${escapeHtml(doc.title)}</title>`,
     `<style>${CSS}${panel?.css ?? ''}</style>`,
     '</head>',

@@ -57,6 +57,14 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
   return { files: writeReportFiles(dir, files) };
 }
 
+/** A document as one standalone HTML page (static SVGs, interactive charts, the engine), without files beside it. */
+export async function reportPage(doc: ReportDoc): Promise<string> {
+  const engine = engineBundle();
+  const rendered = await Promise.all(chartsOf(doc).map(async (chart) => [chart.id, await renderSvg(staticSpec(chart.spec))] as const));
+  const bundle = await engine;
+  return reportHtml(doc, new Map(rendered), reportScripts(), tryitPanel({ bundle: bundle.code, data: tryitData(doc.tryit) }));
+}
+
 /** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given, and `extra` files. */
 export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult, extra?: ReadonlyMap<string, string>): Promise<{ files: string[] }> {
   return writeReportDoc(dir, sweepDoc(data, claims), extra);
