@@ -4,6 +4,7 @@
  * panel runs the report's scenario in a Web Worker and its downloaded metrics.csv must equal the CLI's
  * cell by cell; a knob set and run again adds a series to every chart; Remove takes a run off the
  * charts; an invalid value is refused beside its field and nothing runs; no console error or network.
+ * The page of `abundance explore` draws its charts and runs the same panel.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { writeRun } from '../../sim/report/runReport.js';
 import { loadScenarioFile } from '../../sim/scenario/file.js';
 import { YOURS_RANGE } from '../../sim/report/interaction.js';
 import { BrowserSlot, openReport, type OpenedReport } from './browser.js';
-import { figureIds } from './checks.js';
+import { drawnProblem, figureIds } from './checks.js';
+import { exploreCommand } from '../../sim/cli/explore.js';
 
 const root = mkdtempSync(join(tmpdir(), 'abundance-e2e-tryit-'));
 const dir = join(root, 'run');
@@ -30,6 +32,7 @@ beforeAll(async () => {
   await writeRun(dir, loadScenarioFile('two-token', { overrides: SIZE }), {}, { simulate });
   execFileSync('npx', ['abundance', 'run', 'two-token', '--agents', '60', '--days', '30', '--seed', '3', '--out', cli, '--quiet', '--no-report'],
     { stdio: 'pipe', timeout: 120_000 });
+  await exploreCommand({ agents: 40, days: 20, seed: 2, out: join(root, 'explore.html'), quiet: true });
   await browser.start();
 }, 180_000);
 
@@ -126,5 +129,39 @@ describe('e2e: the try-it panel runs the same engine in the browser', { timeout:
     expect(await page.locator('#tryit').getAttribute('data-runs')).toBe(runsBefore);
     expect(await page.locator('#try-progress').evaluate((e) => (e as unknown as { value: number }).value)).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('a long run shows its progress and Cancel stops it, drawing nothing', async () => {
+    const { page, problems } = await report();
+    await page.locator('#try-scenario').selectOption({ index: 0 });
+    const runs = await page.locator('#tryit').getAttribute('data-runs');
+    await setField(page, 'agents', '2000');
+    await setField(page, 'days', '3650');
+    await page.locator('#try-run').click();
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): unknown } }).document;
+      return ((d.getElementById('try-progress') as { value: number } | null)?.value ?? 0) > 0;
+    }, undefined, { timeout: 60_000 });
+    expect(await page.locator('#tryit').getAttribute('data-state')).toBe('running');
+    expect(await page.locator('#try-status').textContent()).toMatch(/^your run \d+: day \d+ of 3650$/);
+    await page.locator('#try-cancel').click();
+    expect(await page.locator('#tryit').getAttribute('data-state')).toBe('cancelled');
+    expect(await page.locator('#tryit').getAttribute('data-runs')).toBe(runs);
+    expect(await page.locator('#try-run').isDisabled()).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('the page of `abundance explore` draws the run report\'s charts and its panel draws a run over each', async () => {
+    const { page, problems } = await openReport(browser.get(), join(root, 'explore.html'));
+    const ids = await figureIds(page);
+    expect(ids.length).toBeGreaterThanOrEqual(7);
+    for (const id of ids) expect(await drawnProblem(page, id), id).toBeNull();
+    expect(await page.locator('#try-scenario option').first().textContent()).toBe('two-token (this run)');
+    await setField(page, 'days', '35');
+    expect(await run(page)).toBe('done');
+    const lines = await linesOf(page, YOURS_RANGE[0]);
+    for (const id of ids) expect(lines[id], id).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
