@@ -63,7 +63,9 @@ export const YOURS_RANGE = ['#111111', '#8b0000', '#00008b', '#006400', '#4b0082
  * on the panel's y scale); clipped, since your run may be longer or wider than the report's axes.
  */
 export function yoursLayer(metric: string, x: object, yTitle: string, yScale: object): object {
-  const stroke = { field: YOURS, type: 'nominal', title: 'your runs', scale: { range: [...YOURS_RANGE] } };
+  // the legend's title shows only once a run is drawn (the dataset starts empty)
+  const stroke = { field: YOURS, type: 'nominal', title: 'your runs', scale: { range: [...YOURS_RANGE] },
+    legend: { titleOpacity: { expr: `length(data('${YOURS}')) > 0 ? 1 : 0` } } };
   return {
     name: `yours-${metric}`,
     data: { name: YOURS },
