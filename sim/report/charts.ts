@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { binMeans, binningFor, hasValues, type Binning } from './aggregate.js';
 import { CHART_DEFS, type ChartDef, type PanelDef } from './chartDefs.js';
-import { hoverLayer, pickOpacity, pickParam, tip } from './interaction.js';
+import { hoverLayer, pickOpacity, pickParam, tip, yoursDatasets, yoursLayer } from './interaction.js';
 import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 
 /** One run in a report; `label` (the preset name) is its colour in comparisons. */
@@ -98,7 +98,8 @@ function yScale(p: PanelDef, rows: Row[]): object {
 function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: object, pick: 'declare' | 'use' | 'none'): object {
   const dashed = rows.some((r) => r.line === 'reference');
   const x = { field: 'day', type: 'quantitative', title: 'day', scale: { domain: xDomain, nice: false } };
-  const y = { field: 'value', type: 'quantitative', title: p.yTitle, scale: yScale(p, rows) };
+  const scale = yScale(p, rows);
+  const y = { field: 'value', type: 'quantitative', title: p.yTitle, scale };
   const line = {
     ...(pick === 'declare' ? { params: [pickParam('run')] } : {}),
     mark: { type: 'line', strokeWidth: 1.5 },
@@ -115,7 +116,7 @@ function panelSpec(p: PanelDef, rows: Row[], xDomain: [number, number], color: o
     width: 300,
     height: 200,
     transform: [{ filter: { field: 'panel', equal: p.metric } }],
-    layer: [line, hoverLayer(p.metric, x, y, color, tooltip)],
+    layer: [line, hoverLayer(p.metric, x, y, color, tooltip), yoursLayer(p.metric, x, p.yTitle, scale)],
   };
 }
 
@@ -142,6 +143,7 @@ function chartSpec(def: ChartDef, runs: ReportRun[], binning: Binning): ChartSpe
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: def.title, subtitle: note, fontSize: 16 },
     data: { values: all },
+    datasets: yoursDatasets(),
     columns: columnsFor(def, kept.map((k) => k.p)),
     concat: kept.map((k, i) => panelSpec(k.p, k.rows, xDomain, color, present.length < 2 ? 'none' : i === 0 ? 'declare' : 'use')),
     config: CHART_CONFIG,

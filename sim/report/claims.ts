@@ -12,6 +12,9 @@ import { formatStat } from './stats.js';
 export { ClaimsResultSchema, VERDICTS } from '../io/claimsJson.js';
 export type { BesideRow, Claim, ClaimDirection, ClaimsResult, ClaimTest, Verdict };
 
+/** The heading of the claims' detail section. */
+export const CLAIMS_DETAIL = 'Claims in detail';
+
 const n = (v: number | null): string => (v === null ? '—' : formatStat(v));
 const holdsText = (h: boolean): string => (h ? 'yes' : 'no');
 const holdsClass = (h: boolean): string => (h ? 'holds' : 'fails');
@@ -19,9 +22,13 @@ const holdsClass = (h: boolean): string => (h ? 'holds' : 'fails');
 export const verdictClass = (v: Verdict): string => v.replace(' ', '-');
 const ci = (t: { ci95_lo: number | null; ci95_hi: number | null }): string => `[${n(t.ci95_lo)}, ${n(t.ci95_hi)}]`;
 
-/** One line per claim, for the summary at the top of a report. */
-export function claimLines(claims: ClaimsResult): string[] {
-  return claims.claims.map((c) => `${c.id} ${c.title}: ${c.verdict}`);
+/** The answer at the top of a sweep report: per claim its verdict and the one-line reason for it. */
+export function claimsAnswer(claims: ClaimsResult | undefined): Block[] {
+  if (claims === undefined) return [paragraph('The claims were not evaluated for this sweep: the folder has no claims.json.')];
+  const blocks: Block[] = [table(['claim', 'title', 'verdict', 'reason'], claims.claims.map((c) => [c.id, c.title, c.verdict, c.reason]), 4,
+    claims.claims.map((c) => ['', '', verdictClass(c.verdict), '']))];
+  if (!claims.defaults.judged) blocks.push(paragraph(`The defaults are not judged: ${claims.defaults.failures.join('; ')}.`));
+  return blocks;
 }
 
 /** The numbers behind a verdict: each test of the defaults (at the judged point or its own), mean [95 % CI] and outcome. */
@@ -40,13 +47,13 @@ function besideBlocks(rows: readonly BesideRow[]): Block[] {
   ];
 }
 
-/** The claims section: a verdict table, then per claim the numbers behind the verdict. */
+/** The claims in detail (after the charts): a verdict table with the numbers behind it, then per claim its tests. */
 export function claimsBlocks(claims: ClaimsResult | undefined): Block[] {
   if (claims === undefined) {
-    return [heading('Claims'), paragraph('The claims were not evaluated for this sweep: the folder has no claims.json.')];
+    return [heading(CLAIMS_DETAIL), paragraph('The claims were not evaluated for this sweep: the folder has no claims.json.')];
   }
   const blocks: Block[] = [
-    heading('Claims'),
+    heading(CLAIMS_DETAIL),
     paragraph(`Verdicts by the protocol of ${claims.protocol} at point ${claims.point || '—'} (windows: ${claims.window}); differences paired by seed with a 95 % t-interval; a point is judged when at least 90 % of the runs of each preset its tests name are viable.`),
   ];
   if (!claims.defaults.judged) blocks.push(paragraph(`The defaults are not judged: ${claims.defaults.failures.join('; ')}.`));

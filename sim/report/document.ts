@@ -6,6 +6,7 @@
  * Vega-Lite view over its static SVG). Pure: no node imports.
  */
 import type { ChartSpec } from './charts.js';
+import type { TryitStart } from './tryit/data.js';
 
 export interface TableBlock {
   kind: 'table';
@@ -23,13 +24,35 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | TableBlock
   | { kind: 'chart'; chart: ChartSpec }
-  | { kind: 'links'; links: { label: string; href: string }[] };
+  | { kind: 'links'; links: { label: string; href: string }[] }
+  /** The table of contents: a link to every level-2 heading of the document, in order. */
+  | { kind: 'toc' }
+  /** The "try it" panel (html.ts draws it when the page carries the engine; report.md says where it is). */
+  | { kind: 'tryit' };
 
 export interface ReportDoc {
   title: string;
   subtitle?: string;
   blocks: Block[];
+  /** The scenarios the "try it" panel starts from (the report's own runs); the presets when absent. */
+  tryit?: TryitStart;
+  /** The program that wrote the page (`<meta name="generator">`), when a command must recognise its own file later. */
+  generator?: string;
 }
+
+/**
+ * A heading's anchor, as GitHub makes it for report.md (lower case; letters, digits, spaces, - and _
+ * kept; spaces to -), so the table of contents links the same headings in report.md and report.html.
+ */
+export const anchorOf = (text: string): string =>
+  text.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+/** The level-2 headings a table of contents lists: text and anchor. */
+export function tocEntries(doc: ReportDoc): { text: string; id: string }[] {
+  return doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [{ text: b.text, id: b.id ?? anchorOf(b.text) }] : []));
+}
+
+export const toc = (): Block => ({ kind: 'toc' });
 
 export const heading = (text: string, level: 2 | 3 = 2, id?: string): Block =>
   ({ kind: 'heading', level, text, ...(id === undefined ? {} : { id }) });

@@ -11,7 +11,14 @@
  * are passed in (libraries.ts reads them), and every piece of input text is escaped.
  */
 import type { ChartSpec } from './charts.js';
-import type { Block, ReportDoc, TableBlock } from './document.js';
+import { anchorOf, tocEntries, type Block, type ReportDoc, type TableBlock } from './document.js';
+
+/** The "try it" panel of a page (sim/report/tryit/page.ts): its markup, CSS and scripts (after the charts' boot). */
+export interface PagePanel {
+  html: string;
+  css: string;
+  scripts: string[];
+}
 
 /** The minified libraries, inlined in this order (vega-lite and vega-embed use the `vega` global). */
 export interface ReportScripts {
@@ -56,13 +63,26 @@ export const BOOT_SCRIPT = `(function () {
     return;
   }
   var figures = Array.prototype.slice.call(document.querySelectorAll('.vis[data-spec]'));
+  var views = window.abundanceViews = {};
+  // Every time chart has the dataset of your runs (interaction.ts), empty until the try-it panel fills it;
+  // vega warns of the infinite extent of its empty "value" field. That one warning is expected: dropped.
+  var base = vega.logger(vega.Warn);
+  var quiet = /^Infinite extent for field "value": \\[Infinity, -Infinity\\]$/;
+  var logger = {
+    level: function (l) { if (arguments.length === 0) return base.level(); base.level(l); return logger; },
+    error: function () { base.error.apply(base, arguments); return logger; },
+    warn: function () { if (!quiet.test(Array.prototype.join.call(arguments, ' '))) base.warn.apply(base, arguments); return logger; },
+    info: function () { base.info.apply(base, arguments); return logger; },
+    debug: function () { base.debug.apply(base, arguments); return logger; }
+  };
   var done = figures.map(function (el) {
     var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
     var view = document.createElement('div');
     view.className = 'view';
     view.style.display = 'none';
     el.appendChild(view);
-    return vegaEmbed(view, spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).then(function () {
+    return vegaEmbed(view, spec, { mode: 'vega-lite', renderer: 'svg', actions: false, logger: logger }).then(function (result) {
+      views[el.getAttribute('data-spec').slice(5)] = result.view; // by chart id, for the try-it panel
       var old = el.querySelector('.static');
       if (old) el.removeChild(old);
       view.style.display = '';
@@ -88,9 +108,14 @@ td.holds{color:#2b6b2b}td.fails{color:#a12a2a}
 .scroll{overflow-x:auto}
 figure{margin:2rem 0}
 .vis svg{max-width:100%;height:auto;display:block}
+.toc{background:#f6f6f6;padding:.5rem 1rem;margin:1rem 0;display:inline-block}
+.toc ol{margin:.25rem 0;padding-left:1.5rem}
 figcaption{color:#444;font-size:.9rem;margin-top:.5rem}
 #vg-tooltip-element{pointer-events:none}
 `;
+
+/** What the "try it" section says in a page that does not carry the engine. */
+const TRYIT_ABSENT = '<p>This page does not carry the engine, so it cannot run the model again.</p>';
 
 function htmlTable(b: TableBlock): string {
   const head = `<tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
@@ -112,13 +137,26 @@ function htmlFigure(chart: ChartSpec, svg: string): string {
   ].join('\n');
 }
 
-function htmlBlock(b: Block, svgOf: (id: string) => string): string {
+function htmlToc(entries: { text: string; id: string }[]): string {
+  if (entries.length === 0) return '';
+  return `<nav class="toc" aria-label="Contents"><strong>Contents</strong>\n<ol>\n${entries.map((e) => `<li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`).join('\n')}\n</ol></nav>`;
+}
+
+interface Context {
+  svgOf: (id: string) => string;
+  toc: { text: string; id: string }[];
+  tryit: string;
+}
+
+function htmlBlock(b: Block, ctx: Context): string {
   switch (b.kind) {
-    case 'heading': return `<h${b.level}${b.id === undefined ? '' : ` id="${escapeHtml(b.id)}"`}>${escapeHtml(b.text)}</h${b.level}>`;
+    case 'heading': return `<h${b.level} id="${escapeHtml(b.id ?? anchorOf(b.text))}">${escapeHtml(b.text)}</h${b.level}>`;
+    case 'toc': return htmlToc(ctx.toc);
+    case 'tryit': return ctx.tryit;
     case 'paragraph': return `<p>${escapeHtml(b.text)}</p>`;
     case 'list': return b.items.length === 0 ? '' : `<ul>\n${b.items.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`;
     case 'table': return htmlTable(b);
-    case 'chart': return htmlFigure(b.chart, svgOf(b.chart.id));
+    case 'chart': return htmlFigure(b.chart, ctx.svgOf(b.chart.id));
     case 'links': {
       if (b.links.length === 0) return '';
       const items = b.links.map((l) => {
@@ -133,22 +171,24 @@ function htmlBlock(b: Block, svgOf: (id: string) => string): string {
 }
 
 /** `svgs` maps a chart id to its static SVG. */
-export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, scripts: ReportScripts): string {
+export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, scripts: ReportScripts, panel?: PagePanel): string {
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(doc.generator === undefined ? [] : [`<meta name="generator" content="${escapeHtml(doc.generator)}">`]),
     `<title>${escapeHtml(doc.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${panel?.css ?? ''}</style>`,
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(doc.title)}</h1>`,
   ];
   if (doc.subtitle !== undefined) out.push(`<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`);
+  const ctx: Context = { svgOf: (id) => svgs.get(id) ?? '', toc: tocEntries(doc), tryit: panel?.html ?? TRYIT_ABSENT };
   for (const b of doc.blocks) {
-    const html = htmlBlock(b, (id) => svgs.get(id) ?? '');
+    const html = htmlBlock(b, ctx);
     if (html !== '') out.push(html);
   }
   out.push('</main>');
@@ -161,6 +201,7 @@ export function reportHtml(doc: ReportDoc, svgs: ReadonlyMap<string, string>, sc
   } else {
     out.push(`<script>document.body.setAttribute('data-ready', '1');</script>`);
   }
+  if (panel !== undefined) out.push(...panel.scripts);
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

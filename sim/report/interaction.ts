@@ -11,6 +11,10 @@
  *   pointer shows, with a tooltip of its values. The layer is named `hover-...` and drawn only in the
  *   browser: `staticSpec` removes it before the SVG/PNG are drawn, since its points are invisible until
  *   hovered and would only make the static files several times larger.
+ * - Your runs: each time panel has a layer `yours-...` over the named dataset `yours`, empty in the file;
+ *   the "try it" panel (sim/report/tryit/) inserts a run's rows into every view through vega's API
+ *   (`view.change('yours', changeset)`), drawn as dark lines with their own legend ("your runs"), and
+ *   removes them the same way. Left out of the static drawing, like the hover layers.
  */
 
 export const PICK = 'pick';
@@ -45,10 +49,39 @@ export function hoverLayer(id: string, x: object, y: object, color: object | und
   };
 }
 
-const isHoverLayer = (v: unknown): boolean =>
-  typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && (v as { name: string }).name.startsWith('hover-');
+/** The named dataset the "try it" panel fills with your runs' rows ({ yours, panel, day, value }). */
+export const YOURS = 'yours';
 
-/** The spec without its hover layers: what the static SVG and PNG draw (it looks the same). */
+/** The top-level `datasets` of a chart that draws your runs: `yours`, empty until a run is added. */
+export const yoursDatasets = (): object => ({ [YOURS]: [] });
+
+/** Dark, distinct strokes for your runs, so they stand out over the palette of the report's runs. */
+export const YOURS_RANGE = ['#111111', '#8b0000', '#00008b', '#006400', '#4b0082'] as const;
+
+/**
+ * A layer of your runs' lines of `metric` (rows of `yours` whose panel is it), at (x, the field `value`
+ * on the panel's y scale); clipped, since your run may be longer or wider than the report's axes.
+ */
+export function yoursLayer(metric: string, x: object, yTitle: string, yScale: object): object {
+  // the legend's title shows only once a run is drawn (the dataset starts empty)
+  const stroke = { field: YOURS, type: 'nominal', title: 'your runs', scale: { range: [...YOURS_RANGE] },
+    legend: { titleOpacity: { expr: `length(data('${YOURS}')) > 0 ? 1 : 0` } } };
+  return {
+    name: `yours-${metric}`,
+    data: { name: YOURS },
+    transform: [{ filter: { field: 'panel', equal: metric } }],
+    mark: { type: 'line', strokeWidth: 2, clip: true },
+    encoding: {
+      x, y: { field: 'value', type: 'quantitative', title: yTitle, scale: yScale }, stroke,
+      tooltip: [tip(YOURS, 'your run'), tip('day', 'day (bin start)', 'quantitative'), tip('value', yTitle, 'quantitative')],
+    },
+  };
+}
+
+const isHoverLayer = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && /^(hover|yours)-/.test((v as { name: string }).name);
+
+/** The spec without its hover layers and your runs' layers: what the static SVG and PNG draw (it looks the same). */
 export function staticSpec<T>(spec: T): T {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.filter((x) => !isHoverLayer(x)).map(strip);

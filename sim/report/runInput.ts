@@ -8,6 +8,7 @@ import { summaryLines } from './summary.js';
 import { RUN_FILES } from '../io/runFiles.js';
 import type { ReportInput } from './runDoc.js';
 import type { MetricsTable } from '../io/metricsCsv.js';
+import type { Scenario } from '../scenario/schema.js';
 
 /** The manifest fields of a run folder that its report shows. */
 export interface RunFacts {
@@ -20,6 +21,8 @@ export interface RunFacts {
   days: number;
   scenarioHash: string;
   engineVersion: string;
+  /** The resolved scenario (manifest.json keeps it): where the report's "try it" panel starts. */
+  scenario?: Scenario;
 }
 
 export function runReportInput(run: RunFacts, table: MetricsTable): ReportInput {
@@ -39,6 +42,10 @@ export function runReportInput(run: RunFacts, table: MetricsTable): ReportInput 
       'engine version': run.engineVersion,
     },
     links: [...Object.values(RUN_FILES), 'manifest.json'].map((f) => ({ label: f, href: f })),
+    tryit: {
+      scenarios: run.scenario === undefined ? [] : [{ label: `${run.name} (this run)`, scenario: run.scenario }],
+      size: { agents: run.agents, days: run.days, seed: run.seed },
+    },
   };
 }
 
@@ -71,5 +78,7 @@ export function comparisonReportInput(c: ComparisonFacts): ReportInput {
       { label: `${n}: run report`, href: `runs/${n}/report.html` },
       { label: `${n}: metrics.csv`, href: `runs/${n}/metrics.csv` },
     ]),
+    // compare-presets runs each preset at this size and seed: the panel's presets are these runs
+    tryit: { scenarios: [], size: { agents: c.agents, days: c.days, seed: c.seed } },
   };
 }

@@ -48,5 +48,6 @@ function factsOf(resolved: ResolvedScenario, result: RunResult): RunFacts {
     days: result.days,
     scenarioHash: scenarioHash(s),
     engineVersion: projectPackage().version,
+    scenario: s,
   };
 }

@@ -8,7 +8,8 @@
  *   dir/charts/<id>.svg       the chart as vega draws it (the spec without its hover layers: interaction.ts)
  *   dir/charts/<id>.png       the SVG rasterised by resvg at 2x
  *   dir/report.md             Markdown with the PNGs
- *   dir/report.html           one offline HTML file: interactive charts over their static SVGs
+ *   dir/report.html           one offline HTML file: interactive charts over their static SVGs, and the
+ *                             engine (tryit/), so a reader can run the model again and see it on the charts
  */
 import { REPORT_FILES } from '../io/runFiles.js';
 import { chartsOf, type ReportDoc } from './document.js';
@@ -21,6 +22,9 @@ import { renderSvg, svgToPngAsync } from './render.js';
 import { runDoc, type ReportInput } from './runDoc.js';
 import type { ClaimsResult } from './claims.js';
 import { sweepDoc } from './sweep/doc.js';
+import { engineBundle } from './tryit/bundle.js';
+import { tryitData } from './tryit/data.js';
+import { tryitPanel } from './tryit/page.js';
 import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
@@ -35,10 +39,12 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
   if (ids.size !== charts.length) throw new Error('writeReportDoc: chart ids must be distinct');
   const files = new Map<string, string | Uint8Array>();
   const svgs = new Map<string, string>();
+  const engine = engineBundle(); // built while the charts render
   const rendered = await Promise.all(charts.map(async (chart) => {
     const svg = await renderSvg(staticSpec(chart.spec));
     return { chart, svg, png: await svgToPngAsync(svg) };
   }));
+  const bundle = await engine;
   for (const { chart, svg, png } of rendered) {
     files.set(`${REPORT_FILES.charts}/${chart.id}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
     files.set(`${REPORT_FILES.charts}/${chart.id}.svg`, svg);
@@ -46,9 +52,17 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
     svgs.set(chart.id, svg);
   }
   files.set(REPORT_FILES.md, reportMarkdown(doc));
-  files.set(REPORT_FILES.html, reportHtml(doc, svgs, reportScripts()));
+  files.set(REPORT_FILES.html, reportHtml(doc, svgs, reportScripts(), tryitPanel({ bundle: bundle.code, data: tryitData(doc.tryit) })));
   for (const [rel, content] of extra) files.set(rel, content);
   return { files: writeReportFiles(dir, files) };
+}
+
+/** A document as one standalone HTML page (static SVGs, interactive charts, the engine), without files beside it. */
+export async function reportPage(doc: ReportDoc): Promise<string> {
+  const engine = engineBundle();
+  const rendered = await Promise.all(chartsOf(doc).map(async (chart) => [chart.id, await renderSvg(staticSpec(chart.spec))] as const));
+  const bundle = await engine;
+  return reportHtml(doc, new Map(rendered), reportScripts(), tryitPanel({ bundle: bundle.code, data: tryitData(doc.tryit) }));
 }
 
 /** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given, and `extra` files. */

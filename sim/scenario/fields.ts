@@ -20,6 +20,9 @@ export interface Field {
   expected: string;
   /** The allowed strings of an option field. */
   options?: readonly string[];
+  /** A number field's bounds (the browser's "try it" panel checks them). */
+  min?: Bound;
+  max?: Bound;
   integer: boolean;
   /** Accepts text only: a YAML number written here is read as its text (calibration: 2009). */
   textOnly: boolean;
@@ -39,7 +42,7 @@ function unwrap(s: AnyZod): { inner: AnyZod; def: unknown } {
   return { inner: s, def: undefined };
 }
 
-interface Bound { value: number; inclusive: boolean }
+export interface Bound { value: number; inclusive: boolean }
 /** The integer flag and the bounds of a number schema, from its checks. */
 export function numberChecks(n: z.ZodNumber): { integer: boolean; min?: Bound; max?: Bound } {
   const out: { integer: boolean; min?: Bound; max?: Bound } = { integer: false };
@@ -62,8 +65,11 @@ function describeNumber(n: z.ZodNumber): string {
 }
 
 /** What a leaf schema accepts, in words, and its options if it is a choice of strings. */
-function describe(s: AnyZod): { expected: string; options?: string[]; integer: boolean; textOnly: boolean } {
-  if (s instanceof z.ZodNumber) return { expected: describeNumber(s), integer: numberChecks(s).integer, textOnly: false };
+function describe(s: AnyZod): { expected: string; options?: string[]; integer: boolean; textOnly: boolean; min?: Bound; max?: Bound } {
+  if (s instanceof z.ZodNumber) {
+    const { integer, min, max } = numberChecks(s);
+    return { expected: describeNumber(s), integer, textOnly: false, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  }
   if (s instanceof z.ZodEnum || s instanceof z.ZodLiteral) {
     const options = (s instanceof z.ZodEnum ? s.options : [...s.values]).map(String);
     return { expected: `one of ${options.join(', ')}`, options, integer: false, textOnly: true };

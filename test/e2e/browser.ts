@@ -64,7 +64,8 @@ export async function openReport(browser: Browser, file: string): Promise<Opened
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`network request: ${r.url()}`); });
+  // blob: is memory of the page itself (the try-it panel's Web Worker), not the network
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.push(`network request: ${r.url()}`); });
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
   return { page, problems };

@@ -2,8 +2,8 @@
  * The browser check of a sweep report: a small real sweep (two grid keys, three presets, three seeds)
  * gets its report, claims evaluated from its runs, from `reportFolder`; headless Chromium opens report.html offline. Every
  * chart (fan charts, small multiples, heatmaps) must be drawn with its axis titles and show a tooltip
- * on hover; clicking a preset in a legend must fade the other presets; the claims table must show each
- * verdict; and the page must log no error or warning and make no network request.
+ * on hover; clicking a preset in a legend must fade the other presets; the answer at the top must show
+ * each verdict with its reason, before the charts; and the page must log no error or warning and make no network request.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,11 +77,19 @@ describe('e2e: sweep report.html in Chromium', { timeout: 120_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows the claims table with each verdict and the numbers behind it', async () => {
+  it('shows each verdict with its reason first, and again with the numbers behind it after the charts', async () => {
     const { page } = await report();
     const claims = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as { claims: { verdict: string; reason: string }[] };
     const verdicts = await page.locator('td.supported, td.refuted, td.undecided, td.not-judged').allTextContents();
-    expect(verdicts).toEqual(claims.claims.map((c) => c.verdict));
+    expect(verdicts).toEqual([...claims.claims, ...claims.claims].map((c) => c.verdict));
+    const answer = await page.locator('h2#answer + .scroll tbody tr').allTextContents();
+    expect(answer).toHaveLength(claims.claims.length);
+    claims.claims.forEach((c, i) => expect(answer[i]).toContain(`${c.verdict}${c.reason}`));
+    const order = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): { compareDocumentPosition(o: unknown): number } | null } }).document;
+      return d.querySelector('h2#answer')?.compareDocumentPosition(d.querySelector('figure.chart')) ?? 0;
+    });
+    expect(order & 4).toBe(4); // the answer precedes the first chart (DOCUMENT_POSITION_FOLLOWING)
     const text = (await page.locator('main').textContent()) ?? '';
     for (const c of claims.claims) expect(text).toContain(c.reason);
   });

@@ -4,7 +4,7 @@
  * each verdict with the numbers behind it.
  */
 import { describe, expect, it } from 'vitest';
-import { claimLines, claimsBlocks, ClaimsResultSchema } from '../../sim/report/claims.js';
+import { claimsAnswer, claimsBlocks, ClaimsResultSchema } from '../../sim/report/claims.js';
 import type { TableBlock } from '../../sim/report/document.js';
 import { parseOrThrow, ReportError } from '../../sim/report/errors.js';
 import { claimsFixture } from './sweep/fixture.js';
@@ -62,7 +62,18 @@ describe('report/claims', () => {
     expect(tables[4]?.rows[0]).toEqual(['token price of an hour', 'peer-bank', 'tokens per MH', '3', '1', '[1, 1]']);
     expect(blocks.at(-1)).toEqual({ kind: 'list', items: ['token price of an hour: 1 at par'] }); // each number's note once
     expect(blocks.some((b) => b.kind === 'list' && b.items[0] === "horizon: the statistics over W depend on the run's length")).toBe(true);
-    expect(claimLines(claims)).toEqual(['C1 giving away is unsustainable: supported', 'C4 the Peer Bank tracks capacity: undecided']);
+  });
+
+  it('the answer at the top of a report: each claim with its verdict and its one-line reason, and nothing more', () => {
+    const claims = ClaimsResultSchema.parse(claimsFixture());
+    const blocks = claimsAnswer(claims);
+    expect(blocks).toHaveLength(1);
+    const t = blocks[0] as TableBlock;
+    expect(t.header).toEqual(['claim', 'title', 'verdict', 'reason']);
+    expect(t.rows).toEqual(claims.claims.map((c) => [c.id, c.title, c.verdict, c.reason]));
+    expect(t.rows.map((r) => r[2])).toEqual(['supported', 'undecided']);
+    expect(t.cellClass?.map((r) => r[2])).toEqual(['supported', 'undecided']);
+    expect(claimsAnswer(undefined)).toEqual([{ kind: 'paragraph', text: 'The claims were not evaluated for this sweep: the folder has no claims.json.' }]);
   });
 
   it('defaults not judged: the section says why before the table', () => {

@@ -45,9 +45,13 @@ describe('report/write', () => {
     expect(/href="http/i.test(page)).toBe(false);
     expect(/<(img|link)\b/i.test(page)).toBe(false);
     expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(ids.length);
-    // each library once, then the boot script; one JSON spec per chart, equal to the saved .vl.json
+    // each library once, then the boot script and the try-it panel's; one JSON spec per chart, equal to the saved .vl.json
     expect(html.split('vegaEmbed=').length - 1).toBe(1);
-    expect((html.match(/<script>/g) ?? []).length).toBe(4);
+    expect((html.match(/<script>/g) ?? []).length).toBe(5);
+    // the engine travels as text, run only inside a Web Worker, and the panel's data as JSON
+    expect((html.match(/<script type="text\/plain" id="tryit-worker">/g) ?? []).length).toBe(1);
+    expect((html.match(/<script type="application\/json" id="tryit-data">/g) ?? []).length).toBe(1);
+    expect(page).toContain('<form id="tryit"');
     for (const id of ids) {
       const m = new RegExp(`<script type="application/json" id="spec-${id}">([^<]*)</script>`).exec(html);
       expect(m, id).not.toBeNull();
@@ -61,6 +65,25 @@ describe('report/write', () => {
     expect(md).toContain('![Abundance](charts/abundance.png)');
     expect(md).toMatch(/\| money supply CH \| tokens \| — \| [\d,]+ \|/);
     expect(md).toContain('| seed | 1 |');
+  });
+
+  it('a run report reads top-down in both files: contents, headline numbers, try it, the charts, then the detail', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    await writeReport(dir, input());
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    const sections = ['Headline numbers', 'Try it', 'Charts', 'End-of-run statistics', 'Files', 'Provenance'];
+    const toc = sections.map((s, i) => `${i + 1}. [${s}](#${s.toLowerCase().replace(/ /g, '-')})`).join('\n');
+    expect(md).toContain(toc);
+    const at = sections.map((s) => md.indexOf(`## ${s}\n`));
+    expect(at.every((x) => x > md.indexOf(toc))).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    expect(md.indexOf('C1 giving away')).toBeLessThan(md.indexOf('## Try it'));
+    expect(md.indexOf('![Abundance]')).toBeLessThan(md.indexOf('## End-of-run statistics'));
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const ids = sections.map((s) => html.indexOf(`<h2 id="${s.toLowerCase().replace(/ /g, '-')}">${s}</h2>`));
+    expect(ids.every((x) => x > 0)).toBe(true);
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+    for (const s of sections) expect(html).toContain(`<a href="#${s.toLowerCase().replace(/ /g, '-')}">${s}</a>`);
   });
 
   it('the same input twice gives byte-identical files', { timeout: 60_000 }, async () => {

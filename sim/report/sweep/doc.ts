@@ -1,11 +1,13 @@
 /**
- * The report of a sweep, as a document: a summary, the claims (verdict, the numbers behind it, the
- * reason) when a claims result is given, viability per cell, the end-of-run statistics at the reference
- * point, the fan charts, the small multiples per swept key, the heatmaps of a two-key grid, the files
- * and the provenance. Every number is read from the folder; nothing here judges a claim.
+ * The report of a sweep, as a document read top-down: a table of contents; the answer (the runs counted
+ * and, when a claims result is given, each claim's verdict with its one-line reason); the "try it"
+ * panel; the charts (fans over time, small multiples per swept key, heatmaps of a two-key grid); then
+ * the detail: the claims' tests and the numbers behind each verdict, viability per cell, the end-of-run
+ * statistics at the reference point, the files and the provenance. Every number is read from the
+ * folder; nothing here judges a claim.
  */
-import { claimLines, claimsBlocks, type ClaimsResult } from '../claims.js';
-import { heading, keyValues, list, paragraph, table, type Block, type ReportDoc } from '../document.js';
+import { claimsAnswer, claimsBlocks, type ClaimsResult } from '../claims.js';
+import { heading, keyValues, list, paragraph, table, toc, type Block, type ReportDoc } from '../document.js';
 import { formatStat } from '../stats.js';
 import { SweepCells } from './cells.js';
 import { fanCharts } from './fans.js';
@@ -14,10 +16,11 @@ import { END_METRICS } from './metrics.js';
 import { paramCharts } from './params.js';
 import { sweepProvenance } from './provenance.js';
 import type { SweepData } from './read.js';
+import type { TryitStart } from '../tryit/data.js';
 
 const charts = (list: ReturnType<typeof fanCharts>): Block[] => list.map((chart): Block => ({ kind: 'chart', chart }));
 
-function summary(data: SweepData, cells: SweepCells, claims: ClaimsResult | undefined): string[] {
+function summary(data: SweepData, cells: SweepCells): string[] {
   const { plan } = data;
   const viable = data.runs.filter((r) => r.viable === true).length;
   const lines = [
@@ -27,7 +30,6 @@ function summary(data: SweepData, cells: SweepCells, claims: ClaimsResult | unde
     const goods = plan.presets.map((p) => `${p} ${formatStat(cells.stat(p, data.refPoint, 'goods_total').mean)}`).join(', ');
     lines.push(`Goods released, cumulative (each run's mean over its last year), averaged across replicates at point ${data.refPoint}: ${goods}.`);
   }
-  if (claims !== undefined) lines.push(...claimLines(claims));
   return lines;
 }
 
@@ -61,6 +63,16 @@ function statsBlocks(data: SweepData, cells: SweepCells): Block[] {
   ];
 }
 
+/** The "try it" panel starts from the first run of each preset at the reference point (its manifest's scenario). */
+function tryitStart(data: SweepData): TryitStart {
+  const scenarios = data.plan.presets.flatMap((preset) => {
+    const run = data.plan.runs.find((r) => r.preset === preset && r.point === data.refPoint && data.runManifests.has(r.run));
+    const manifest = run === undefined ? undefined : data.runManifests.get(run.run);
+    return run === undefined || manifest === undefined ? [] : [{ label: `${preset} at ${run.point}, seed ${run.seed}`, scenario: manifest.scenario }];
+  });
+  return { scenarios };
+}
+
 export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   const cells = new SweepCells(data.runs);
   const { plan } = data;
@@ -68,14 +80,17 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   const params = paramCharts(data, cells);
   const heatmaps = heatmapCharts(data, cells);
   const blocks: Block[] = [
-    list(summary(data, cells, claims)),
-    ...claimsBlocks(claims),
-    ...viabilityBlocks(data, cells),
-    ...statsBlocks(data, cells),
+    toc(),
+    heading('Answer'),
+    ...claimsAnswer(claims),
+    list(summary(data, cells)),
+    heading('Try it'),
+    { kind: 'tryit' },
   ];
   if (fans.length > 0) blocks.push(heading('Over time, across replicates'), ...charts(fans));
   if (params.length > 0) blocks.push(heading('Per swept parameter'), ...charts(params));
   if (heatmaps.length > 0) blocks.push(heading('Two-parameter grid'), ...charts(heatmaps));
+  blocks.push(...claimsBlocks(claims), ...viabilityBlocks(data, cells), ...statsBlocks(data, cells));
   const files = ['sweep.json', 'runs.csv', 'summary.csv', ...data.extraFiles, ...(data.manifest === undefined ? [] : ['manifest.json'])];
   blocks.push(heading('Files'), { kind: 'links', links: files.map((f) => ({ label: f, href: f })) });
   blocks.push(heading('Provenance'), keyValues(sweepProvenance(data)));
@@ -83,5 +98,6 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
     title: `Sweep: ${plan.name}`,
     subtitle: `${plan.presets.join(', ')}; ${plan.replicates} replicates from base seed ${plan.baseSeed}; swept: ${plan.sweptKeys.length > 0 ? plan.sweptKeys.join(', ') : 'nothing'}`,
     blocks,
+    tryit: tryitStart(data),
   };
 }

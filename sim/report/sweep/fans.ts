@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { binMeans, binningFor } from '../aggregate.js';
 import { CHART_CONFIG, PALETTE, round6, type ChartSpec } from '../charts.js';
-import { hoverLayer, pickOpacity, pickParam, tip } from '../interaction.js';
+import { hoverLayer, pickOpacity, pickParam, tip, yoursDatasets, yoursLayer } from '../interaction.js';
 import { FAN_DEFS, panelOf, type FanDef } from './metrics.js';
 import type { FanRow, SweepData } from './read.js';
 
@@ -61,6 +61,7 @@ function panelSpec(metric: string, color: object, xDomain: [number, number], pic
       { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color, opacity: fade(1, 0.15) } },
       hoverLayer(metric, x, y, color, [tip('preset', 'preset'), tip('day', 'day (bin start)', 'quantitative'), tip('mean', `mean (${p.yTitle})`, 'quantitative'),
         tip('lo', '95 % CI low', 'quantitative'), tip('hi', '95 % CI high', 'quantitative'), tip('n', 'replicates', 'quantitative')]),
+      yoursLayer(metric, x, p.yTitle, scale),
     ],
   };
 }
@@ -83,6 +84,7 @@ function fanChart(def: FanDef, data: SweepData, binDays: number, binLabel: strin
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: def.title, subtitle: note, fontSize: 16 },
     data: { values: rows },
+    datasets: yoursDatasets(),
     columns: Math.min(3, panels.length),
     concat: panels.map((m, i) => panelSpec(m, color, xDomain, present.length < 2 ? 'none' : i === 0 ? 'declare' : 'use')),
     config: CHART_CONFIG,

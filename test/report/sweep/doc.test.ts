@@ -25,15 +25,23 @@ const tableAfter = (blocks: Block[], title: string): TableBlock | undefined => {
 };
 
 describe('report/sweep/doc', () => {
-  it('opens with the runs counted from runs.csv and the verdicts, then the claims section', async () => {
+  it('reads top-down: contents, the answer (verdicts with their reasons, the runs counted), try it, the charts, then the detail', async () => {
     const doc = sweepDoc(await readSweepFolder(dir), claims);
     const runs = csvObjects(join(dir, 'runs.csv'));
-    const summary = doc.blocks[0];
-    expect(summary?.kind).toBe('list');
+    expect(doc.blocks[0]).toEqual({ kind: 'toc' });
+    const answer = tableAfter(doc.blocks, 'Answer');
+    expect(answer?.header).toEqual(['claim', 'title', 'verdict', 'reason']);
+    expect(answer?.rows.map((r) => [r[0], r[2], r[3]])).toEqual(claims.claims.map((c) => [c.id, c.verdict, c.reason]));
+    const summary = doc.blocks.find((b) => b.kind === 'list');
     const items = summary?.kind === 'list' ? summary.items : [];
     expect(items[0]).toContain(`= ${runs.length} runs; ${runs.length} in runs.csv, ${runs.filter((r) => r['viable'] === '1').length} viable`);
-    expect(items).toContain('C1 giving away is unsustainable: supported');
-    expect(tableAfter(doc.blocks, 'Claims')?.rows.map((r) => r[2])).toEqual(['supported', 'undecided']);
+    expect(tableAfter(doc.blocks, 'Claims in detail')?.rows.map((r) => r[2])).toEqual(['supported', 'undecided']);
+    const h2 = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : []));
+    expect(h2).toEqual(['Answer', 'Try it', 'Over time, across replicates', 'Per swept parameter', 'Claims in detail', 'Viability', 'End-of-run statistics', 'Files', 'Provenance']);
+    const firstChart = doc.blocks.findIndex((b) => b.kind === 'chart');
+    const lastChart = doc.blocks.findLastIndex((b) => b.kind === 'chart');
+    expect(doc.blocks.findIndex((b) => b.kind === 'tryit')).toBeLessThan(firstChart);
+    expect(doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Claims in detail')).toBeGreaterThan(lastChart);
     expect(doc.title).toBe('Sweep: fixture');
   });
 
@@ -79,6 +87,12 @@ describe('report/sweep/doc', () => {
     }
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(md).toContain('| C1 | giving away is unsustainable | supported |');
+    expect(md).toContain('1. [Answer](#answer)');
+    expect(md.indexOf('## Answer')).toBeLessThan(md.indexOf('![Sweeping bank.k]'));
+    expect(md.indexOf('![Sweeping bank.k]')).toBeLessThan(md.indexOf('## Claims in detail'));
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<a href="#claims-in-detail">Claims in detail</a>');
+    expect(html).toContain('<h2 id="claims-in-detail">Claims in detail</h2>');
     expect(md).toContain('![Sweeping bank.k](charts/param-bank.k.png)');
   });
 });
