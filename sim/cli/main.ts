@@ -11,6 +11,7 @@
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
+ *   abundance explore [scenario] [--seed --days --agents --set k=v ... --out FILE]   (a page with a run's charts and the try-it panel)
  *   abundance sweep <file> [--workers --out --resume --replace --report --set k=v ... --quiet]   (npm start)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number), invalid
@@ -58,7 +59,15 @@ export function commandLine(argv: string[]): CommandLine {
       .option('report', { type: 'boolean', default: true, describe: 'Write charts and report.md/.html (--no-report to skip)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }),
     (a) => { job = async () => (await import('./run.js')).runCommand({ ...a, seed: a.seed as number | undefined, days: a.days as number | undefined, agents: a.agents as number | undefined }); })
-    .command('explore [scenario]', 'Write one standalone page (--out, default runs/explore-<name>-s<seed>.html) with the charts of a run of the scenario and a panel that runs the model again in the browser', (y) => y.positional('scenario', { type: 'string', default: 'two-token', describe: 'Scenario file or preset name' }).option('seed', numberOption('seed', 'Seed of the run')).option('days', numberOption('days', 'Days to simulate')).option('agents', numberOption('agents', 'Number of agents')).option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field: --set demurrage.rate=0.08 (repeatable)' }).option('out', { type: 'string', describe: 'The page to write: a new file, or one abundance explore wrote (replaced); anything else is refused' }).option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }), (a) => { job = async () => (await import('./explore.js')).exploreCommand({ ...a, seed: a.seed as number | undefined, days: a.days as number | undefined, agents: a.agents as number | undefined }); })
+    .command('explore [scenario]', 'Write one standalone page (--out, default runs/explore-<name>-s<seed>.html) with the charts of a run of the scenario and a panel that runs the model again in the browser', (y) => y
+      .positional('scenario', { type: 'string', default: 'two-token', describe: 'Scenario file or preset name' })
+      .option('seed', numberOption('seed', 'Seed of the run'))
+      .option('days', numberOption('days', 'Days to simulate'))
+      .option('agents', numberOption('agents', 'Number of agents'))
+      .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field: --set demurrage.rate=0.08 (repeatable)' })
+      .option('out', { type: 'string', describe: 'The page to write: a new file, or one abundance explore wrote (replaced); anything else is refused' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }),
+    (a) => { job = async () => (await import('./explore.js')).exploreCommand({ ...a, seed: a.seed as number | undefined, days: a.days as number | undefined, agents: a.agents as number | undefined }); })
     .command('validate <scenario..>', 'Check scenario files without running them', (y) => y
       .positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' }),
     (a) => { job = async () => (await import('./validate.js')).validateCommand({ scenario: a.scenario }); })
@@ -121,7 +130,7 @@ export function commandLine(argv: string[]): CommandLine {
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
       .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' }),
     (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, compare, report or publish')
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, compare, report, publish or explore')
     .strict()
     .help()
     .alias('help', 'h')
