@@ -12,7 +12,7 @@
  */
 import type { World } from '../engine/world.js';
 import { fromMilli } from '../money/milli.js';
-import { exp } from '../engine/libm.js';
+import { exp, pow } from '../engine/libm.js';
 
 /** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
 export function rndSlot(w: World, i: number): number {
@@ -57,7 +57,7 @@ export function invest(w: World): void {
     // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
     const worth = fromMilli(rndMh + w.e * rndCh) / unitValue;
     const tech = a.tech[j]!;
-    const hazard = beta === 0 ? s.rnd.zeta * worth : s.rnd.zeta * worth * Math.pow(tech, beta);
+    const hazard = beta === 0 ? s.rnd.zeta * worth : s.rnd.zeta * worth * pow(tech, beta);
     if (rng() < 1 - exp(-hazard)) {
       const lowered = tech * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;

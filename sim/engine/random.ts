@@ -8,7 +8,7 @@
  * seedrandom's xor128 and better mixed); streams are named `<seed>/<purpose>`.
  */
 import seedrandom from 'seedrandom';
-import { cos, log } from './libm.js';
+import { cos, exp, log } from './libm.js';
 
 export interface Stream {
   /** Uniform in [0, 1). */
@@ -28,7 +28,7 @@ export function normal(rng: Stream): number {
 
 /** exp(sigma * N(0,1)): a lognormal factor with median 1. */
 export function lognormal(rng: Stream, sigmaLog: number): number {
-  return sigmaLog === 0 ? 1 : Math.exp(sigmaLog * normal(rng));
+  return sigmaLog === 0 ? 1 : exp(sigmaLog * normal(rng));
 }
 
 /** An integer uniform in [0, n). */
