@@ -8,8 +8,9 @@
  * in S3 only what exceeds the working balance the bank provisions (bank.k days of its own delivered
  * flow; otherwise each token issued would raise the target by k x balanceShare and money would grow
  * without bound); in S1 only what exceeds market.wageDays days of its own work value (the cure MODEL.md
- * names for S1's thin rho margin). Under mutual credit, an agent at its default line spends at most
- * incomeShare x what it earns. Used by pledges (sim/economy/fund.ts) and per-copy sales.
+ * names for S1's thin rho margin). A borrower's work term counts its work's worth less the loan
+ * instalments it owes a day (its disposable income). Under mutual credit, an agent at its default line
+ * spends at most incomeShare x what it earns. Used by pledges (sim/economy/fund.ts) and per-copy sales.
  */
 import { CUR } from '../money/ledger.js';
 import { nearLimit } from '../money/credit.js';
@@ -32,7 +33,11 @@ export function dailyBudget(w: World, i: number): number {
     positive = spendable(w, CUR.mh, i, L.balance[CUR.mh]![i]!) + e * spendable(w, CUR.ch, i, L.balance[CUR.ch]![i]!);
     means = Math.max(0, L.means(CUR.mh, i)) + e * Math.max(0, L.means(CUR.ch, i));
   }
-  let budget = s.demand.incomeShare * workPerDay + s.demand.balanceShare * positive;
+  // A borrower spends what its work is worth less the instalments it owes (docs/model.md, "A borrower
+  // budgets on what its work leaves after the instalments").
+  const service = loanService(w, i);
+  const disposable = workPerDay > service ? workPerDay - service : 0;
+  let budget = s.demand.incomeShare * disposable + s.demand.balanceShare * positive;
   if (w.credit && (w.single ? atDefaultLine(w, CUR.cur, i) : atDefaultLine(w, CUR.mh, i) || atDefaultLine(w, CUR.ch, i))) {
     // An agent at its default line under mutual credit (a balance at credit.defaultShare of its limit
     // or deeper, where 90 days make a default) pledges at most incomeShare x what it earned, net of its
@@ -43,6 +48,17 @@ export function dailyBudget(w: World, i: number): number {
     if (earned < budget) budget = earned;
   }
   return budget < means ? budget : means;
+}
+
+/** Agent i's loan instalments a day (price units, milli): what it owes at issue over the term, every currency. */
+function loanService(w: World, i: number): number {
+  const book = w.loans;
+  if (book === null || book.open === 0) return 0;
+  let service = 0;
+  for (const cur of w.currencies) {
+    if (book.has(cur, i)) service += (book.due[cur]![i]! / book.termDays) * (cur === CUR.ch ? w.e : 1);
+  }
+  return service;
 }
 
 /** The balance that counts in the budget: what a positive balance holds above the working balance. */

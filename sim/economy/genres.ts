@@ -4,6 +4,7 @@
  * and know-how spills over), the benchmark medians behind prices, and each genre's funded share over
  * the last 30 days (producers choose genres by expected price: list price x funded share).
  */
+import { pow } from '../engine/libm.js';
 export const FUNDED_WINDOW_DAYS = 30;
 
 export class Genres {
@@ -43,7 +44,7 @@ export class Genres {
 
   /** Wright's law: the learning factor of every genre from its cumulative output. */
   updateLearning(b: number): void {
-    for (let g = 0; g < this.k; g++) this.learn[g] = Math.pow((this.prior[g]! + this.made[g]!) / this.prior[g]!, -b);
+    for (let g = 0; g < this.k; g++) this.learn[g] = pow((this.prior[g]! + this.made[g]!) / this.prior[g]!, -b);
   }
 
   /** Funded share of the genre's campaigns closed in the last 30 days; 1 before any closed. */

@@ -2,7 +2,9 @@
  * Phase 9, invest: process R&D from own hours. Every producer spends the hours it reserved (rnd.share of
  * each input) on R&D in the genre it has made most. I base recipes' worth of inputs (the same for every
  * producer and every day, so neither cheap producers nor a cheap genre get more attempts per hour), succeeds
- * with probability 1 - exp(-zeta I) (a Poisson arrival of ideas); a success multiplies its technique factor
+ * with probability 1 - exp(-zeta I T^beta), T its technique factor there (a Poisson arrival of ideas whose
+ * rate falls as the technique advances: ideas get harder to find, Jones 1995, Bloom et al. 2020;
+ * docs/model.md, "Ideas get harder to find"); a success multiplies its technique factor
  * by 1 - U(0, maxGain), or sets it to the genre's median technique factor if that is lower (imitation: the goods are
  * open, so laggards learn from them). `rnd.imitate` chooses what a success imitates: the median (the
  * default), the genre's best technique among the producers who like it (computed the same day), or
@@ -10,6 +12,7 @@
  */
 import type { World } from '../engine/world.js';
 import { fromMilli } from '../money/milli.js';
+import { exp, pow } from '../engine/libm.js';
 
 /** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
 export function rndSlot(w: World, i: number): number {
@@ -42,6 +45,7 @@ export function invest(w: World): void {
   const rng = w.rng.rnd;
   const unitValue = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
   const imitate = s.rnd.imitate;
+  const beta = s.rnd.beta;
   const target = imitate === 'best' ? bestTechniques(w) : w.genres.medianTech;
   let successes = 0;
   for (let i = 0; i < w.n; i++) {
@@ -52,8 +56,10 @@ export function invest(w: World): void {
     const genre = a.likedGenre[j]!;
     // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
     const worth = fromMilli(rndMh + w.e * rndCh) / unitValue;
-    if (rng() < 1 - Math.exp(-s.rnd.zeta * worth)) {
-      const lowered = a.tech[j]! * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
+    const tech = a.tech[j]!;
+    const hazard = beta === 0 ? s.rnd.zeta * worth : s.rnd.zeta * worth * pow(tech, beta);
+    if (rng() < 1 - exp(-hazard)) {
+      const lowered = tech * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;
       a.tech[j] = lowered < imitated ? lowered : imitated;
       successes++;

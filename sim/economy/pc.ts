@@ -8,13 +8,14 @@ import { CALIBRATIONS, rmaxTypeFactor } from '../agents/population.js';
 import { lognormal } from '../engine/random.js';
 import type { World } from '../engine/world.js';
 import { toMilli } from '../money/milli.js';
+import { pow } from '../engine/libm.js';
 
 export function frontier(w: World): void {
   const s = w.s;
   const a = w.agents;
   const cal = CALIBRATIONS[s.calibration];
   const rng = w.rng.frontier;
-  w.rmaxFrontier = cal.rmaxMedianGflops * Math.pow(2, w.day / (365 * s.pc.frontierDoublingYears));
+  w.rmaxFrontier = cal.rmaxMedianGflops * pow(2, w.day / (365 * s.pc.frontierDoublingYears));
   const maxAge = s.pc.maxAgeYears * 365;
   const hazardFrom = s.pc.hazardFromYears * 365;
   const hazard = 1 / (s.pc.hazardMeanYears * 365);

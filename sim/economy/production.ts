@@ -8,6 +8,7 @@
  * sX = 1 / (1 + (baseMh / (e baseCh))^(1 - sigma)). Every producer's recipe is the base recipe scaled by
  * one factor, so sX is the same for all of them.
  */
+import { pow } from '../engine/libm.js';
 export interface Technology {
   readonly sigma: number;
   readonly r: number;
@@ -22,14 +23,14 @@ export function ces(t: Technology, x: number, y: number): number {
   if (t.sigma === 0) return x < y ? x : y;
   if (t.sigma === 1) return Math.sqrt(x * y);
   if (t.r < 0 && (x <= 0 || y <= 0)) return 0;
-  return Math.pow(0.5 * Math.pow(x, t.r) + 0.5 * Math.pow(y, t.r), 1 / t.r);
+  return pow(0.5 * pow(x, t.r) + 0.5 * pow(y, t.r), 1 / t.r);
 }
 
 /** The cost-minimising expenditure share on CH at rate e (MH per CH), for the recipe ratio baseMh/baseCh. */
 export function shareCh(t: Technology, e: number, baseMh: number, baseCh: number): number {
   const relative = baseMh / (e * baseCh); // price of a recipe's MH / price of its CH
   if (t.sigma === 1) return 0.5;
-  return 1 / (1 + Math.pow(relative, 1 - t.sigma));
+  return 1 / (1 + pow(relative, 1 - t.sigma));
 }
 
 /**

@@ -8,6 +8,7 @@
  * seedrandom's xor128 and better mixed); streams are named `<seed>/<purpose>`.
  */
 import seedrandom from 'seedrandom';
+import { cos, exp, log } from './libm.js';
 
 export interface Stream {
   /** Uniform in [0, 1). */
@@ -22,12 +23,12 @@ export function stream(seed: number, purpose: string): Stream {
 export function normal(rng: Stream): number {
   let u = rng();
   while (u <= 0) u = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * rng());
 }
 
 /** exp(sigma * N(0,1)): a lognormal factor with median 1. */
 export function lognormal(rng: Stream, sigmaLog: number): number {
-  return sigmaLog === 0 ? 1 : Math.exp(sigmaLog * normal(rng));
+  return sigmaLog === 0 ? 1 : exp(sigmaLog * normal(rng));
 }
 
 /** An integer uniform in [0, n). */

@@ -19,6 +19,7 @@ import { GIFTS, INPUTS, PRICING, SALE, type Inputs, type Pricing, type Sale } fr
 import { Shop } from '../economy/shop.js';
 import { LoanBook } from '../money/loans.js';
 import { toMilli } from '../money/milli.js';
+import { exp, log } from './libm.js';
 
 /** Counters of the day, read by the metrics row. */
 export class DayStats {
@@ -180,9 +181,9 @@ export class World {
     const a = this.agents;
     let logSum = 0;
     let count = 0;
-    for (let i = 0; i < this.n; i++) if (a.pcAlive[i] === 1) { logSum += Math.log(a.rmax[i]!); count++; }
+    for (let i = 0; i < this.n; i++) if (a.pcAlive[i] === 1) { logSum += log(a.rmax[i]!); count++; }
     if (count === 0) return; // every PC dead: keep the last recipe
-    this.baseCh = this.s.goods.computeDays * Math.exp(logSum / count) * this.s.pc.onHoursPerDay;
+    this.baseCh = this.s.goods.computeDays * exp(logSum / count) * this.s.pc.onHoursPerDay;
   }
 
   /** Campaign price units (milli) per milli MH-equivalent: 1 with tokens, the wage with one currency. */

@@ -9,6 +9,7 @@ import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 import { fromMilli } from '../money/milli.js';
+import { log } from '../engine/libm.js';
 
 const C = (name: string): number => COL[name]!;
 const I = {
@@ -184,7 +185,7 @@ function shannon(downloads: Float64Array, total: number): number {
   let h = 0;
   for (let g = 0; g < downloads.length; g++) {
     const p = downloads[g]! / total;
-    if (p > 0) h -= p * Math.log(p);
+    if (p > 0) h -= p * log(p);
   }
   return h;
 }

@@ -9,6 +9,6 @@
  * Written by `npm run calibrate` (sim/cli/calibrate.ts), which prints the table it searched; its
  * latest result and table are in docs/model.md ("Calibration"). Never tuned by hand, never to a claim.
  */
-export const PRIOR_YEARS = 3;
-export const RND_ZETA = 0.1;
+export const PRIOR_YEARS = 30;
+export const RND_ZETA = 0.2;
 export const RND_MAX_GAIN = 0.1;

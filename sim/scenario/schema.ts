@@ -178,6 +178,7 @@ export const ScenarioSchema = z
       share: share(0.05, 'Share of own hours reserved for R&D'),
       zeta: num(RND_ZETA, '1/good', 'Success hazard per good\'s worth of R&D inputs (calibrated: docs/model.md)', { min: 0, max: 1e6 }),
       maxGain: share(RND_MAX_GAIN, 'A success multiplies the technique factor by 1 - U(0, this) (calibrated: docs/model.md)'),
+      beta: num(1, 'exponent', 'Ideas get harder to find: the success hazard is zeta x effort x T^beta, T the technique factor (Jones 1995; Bloom et al. 2020 measure beta from about 0.2 to 3); 0 = a constant hazard', { min: 0, max: 10 }),
       imitate: z.enum(['median', 'best', 'none']).default('median')
         .describe('On an R&D success, also adopt this technique of the genre if it is lower: its median (laggards learn from open goods), its best, or none')
         .meta({ unit: 'option' }),

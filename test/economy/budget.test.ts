@@ -62,6 +62,20 @@ describe('economy/budget dailyBudget', () => {
     expect(dailyBudget(w, 0)).toBe(1_000);
   });
 
+  it('a borrower budgets on its work less the instalments it owes a day (every currency, CH at the rate)', () => {
+    const w = makeWorld({ agents: 2, institutions: { money: 'peer-bank' }, loans: { termDays: 100 } });
+    issue(w, CUR.mh, 0, 100_000); // means far above the budget; no delivered flow, so no working balance
+    worked(w, 0, 4); // its work is worth 4 MH-eq a day
+    const free = dailyBudget(w, 0); // 0.9 x 4,000 + 0.05 x 100,000 = 8,600
+    expect(free).toBeCloseTo(8_600, 9);
+    w.loans!.book(CUR.mh, 0, 100_000, 0); // 100 MH owed over 100 days: 1 MH a day
+    expect(dailyBudget(w, 0)).toBeCloseTo(free - 0.9 * 1_000, 9);
+    w.loans!.book(CUR.ch, 0, 100_000 / w.e, 0); // and 1 MH-eq a day in CH
+    expect(dailyBudget(w, 0)).toBeCloseTo(free - 0.9 * 2_000, 6);
+    w.loans!.book(CUR.mh, 0, 1_000_000, 0); // instalments above the work's worth: only the balance term is left
+    expect(dailyBudget(w, 0)).toBeCloseTo(5_000, 9);
+  });
+
   it('peer-bank: only the balance above k days of the agent\'s delivered flow counts', () => {
     const w = makeWorld({ agents: 2, institutions: { money: 'peer-bank' }, bank: { k: 10, emaDays: 4 } });
     const delivered = new Float64Array(2);

@@ -37,7 +37,7 @@ describe('economy/invest: R&D and imitation', () => {
   });
 
   it('a success multiplies the technique factor by 1 - U(0, maxGain), without a floor', () => {
-    const w = makeWorld({ agents: 4, genres: { count: 3, liked: 3 }, rnd: { zeta: 1e6, maxGain: 0.5, imitate: 'none' } });
+    const w = makeWorld({ agents: 4, genres: { count: 3, liked: 3 }, rnd: { zeta: 1e6, maxGain: 0.5, imitate: 'none', beta: 0 } }); // beta 0: a sure success however low T
     const a = w.agents;
     a.tech.fill(1e-6); // far below v3's hard floor 0.2 / learning
     a.rndMh[0] = 10_000;
@@ -80,5 +80,24 @@ describe('economy/invest: R&D and imitation', () => {
     expect(dear).toBeGreaterThan(0);
     expect(dear).toBeLessThan(200);
     expect(run(0.01)).toBe(dear); // v3 counted effort at the genre's cost: 100 x the attempts here
+  });
+
+  it('ideas get harder to find: the hazard is zeta x I x T^beta (beta 0: MODEL.md\'s constant hazard)', () => {
+    // 2,000 producers with the same effort; the share that succeeds estimates 1 - exp(-zeta I T^beta).
+    const share = (tech: number, beta: number): number => {
+      const w = makeWorld({ agents: 2_000, seed: 4, genres: { count: 1, liked: 1 }, rnd: { zeta: 5, maxGain: 0.1, imitate: 'none', beta } });
+      w.agents.tech.fill(tech);
+      w.agents.rndMh.fill(2_000);
+      const worth = 2 / (w.s.goods.baseMh + w.e * w.baseCh);
+      invest(w);
+      const expected = 1 - Math.exp(-5 * worth * Math.pow(tech, beta));
+      expect(w.stats.rndSuccesses / 2_000).toBeCloseTo(expected, 1);
+      return w.stats.rndSuccesses;
+    };
+    const frontier = share(1, 1);
+    const advanced = share(0.1, 1);
+    expect(advanced).toBeLessThan(frontier / 4); // a tenth of the hazard
+    expect(share(0.1, 0)).toBeGreaterThan(frontier * 0.8); // beta 0: the technique reached does not matter
+    expect(share(0.1, 2)).toBeLessThan(advanced);
   });
 });
