@@ -12,6 +12,11 @@
  * covers |x| < 2^20 pi/2 (the engine's arguments are in [0, 2 pi)); beyond it, and for pow of a
  * negative base, which the engine never takes, they fall back on Math. Little-endian words (every
  * platform Node and the browsers run on).
+ *
+ * Derived from fdlibm (e_exp.c, e_log.c, k_cos.c, k_sin.c, e_rem_pio2.c, s_cos.c):
+ * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunSoft, a Sun
+ * Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is freely
+ * granted, provided that this notice is preserved.
  */
 
 const f64 = new Float64Array(1);

@@ -25,7 +25,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 const ALLOWED = [
   /^sim\/(engine|agents|economy|markets|money|metrics)\//,
   /^sim\/io\/(csvFormat|metricsText)\.ts$/,
-  /^sim\/report\/(aggregate|chartDefs|sweep\/metrics|tryit\/(worker|libm|libmInstall))\.ts$/,
+  /^sim\/report\/(aggregate|chartDefs|sweep\/metrics|tryit\/worker)\.ts$/,
   /^node_modules\/seedrandom\//,
   /^\(disabled\):crypto$/, // seedrandom's `require('crypto')`, left out by its package.json "browser" field
 ];

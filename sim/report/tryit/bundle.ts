@@ -1,8 +1,8 @@
 /**
- * The engine for the page: libmInstall.ts (Node's exp, log and cos put in the worker's Math) then
- * sim/report/tryit/worker.ts, each bundled by esbuild (its JS API, in memory) into a minified script,
- * once per process. What they bundle is the simulation core, the report's pure formatting and binning
- * and libm.ts: no zod, no yaml, no Node module (test/report/tryit.test.ts checks the inputs).
+ * The engine for the page: sim/report/tryit/worker.ts bundled by esbuild (its JS API, in memory) into
+ * one minified script, once per process. What it bundles is the simulation core (with its own exp, log,
+ * cos and pow, sim/engine/libm.ts, so the browser computes the CLI's numbers) and the report's pure
+ * formatting and binning: no zod, no yaml, no Node module (test/report/tryit.test.ts checks the inputs).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ const bundleOf = (name: string) => build({
 });
 
 export interface EngineBundle {
-  /** The two minified IIFEs, libm first, to run in a Web Worker. */
+  /** The minified IIFE to run in a Web Worker. */
   code: string;
   /** The files it was built from (project-relative), for the purity check. */
   inputs: string[];
@@ -41,10 +41,7 @@ export interface EngineBundle {
 let cached: Promise<EngineBundle> | undefined;
 
 export function engineBundle(): Promise<EngineBundle> {
-  cached ??= Promise.all([bundleOf('libmInstall'), bundleOf('worker')]).then(([libm, worker]) => ({
-    code: `${libm.code}${worker.code}`,
-    inputs: [...new Set([...libm.inputs, ...worker.inputs])],
-  })).catch((error: unknown) => {
+  cached ??= bundleOf('worker').catch((error: unknown) => {
     cached = undefined; // a failed build is tried again by the next report
     throw error;
   });

@@ -40,7 +40,7 @@ export function tryitHtml(data: TryitData): string {
   const options = data.scenarios.map((s, i) => `<option value="${i}">${escapeHtml(s.label)}</option>`).join('');
   return [
     '<form id="tryit" class="tryit" data-state="idle" data-runs="0" novalidate>',
-    '<p>Run the model again in your browser with other values: the run goes on in the background (500 agents for 3 years take a few seconds), its lines are drawn over every chart over time below ("your runs", within the report\'s days), and its metrics.csv downloads in the format of <code>abundance run</code>. Its numbers are the command line\'s for the same scenario and seed, to the last digit over the first year or so; after that a browser whose Math.pow rounds differently from Node\'s can part from them in the last digits.</p>',
+    '<p>Run the model again in your browser with other values: the run goes on in the background (500 agents for 3 years take a few seconds), its lines are drawn over every chart over time below ("your runs", within the report\'s days), and its metrics.csv downloads in the format of <code>abundance run</code>. Its numbers are the command line\'s for the same scenario and seed, to the last digit.</p>',
     `<div class="try-field"><label for="try-scenario">preset (start from)</label> <select id="try-scenario">${options}</select></div>`,
     '<div class="try-fields">',
     ...data.fields.map(fieldHtml),
