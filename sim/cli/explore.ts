@@ -5,13 +5,13 @@
  * run over the charts. Nothing else is written: no run folder, no CSV beside it (the panel downloads a
  * run's metrics.csv).
  *
- * --out is a file [default: runs/explore-<name>-s<seed>.html]. As for the output folders of the other
+ * --out is a file [default: explore.html, in the current folder]. As for the output folders of the other
  * commands (sim/io/outputPath.ts), a path is refused (exit 2, nothing written) unless it is new or a page
  * this command wrote (its <meta name="generator"> says so): never a folder, nor a file of anyone else.
  * The page is written atomically (sim/io/atomicFile.ts).
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { simulate } from '../engine/simulate.js';
 import { checkMemory } from '../io/memory.js';
 import { writeFileAtomically } from '../io/atomicFile.js';
@@ -24,7 +24,6 @@ import { projectPackage, scenarioHash } from '../io/manifest.js';
 import { DEFAULT_PRESET } from '../scenario/presets.js';
 import { loadScenarioFile } from '../scenario/file.js';
 import { overridesOf } from './run.js';
-import { safeName } from './options.js';
 import { startProgress } from './progress.js';
 
 /** What marks a page as this command's: the only file it replaces. */
@@ -64,7 +63,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const resolved = loadScenarioFile(args.scenario ?? DEFAULT_PRESET, { overrides: overridesOf(args), set: args.set ?? [] });
   const { scenario } = resolved;
   checkMemory([resolved]);
-  const out = args.out ?? join('runs', `explore-${safeName(scenario.name)}-s${scenario.seed}.html`);
+  const out = args.out ?? 'explore.html';
   checkExplorePath(out);
   const quiet = args.quiet === true;
   const bar = startProgress(scenario.name, !quiet);

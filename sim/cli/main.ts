@@ -59,7 +59,7 @@ export function commandLine(argv: string[]): CommandLine {
       .option('report', { type: 'boolean', default: true, describe: 'Write charts and report.md/.html (--no-report to skip)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no summary' }),
     (a) => { job = async () => (await import('./run.js')).runCommand({ ...a, seed: a.seed as number | undefined, days: a.days as number | undefined, agents: a.agents as number | undefined }); })
-    .command('explore [scenario]', 'Write one standalone page (--out, default runs/explore-<name>-s<seed>.html) with the charts of a run of the scenario and a panel that runs the model again in the browser', (y) => y
+    .command('explore [scenario]', 'Write one standalone page (--out, default explore.html) with the charts of a run of the scenario and a panel that runs the model again in the browser', (y) => y
       .positional('scenario', { type: 'string', default: 'two-token', describe: 'Scenario file or preset name' })
       .option('seed', numberOption('seed', 'Seed of the run'))
       .option('days', numberOption('days', 'Days to simulate'))

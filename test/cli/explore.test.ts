@@ -34,6 +34,13 @@ describe('cli/explore', { timeout: 120_000 }, () => {
     expect(readFileSync(join(cwd, 'page.html'), 'utf8')).toBe(html);
   });
 
+  it('without --out, writes explore.html in the current folder', () => {
+    const cwd = fresh();
+    const r = abundance(['explore', 'peer-bank', '--agents', '20', '--days', '10', '--quiet'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'explore.html'), 'utf8')).toContain('<title>Explore: peer-bank</title>');
+  });
+
   it('refuses a file it did not write, a folder and an empty path, writing nothing', () => {
     const cwd = fresh();
     writeFileSync(join(cwd, 'notes.html'), 'mine');
