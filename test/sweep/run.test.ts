@@ -40,15 +40,16 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const a = await sweep(file, { out: one, workers: 1 });
     await sweep(file, { out: two, workers: 2 });
     expect(a).toMatchObject({ runs: 12, ran: 12, reused: 0 });
-    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json']);
-    for (const name of ['runs.csv', 'summary.csv', 'sweep.json']) expect(read(two, name), name).toBe(read(one, name));
+    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+    for (const name of ['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json']) expect(read(two, name), name).toBe(read(one, name));
     for (const run of RUN_DIRS) {
       expect(readdirSync(join(one, run)).sort(), run).toEqual(['agents.csv', 'manifest.json', 'metrics.csv']);
-      expect(read(join(two, run), 'metrics.csv')).toBe(read(join(one, run), 'metrics.csv'));
+      for (const name of ['metrics.csv', 'agents.csv', 'manifest.json']) expect(read(join(two, run), name), `${run}/${name}`).toBe(read(join(one, run), name));
     }
     const manifest = JSON.parse(read(two, 'manifest.json'));
-    expect(manifest).toMatchObject({ workers: 2, runs: 12, ran: 12, reused: 0 });
+    expect(manifest).toMatchObject({ runs: 12 });
     expect(manifest.fileHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(read(two, 'timings.json'))).toMatchObject({ workers: 2, ran: 12, reused: 0, failed: 0 });
     const plan = JSON.parse(read(one, 'sweep.json'));
     expect(plan).toMatchObject({ name: 'small', baseSeed: 4, replicates: 3, presets: ['gift', 'peer-bank'], sweptKeys: ['bank.k'], everyDays: 10 });
     expect(plan.runs.map((r: { run: string }) => r.run)).toEqual(RUN_DIRS);
@@ -112,7 +113,7 @@ describe('sweep/run', { timeout: 300_000 }, () => {
   });
 
   it('--resume makes only a deleted run again and gives byte-identical files', async () => {
-    const created = (run: string): string => JSON.parse(read(join(two, run), 'manifest.json')).created;
+    const created = (run: string): number => statSync(join(two, run, 'manifest.json')).mtimeMs;
     const before = Object.fromEntries(RUN_DIRS.map((r) => [r, created(r)]));
     const files = ['runs.csv', 'summary.csv', 'sweep.json'].map((n) => read(two, n));
     rmSync(join(two, 'runs/peer-bank/p000/r001'), { recursive: true });
