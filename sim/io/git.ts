@@ -22,27 +22,32 @@ export interface GitProvenance {
 
 let cached: GitProvenance | null | undefined;
 
-function git(args: readonly string[]): string | undefined {
+function git(root: string, args: readonly string[]): string | undefined {
   try {
-    const r = spawnSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
     return r.status === 0 ? r.stdout : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The project's provenance, asked once per process. */
 export function gitProvenance(): GitProvenance | undefined {
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached === undefined) cached = gitProvenanceOf(ROOT) ?? null;
+  return cached ?? undefined;
+}
+
+/** The commit and dirtiness of the checkout whose top folder is `root`; undefined if `root` is not one. */
+export function gitProvenanceOf(root: string): GitProvenance | undefined {
   // The project's own checkout only: not that of a repository it happens to be installed inside.
-  const top = git(['rev-parse', '--show-toplevel'])?.trim();
+  const top = git(root, ['rev-parse', '--show-toplevel'])?.trim();
   let ours = false;
   try {
-    ours = top !== undefined && realpathSync(top) === realpathSync(ROOT);
+    ours = top !== undefined && realpathSync(top) === realpathSync(root);
   } catch {
     ours = false;
   }
-  const commit = ours ? git(['rev-parse', '--verify', 'HEAD'])?.trim() : undefined;
-  const status = commit === undefined ? undefined : git(['status', '--porcelain', '--untracked-files=no']);
-  cached = commit !== undefined && /^[0-9a-f]{40,64}$/.test(commit) && status !== undefined ? { commit, dirty: status.trim() !== '' } : null;
-  return cached ?? undefined;
+  const commit = ours ? git(root, ['rev-parse', '--verify', 'HEAD'])?.trim() : undefined;
+  const status = commit === undefined ? undefined : git(root, ['status', '--porcelain', '--untracked-files=no']);
+  return commit !== undefined && /^[0-9a-f]{40,64}$/.test(commit) && status !== undefined ? { commit, dirty: status.trim() !== '' } : undefined;
 }

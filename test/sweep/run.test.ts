@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
+import { gitProvenance } from '../../sim/io/git.js';
+import { projectPackage } from '../../sim/io/manifest.js';
 import { viability } from '../../sim/metrics/viability.js';
 import { SweepFolderExists } from '../../sim/sweep/folder.js';
 import { sweep } from '../../sim/sweep/run.js';
@@ -142,5 +144,28 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const stamp = statSync(join(one, 'runs.csv')).mtimeMs;
     await expect(sweep(file, { out: one, workers: 1 })).rejects.toBeInstanceOf(SweepFolderExists);
     expect(statSync(join(one, 'runs.csv')).mtimeMs).toBe(stamp);
+  });
+
+  it('records the project\'s git commit in the sweep\'s and each run\'s manifest (when run from a checkout)', () => {
+    const git = gitProvenance();
+    const sweepManifest = JSON.parse(read(one, 'manifest.json'));
+    const runManifest = JSON.parse(read(join(one, RUN_DIRS[0]!), 'manifest.json'));
+    if (git === undefined) {
+      expect(sweepManifest.git).toBeUndefined();
+    } else {
+      expect(sweepManifest.git).toEqual(git);
+      expect(runManifest.git).toEqual(git);
+    }
+    expect(runManifest.created).toBeUndefined(); // a sweep's runs hold no times: timings.json does
+  });
+
+  it('--resume refuses runs of another engine version, naming it, and changes nothing', async () => {
+    const path = join(two, RUN_DIRS[3]!, 'manifest.json');
+    const text = read(join(two, RUN_DIRS[3]!), 'manifest.json');
+    writeFileSync(path, text.replace(/"engineVersion": "[^"]+"/, '"engineVersion": "0.0.1"'));
+    const before = read(two, 'runs.csv');
+    await expect(sweep(file, { out: two, workers: 1, resume: true })).rejects.toThrow(`run ${RUN_DIRS[3]} was made by engine version 0.0.1, this is ${projectPackage().version}`);
+    expect(read(two, 'runs.csv')).toBe(before);
+    writeFileSync(path, text);
   });
 });
