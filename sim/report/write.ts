@@ -21,6 +21,7 @@ import { renderSvg, svgToPngAsync } from './render.js';
 import { runDoc, type ReportInput } from './runDoc.js';
 import type { ClaimsResult } from './claims.js';
 import { sweepDoc } from './sweep/doc.js';
+import { failedRunsBlocks } from './sweep/failed.js';
 import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
@@ -53,7 +54,9 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
 
 /** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given, and `extra` files. */
 export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult, extra?: ReadonlyMap<string, string>): Promise<{ files: string[] }> {
-  return writeReportDoc(dir, sweepDoc(data, claims), extra);
+  const doc = sweepDoc(data, claims);
+  doc.blocks.splice(1, 0, ...failedRunsBlocks(dir)); // after the summary: the numbers miss these runs
+  return writeReportDoc(dir, doc, extra);
 }
 
 /** The report of one run or of presets compared (runDoc.ts) into `dir`; returns the paths written. */

@@ -109,6 +109,7 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     expect(readFileSync(join(at('m8'), 'runs.csv'), 'utf8')).not.toContain('runs/peer-bank/p000/r000');
     expect(readFileSync(join(at('m8'), 'failed.csv'), 'utf8')).toContain('runs/peer-bank/p000/r000,peer-bank,p000,0,');
     expect(JSON.parse(readFileSync(join(at('m8'), 'manifest.json'), 'utf8'))).toMatchObject({ runs: 12, failed: 1 });
+    cpSync(at('m8'), at('m8b'), { recursive: true }); // for the report's test below
 
     delete process.env[FAIL_RUNS_ENV];
     const again = await sweep(file, { out: at('f1'), workers: 1, shard: { index: 1, count: 3 }, resume: true });
@@ -127,5 +128,15 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     const rows = readFileSync(join(at('f2'), 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(12);
     expect(readdirSync(at('f2')).sort()).toEqual(['failed.csv', 'manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+  });
+});
+
+describe('sweep/merge: the report of a merge with failed runs', { timeout: 300_000 }, () => {
+  it('lists the failed runs in a section of its own', async () => {
+    const { reportFolder } = await import('../../sim/report/folder.js');
+    await reportFolder(at('m8b'));
+    const md = readFileSync(join(at('m8b'), 'report.md'), 'utf8');
+    expect(md).toContain('## Failed runs');
+    expect(md).toMatch(/runs\/peer-bank\/p000\/r000 \| peer-bank \| p000 \| 0 \| \d+ \| ABUNDANCE_FAIL_RUNS names runs\/peer-bank\/p000\/r000/);
   });
 });
