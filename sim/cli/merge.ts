@@ -26,6 +26,7 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
     const unlock = lockOutput(args.out);
     try {
       const outcome = await mergeShards(args.dirs, { out: args.out, allowFailed: args.allowFailed === true });
+      for (const w of outcome.warnings) process.stderr.write(`abundance: merge: ${w}\n`);
       if (args.report === true) {
         if (args.quiet !== true) process.stderr.write('report: evaluating the claims and drawing the charts\n');
         await (await import('../report/folder.js')).reportFolder(args.out);

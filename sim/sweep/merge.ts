@@ -44,6 +44,8 @@ export interface MergeOutcome {
   files: SweepFolderFiles;
   runs: number;
   failed: FailedRun[];
+  /** Said, not refused: runs made from different commits of the project. */
+  warnings: string[];
   wallMs: number;
 }
 
@@ -69,13 +71,14 @@ function readShard(dir: string): ShardFolder {
   return { dir, json, index: json.shard.index, count: json.shard.count, hash };
 }
 
-/** Why the run folder cannot be merged as planned run `run`, or undefined if it can. */
-function runProblem(dir: string, run: SweepJson['runs'][number], version: string): string | undefined {
+/** Why the run folder cannot be merged as planned run `run`, or undefined if it can; `seen` gets its manifest. */
+function runProblem(dir: string, run: SweepJson['runs'][number], version: string, seen?: (m: Manifest) => void): string | undefined {
   const runDir = join(dir, run.run);
   if (!existsSync(runDir)) return 'missing';
   let manifest: Manifest;
   try {
     manifest = readManifest(runDir);
+    seen?.(manifest);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no manifest.json (incomplete)' : `manifest.json unreadable: ${(error as Error).message.split('\n')[0]}`;
   }
@@ -107,7 +110,7 @@ const real = (p: string): string => {
 };
 
 /** Check the shard folders `dirs` (see the module comment); returns what to merge, or throws a MergeError. */
-export function checkShards(dirs: readonly string[], opts: { allowFailed?: boolean } = {}): { whole: SweepJson; byIndex: Map<number, ShardFolder>; failed: FailedRun[] } {
+export function checkShards(dirs: readonly string[], opts: { allowFailed?: boolean } = {}): { whole: SweepJson; byIndex: Map<number, ShardFolder>; failed: FailedRun[]; warnings: string[] } {
   if (dirs.length === 0) throw new MergeError('merge: name the shard folders (abundance merge DIR_1 ... DIR_n --out DIR); nothing was written');
   const shards = dirs.map(readShard);
   const first = shards[0]!;
@@ -143,6 +146,11 @@ export function checkShards(dirs: readonly string[], opts: { allowFailed?: boole
   const rerun = new Set<number>(missingShards);
   const failed: FailedRun[] = [];
   const otherVersions = new Set<string>();
+  const commits = new Map<string, string>(); // the project's commit the runs were made from -> a run
+  const noteCommit = (run: string) => (m: Manifest): void => {
+    const c = m.git === undefined ? 'no git checkout' : `commit ${m.git.commit.slice(0, 12)}${m.git.dirty ? ' with changed files' : ''}`;
+    if (!commits.has(c)) commits.set(c, run);
+  };
   whole.runs.forEach((run, k) => {
     const i = shardOf(k, n);
     const s = byIndex.get(i);
@@ -150,7 +158,7 @@ export function checkShards(dirs: readonly string[], opts: { allowFailed?: boole
       missing.push(`${run.run} (shard ${i}/${n}: not given)`);
       return;
     }
-    const problem = runProblem(s.dir, run, version);
+    const problem = runProblem(s.dir, run, version, noteCommit(`${s.dir}/${run.run}`));
     if (problem === undefined) return;
     const f = failedOf.get(i)?.get(run.run);
     if (problem === 'missing' && f !== undefined) {
@@ -177,14 +185,19 @@ export function checkShards(dirs: readonly string[], opts: { allowFailed?: boole
     });
     throw new MergeError(`merge refused:\n  ${lines.join('\n  ')}\nrun again: shard${again.length > 1 ? 's' : ''} ${listed([...rerun].sort((a, b) => a - b).map((i) => `${i}/${n}`))}:\n  ${again.join('\n  ')}\nnothing was written`);
   }
-  return { whole, byIndex, failed };
+  // Runs of one engine version made from different commits (or changed files) are merged, but said:
+  // the version is the contract, the commit is provenance.
+  const warnings = commits.size > 1
+    ? [`the runs were made from ${commits.size} different states of the project: ${[...commits].map(([c, run]) => `${c} (${run}, ...)`).join('; ')}; their manifests say which`]
+    : [];
+  return { whole, byIndex, failed, warnings };
 }
 
 /** Merge the shard folders `dirs` into the sweep folder `opts.out` (see the module comment). */
 export async function mergeShards(dirs: readonly string[], opts: MergeOptions): Promise<MergeOutcome> {
   const started = Date.now();
   const created = new Date();
-  const { whole, byIndex, failed } = checkShards(dirs, opts);
+  const { whole, byIndex, failed, warnings } = checkShards(dirs, opts);
   const out = opts.out;
   for (const s of byIndex.values()) {
     if (isInside(real(out), real(s.dir)) || isInside(real(s.dir), real(out))) {
@@ -212,5 +225,5 @@ export async function mergeShards(dirs: readonly string[], opts: MergeOptions): 
   }, () => checkOutputPath(out, 'sweep', 'replace'));
   // finishSweep named the files in the temporary folder, now renamed to `out`
   const moved = Object.fromEntries(Object.entries(files).map(([k, p]) => [k, join(out, p.split(sep).pop()!)])) as unknown as SweepFolderFiles;
-  return { dir: out, files: moved, runs: whole.runs.length, failed, wallMs: Date.now() - started };
+  return { dir: out, files: moved, runs: whole.runs.length, failed, warnings, wallMs: Date.now() - started };
 }

@@ -54,7 +54,7 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     for (const [k, run] of planned.entries()) expect(existsSync(join(shardDirs[1]!, run)), run).toBe(k % 3 === 1);
 
     const merged = await mergeShards([shardDirs[2]!, shardDirs[0]!, shardDirs[1]!], { out: at('merged') });
-    expect(merged).toMatchObject({ runs: 12, failed: [] });
+    expect(merged).toMatchObject({ runs: 12, failed: [], warnings: [] });
     expect(treeDiff(at('one'), at('merged'))).toEqual([]);
     const files = [...fileBytes(at('merged')).keys()];
     expect(files).toEqual(expect.arrayContaining(['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json', 'runs/gift/p000/r000/metrics.csv', 'runs/peer-bank/p001/r002/manifest.json']));
@@ -84,6 +84,17 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     await sweep(file, { out: at('half'), workers: 1, shard: { index: 2, count: 2 } });
     expect(await refused([shardDirs[0]!, at('half'), shardDirs[2]!], at('m4b'))).toContain(`${at('half')} is shard 2/2, ${shardDirs[0]} is shard 1/3: the shards of one merge split the sweep alike`);
     expect(await refused([at('nope')], at('m5'))).toContain('no such folder');
+  });
+
+  it('merges runs made from different commits of the project, but says so', () => {
+    cpSync(shardDirs[1]!, at('other-commit2'), { recursive: true });
+    const path = join(at('other-commit2'), 'runs/gift/p000/r001/manifest.json');
+    const m = JSON.parse(readFileSync(path, 'utf8'));
+    m.git = { commit: 'f'.repeat(40), dirty: true };
+    writeFileSync(path, JSON.stringify(m, null, 2) + '\n');
+    const { warnings } = checkShards([shardDirs[0]!, at('other-commit2'), shardDirs[2]!]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`commit ffffffffffff with changed files (${at('other-commit2')}/runs/gift/p000/r001, ...)`);
   });
 
   it('refuses runs of another engine version, naming it', async () => {
