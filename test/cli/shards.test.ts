@@ -81,7 +81,7 @@ describe('cli: sweep --shard and merge', { timeout: 600_000 }, () => {
     expect(bad.stderr).toContain('--shard expects i/n with 1 <= i <= n');
   });
 
-  it('a failing run is listed in failed.csv, the sweep completes and exits 1; merge refuses it unless --allow-failed', () => {
+  it('a failing run is listed in failed.csv, the sweep completes and exits 1; merge refuses it unless --allow-failed, and its report lists it', () => {
     const r = spawnWith({ ABUNDANCE_FAIL_RUNS: 'runs/gift/p000/r001' }, ['sweep', 's.yaml', '--shard', '2/3', '--out', 'f2', '--workers', '1', '--quiet']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('run runs/gift/p000/r001 (seed');
@@ -90,9 +90,11 @@ describe('cli: sweep --shard and merge', { timeout: 600_000 }, () => {
     const refused = abundance(['merge', 's1', 'f2', 's3', '--out', 'mf'], cwd);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('pass --allow-failed');
-    const allowed = abundance(['merge', 's1', 'f2', 's3', '--out', 'mf', '--allow-failed'], cwd);
+    const allowed = abundance(['merge', 's1', 'f2', 's3', '--out', 'mf', '--allow-failed', '--report', '--quiet'], cwd);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.stdout).toContain('failed: 1 runs, listed in mf/failed.csv');
+    expect(allowed.stdout).toContain('report: mf/report.html');
+    expect(readFileSync(join(cwd, 'mf', 'report.md'), 'utf8')).toContain('## Failed runs');
   });
 });
 
