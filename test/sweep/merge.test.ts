@@ -84,6 +84,9 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     await sweep(file, { out: at('half'), workers: 1, shard: { index: 2, count: 2 } });
     expect(await refused([shardDirs[0]!, at('half'), shardDirs[2]!], at('m4b'))).toContain(`${at('half')} is shard 2/2, ${shardDirs[0]} is shard 1/3: the shards of one merge split the sweep alike`);
     expect(await refused([at('nope')], at('m5'))).toContain('no such folder');
+    const before = fileBytes(shardDirs[0]!, []);
+    await expect(mergeShards(shardDirs, { out: shardDirs[0]! })).rejects.toThrow(`--out ${shardDirs[0]} is or holds the shard folder ${shardDirs[0]}`);
+    expect(fileBytes(shardDirs[0]!, [])).toEqual(before);
   });
 
   it('merges runs made from different commits of the project, but says so', () => {
