@@ -20,7 +20,7 @@ try {
   const grid = points > 1 ? `sweep:\n  demurrage.rate: { linspace: [0, 0.1, ${points}] }\n` : '';
   writeFileSync(file, `extends: ${preset}\nseeds: ${replicatesArg}\nagents: ${agentsArg}\ndays: ${daysArg}\naggregate.everyDays: 30\n${grid}`);
   const outcome = await sweep(file, { out: join(dir, 'out'), workers: Number(workersArg) });
-  const manifest = JSON.parse(readFileSync(outcome.files.manifest, 'utf8')) as { wallMs: { runs: number; aggregate: number } };
+  const manifest = JSON.parse(readFileSync(outcome.files.timings, 'utf8')) as { wallMs: { runs: number; aggregate: number } }; // timings.json
   process.stdout.write(JSON.stringify({
     preset, workers: Number(workersArg), runs: outcome.runs, points, agents: Number(agentsArg), days: Number(daysArg),
     runsMs: manifest.wallMs.runs,

@@ -12,7 +12,8 @@
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
  *   compare(sweepDir, { baseline, metrics })       -> paired differences across seeds, compare.csv (Node)
  *   claims(sweepDir) = evaluateClaims               -> the verdicts of MODEL.md section 9 (Node; writeClaims writes claims.json)
- *   sweep(file, { out, workers, resume, set })     -> a sweep folder: runs, runs.csv, summary.csv (Node)
+ *   sweep(file, { out, workers, resume, set, shard }) -> a sweep folder: runs, runs.csv, summary.csv; or shard i/n of it (Node)
+ *   merge(shardDirs, { out, allowFailed })        -> the sweep folder of its shards, as one machine makes it (Node)
  *
  * The engine (sim/engine, agents, economy, markets, money, metrics) and scenario resolution import no
  * Node module, so they run in a browser or a notebook kernel as they are; file I/O lives in sim/io,
@@ -47,6 +48,7 @@ export { reportFolder } from './report/folder.js';
 export { publish as publishReports } from './report/publish.js';
 export { writeSweepReport } from './report/write.js';
 export { sweep, type SweepOptions, type SweepOutcome } from './sweep/run.js';
+export { mergeShards as merge, MergeError, type MergeOptions, type MergeOutcome } from './sweep/merge.js';
 
 /** A run kept in memory, with its metrics as a table (column names + rows, NaN = empty). */
 export function run(scenario: Scenario, options: { audit?: boolean } = {}): MemoryRun & { table: { columns: string[]; rows: Float64Array[] } } {

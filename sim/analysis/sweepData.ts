@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFailedCsv } from '../io/failedCsv.js';
 import { AnalysisError } from './errors.js';
 import { digestValue, readRunDigest, type RunDigest } from './runDigest.js';
 import { readSweepPlan, type SweepPlan, type SweepRun } from './sweepPlan.js';
@@ -23,15 +24,20 @@ export function incompleteRuns(dir: string, plan: SweepPlan): string[] {
   return plan.runs.filter((r) => !existsSync(join(dir, r.run, 'manifest.json'))).map((r) => r.run);
 }
 
-/** Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. */
+/**
+ * Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. Runs listed
+ * in failed.csv (they threw; a sweep that went on, or a merge with --allow-failed) are left out, as
+ * runs.csv leaves them out: the statistics pair only the replicates that are there.
+ */
 export function loadSweep(dir: string): SweepData {
   const plan = readSweepPlan(dir);
-  const missing = incompleteRuns(dir, plan);
+  const failed = new Set(readFailedCsv(dir).map((f) => f.run));
+  const missing = incompleteRuns(dir, plan).filter((r) => !failed.has(r));
   if (missing.length > 0) {
     const shown = missing.slice(0, 3).join(', ');
     throw new AnalysisError(`${dir}: ${missing.length} of ${plan.runs.length} runs are incomplete (no manifest.json): ${shown}${missing.length > 3 ? ', ...' : ''}; finish the sweep first (abundance sweep ... --resume)`);
   }
-  const data = { dir, plan, digests: plan.runs.map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
+  const data = { dir, plan, digests: plan.runs.filter((run) => !failed.has(run.run)).map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
   checkCommonSeeds(data);
   return data;
 }

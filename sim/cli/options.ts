@@ -8,6 +8,7 @@ import type { Options } from 'yargs';
 import { unknownPresetText } from '../scenario/chain.js';
 import { folderSafe } from '../scenario/names.js';
 import { PRESET_NAMES } from '../scenario/presets.js';
+import { parseShard, type Shard } from '../sweep/shard.js';
 
 /** Bounds of a numeric flag: a whole number, and its least and greatest values. */
 export interface NumberRule { integer?: boolean; min?: number; max?: number }
@@ -116,4 +117,13 @@ const SEED_MAX = 2 ** 32 - 1;
 /** Run names become folder names: keep letters, digits, dot, dash and underscore (sim/scenario/names.ts). */
 export function safeName(name: string): string {
   return folderSafe(name, 'run');
+}
+
+/** `--shard i/n`: shard i of n (sim/sweep/shard.ts), checked when parsed. */
+export function shardOption(describe: string): Options {
+  return {
+    type: 'string',
+    describe,
+    coerce: accepting((value: unknown): Shard | undefined => (value === undefined ? undefined : parseShard(lastText(value))), 'i/n, whole numbers with 1 <= i <= n'),
+  };
 }

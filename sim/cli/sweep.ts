@@ -6,7 +6,9 @@
  * threads with a progress bar (on a terminal), then print where runs.csv and summary.csv are. With
  * --report it then evaluates the claims and writes the sweep report into the folder. With --replace the
  * whole sweep (and report) is made in a temporary sibling that replaces the folder only when complete,
- * as `npm start` does for reports/latest.
+ * as `npm start` does for reports/latest. With --shard i/n it makes only the runs of shard i, into a
+ * shard folder that `abundance merge` (sim/cli/merge.ts) puts together with the others. A run that
+ * throws is listed in failed.csv and the sweep goes on; the command then exits 1.
  */
 import { loadSweep, type LoadedSweep } from '../sweep/load.js';
 import { resolvedOf } from '../sweep/plan.js';
@@ -19,6 +21,8 @@ import { writeAtomically } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { join } from 'node:path';
+import { FAILED_CSV } from '../io/failedCsv.js';
+import { shardRuns, shardText, type Shard } from '../sweep/shard.js';
 
 export interface SweepArgs {
   file: string;
@@ -29,12 +33,18 @@ export interface SweepArgs {
   quiet?: boolean | undefined;
   report?: boolean | undefined;
   replace?: boolean | undefined;
+  /** Make only shard i of n, into a shard folder for `abundance merge`. */
+  shard?: Shard | undefined;
 }
 
 export async function sweepCommand(args: SweepArgs): Promise<number> {
   const workers = args.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1) {
     process.stderr.write(`abundance: --workers expects a whole number >= 1, got ${workers}\n`);
+    return 2;
+  }
+  if (args.shard !== undefined && args.report === true) {
+    process.stderr.write('abundance: --report needs the whole sweep: a shard folder has no runs.csv; report the merged folder (abundance merge ... --report)\n');
     return 2;
   }
   const loaded = loadSweep(args.file, { set: args.set ?? [] });
@@ -66,9 +76,11 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
     process.stderr.write(`abundance: ${error.message}\n`);
     return error.exitCode;
   }
+  const shard = args.shard;
   if (!quiet) {
     const shape = `${plan.presets.length} preset${plan.presets.length === 1 ? '' : 's'} x ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} x ${plan.replicates} replicate${plan.replicates === 1 ? '' : 's'}`;
-    process.stderr.write(`sweep ${plan.name}: ${plan.runs.length} runs (${shape}), ${workers} worker${workers === 1 ? '' : 's'} -> ${out}\n`);
+    const part = shard === undefined ? '' : `, shard ${shardText(shard)}: ${shardRuns(plan.runs, shard).length} of them`;
+    process.stderr.write(`sweep ${plan.name}: ${plan.runs.length} runs (${shape})${part}, ${workers} worker${workers === 1 ? '' : 's'} -> ${out}\n`);
   }
   const bar = startRunsProgress(plan.name, !quiet);
   const undoBar = onInterrupt(() => bar.stop()); // give the terminal its cursor back on Ctrl-C
@@ -78,6 +90,8 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
         out: dir, workers, resume: args.resume === true, set: args.set ?? [],
         onProgress: (done, total) => bar.update(done, total),
         onDamaged: (run, problem) => process.stderr.write(`run ${run.run}: ${problem}: making it again\n`),
+        onFail: (f) => process.stderr.write(`run ${f.run} (seed ${f.seed}) failed: ${f.error}\n`),
+        ...(shard === undefined ? {} : { shard }),
       });
       bar.stop();
       if (args.report === true) {
@@ -89,9 +103,15 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
     const outcome = replace ? await writeAtomically(out, make, () => checkOutputPath(out, 'sweep', 'replace')) : await make(out);
     const lines = [];
     if (!quiet) lines.push(`runs: ${outcome.ran} made, ${outcome.reused} reused (${(outcome.wallMs / 1000).toFixed(1)} s)`);
-    lines.push(`runs.csv: ${join(out, 'runs.csv')}`, `summary.csv: ${join(out, 'summary.csv')}`);
+    if (shard === undefined) lines.push(`runs.csv: ${join(out, 'runs.csv')}`, `summary.csv: ${join(out, 'summary.csv')}`);
+    else lines.push(`shard ${shardText(shard)}: ${outcome.runs} runs in ${out} (abundance merge puts the shards together)`);
     if (args.report === true) lines.push(`report: ${join(out, 'report.html')}`, `claims: ${join(out, 'claims.json')}`);
+    if (outcome.failed.length > 0) lines.push(`failed: ${outcome.failed.length} run${outcome.failed.length === 1 ? '' : 's'}, listed in ${join(out, FAILED_CSV)} (--resume makes them again)`);
     process.stdout.write(lines.join('\n') + '\n');
+    if (outcome.failed.length > 0) {
+      process.stderr.write(`abundance: ${outcome.failed.length} of ${outcome.runs} runs failed (${join(out, FAILED_CSV)}); the others are in the sweep\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     bar.stop();

@@ -6,6 +6,10 @@
  * The scenario hash is the sha256 of the canonical JSON (keys sorted at every level, no spaces) of the
  * resolved scenario, so two files that resolve to the same run have the same hash.
  *
+ * `git` names the project's commit and whether its tracked files were changed (sim/io/git.ts). A
+ * sweep's runs record no `created` and no `wallMs`: their manifests are deterministic, so a run made on
+ * one machine or in a shard on another is byte-identical (the times are in the sweep's timings.json).
+ *
  * `files` lists every file of the folder; `bytes` gives the size of each data file the simulation wrote
  * (the CSVs), which manifest.json, written last, can record. A sweep's --resume trusts a run only if
  * those files still have those sizes (sim/sweep/folder.ts), so a truncated or damaged run is made
@@ -20,6 +24,7 @@ import type { RunResult } from '../engine/simulate.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { parseJsonWith } from './fileSchema.js';
+import { gitProvenance } from './git.js';
 
 /** The project folder (sim/io/ is two levels down). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,8 +83,11 @@ export const ManifestSchema = z.object({
   engineVersion: z.string(),
   node: z.string(),
   packages: z.record(z.string(), z.string()),
-  wallMs: z.object({ simulate: z.number(), total: z.number() }),
-  created: z.string(),
+  /** The project's git commit and whether tracked files differed from it (absent outside a checkout). */
+  git: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
+  /** Absent in a sweep's runs, whose manifests hold no times (they go to the sweep's timings.json). */
+  wallMs: z.object({ simulate: z.number(), total: z.number() }).optional(),
+  created: z.string().optional(),
   files: z.array(z.string()),
   /** Size in bytes of each data file (metrics.csv, agents.csv, flows.csv if written). */
   bytes: z.record(z.string(), z.number().int()).default({}), // none in folders of versions before sizes were recorded
@@ -109,12 +117,13 @@ export function fileSizes(dir: string, names: readonly string[]): Record<string,
 export function buildManifest(
   resolved: ResolvedScenario,
   result: RunResult,
-  timing: { totalMs: number; created: Date },
+  timing: { totalMs: number; created: Date } | undefined,
   files: readonly string[],
   bytes: Record<string, number>,
 ): Manifest {
   const { scenario } = resolved;
   const pkg = projectPackage();
+  const git = gitProvenance();
   return {
     name: scenario.name,
     preset: resolved.preset,
@@ -127,8 +136,8 @@ export function buildManifest(
     engineVersion: pkg.version,
     node: process.version,
     packages: packageVersions(pkg.dependencies),
-    wallMs: { simulate: Math.round(result.wallMs), total: Math.round(timing.totalMs) },
-    created: timing.created.toISOString(),
+    ...(git === undefined ? {} : { git }),
+    ...(timing === undefined ? {} : { wallMs: { simulate: Math.round(result.wallMs), total: Math.round(timing.totalMs) }, created: timing.created.toISOString() }),
     files: [...files].sort(),
     bytes,
     scenario,

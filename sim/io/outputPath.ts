@@ -27,6 +27,8 @@ import { MANIFEST_FILE } from './manifest.js';
 import { SWEEP_JSON } from './sweepJson.js';
 import { SWEEP_FILES } from './sweepManifest.js';
 import { CLAIMS_JSON } from './claimsJson.js';
+import { FAILED_CSV } from './failedCsv.js';
+import { TIMINGS_JSON } from './sweepTimings.js';
 import { REPORT_FILES, RUN_FILES } from './runFiles.js';
 
 /** compare.csv, written by `abundance compare` (sim/analysis/compare.ts). */
@@ -66,7 +68,7 @@ const REPORT = Object.values(REPORT_FILES);
 const KNOWN: Record<OutputKind, readonly string[]> = {
   run: [MANIFEST_FILE, ...Object.values(RUN_FILES), ...REPORT],
   comparison: [MANIFEST_FILE, 'runs', ...REPORT],
-  sweep: [...Object.values(SWEEP_FILES), 'runs', CLAIMS_JSON, COMPARE_CSV, ...REPORT],
+  sweep: [...Object.values(SWEEP_FILES), TIMINGS_JSON, FAILED_CSV, 'runs', CLAIMS_JSON, COMPARE_CSV, ...REPORT],
 };
 
 /** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */

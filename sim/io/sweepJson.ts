@@ -8,6 +8,7 @@
  * One schema: the runner writes a SweepJson, and `compare`, the claims and the report read one back
  * through readSweepJson, which names the field path and what was expected when the file is malformed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -49,6 +50,12 @@ export const SweepJsonSchema = z.object({
   set: z.array(z.string()),
   points: z.array(SweepPointSchema).min(1),
   runs: z.array(SweepRunSchema).min(1),
+  /**
+   * Only in a shard's folder (`sweep --shard i/n`): which shard, and the sweep's hash, the sha256 of the
+   * sweep.json of the whole sweep (this file without `shard`), which every shard of one sweep shares and
+   * `abundance merge` checks. A merged or one-machine sweep.json has no `shard`.
+   */
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1), sweepHash: z.string() }).optional(),
 });
 
 export type SweepValue = z.infer<typeof Value>;
@@ -74,6 +81,15 @@ export function sweepJson(plan: SweepPlan, fileHash: string): SweepJson {
 }
 
 export const sweepJsonText = (json: SweepJson): string => JSON.stringify(json, null, 2) + '\n';
+
+/** The sweep.json of the whole sweep: `json` without its `shard`. */
+export function unsharded(json: SweepJson): SweepJson {
+  const { shard: _shard, ...whole } = json;
+  return whole;
+}
+
+/** The sweep's hash: the sha256 of the text of its whole sweep.json (the plan's digest; shards share it). */
+export const sweepHash = (json: SweepJson): string => createHash('sha256').update(sweepJsonText(unsharded(json))).digest('hex');
 
 /** The plan of parsed JSON; throws naming the field path (`sweep.json: runs[0].replicate: ...`). */
 export function parseSweepJson(data: unknown, file: string): SweepJson {

@@ -1,67 +1,64 @@
 /**
- * A sweep folder's manifest.json (docs/sweeps.md): what varies between two sweeps of the same file:
- * when, how long, on what (engine, Node and package versions), how many workers, how many runs were
- * made or reused. (sweep.json, sim/io/sweepJson.ts, holds what does not vary.) One schema: the runner
- * writes it, the report's provenance table reads it back.
+ * A sweep folder's manifest.json (docs/sweeps.md): on what the sweep was made: the engine, Node and
+ * package versions, the project's git commit, the sweep file's hash, the number of runs and the files.
+ * Deterministic: no dates, no timings, no worker count, no host, so a sweep made on one machine and the
+ * same sweep merged from shards made on many (`abundance merge`) have byte-identical manifests. What
+ * varies from one making to the next (when, how long, how many workers, runs made or reused, which
+ * host) is in timings.json (sim/io/sweepTimings.ts). (sweep.json, sim/io/sweepJson.ts, holds the plan.)
+ *
+ * One schema: the runner writes it, the report's provenance table reads it back. The fields of older
+ * manifests (created, workers, ran, reused, wallMs, runsPerSecond) are still read.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { SweepPlan } from '../sweep/plan.js';
 import { parseJsonWith } from './fileSchema.js';
+import { gitProvenance } from './git.js';
 import { packageVersions, projectPackage } from './manifest.js';
 import { RUNS_CSV } from './runsCsv.js';
 import { SUMMARY_CSV } from './summaryCsv.js';
 import { SWEEP_JSON } from './sweepJson.js';
 
-/** The files of a sweep folder besides its runs. */
+/** The files of a sweep folder besides its runs (listed in its manifest). */
 export const SWEEP_FILES = { plan: SWEEP_JSON, manifest: 'manifest.json', runs: RUNS_CSV, summary: SUMMARY_CSV } as const;
 
 export const SweepManifestSchema = z.object({
   name: z.string(),
   file: z.string(),
   fileHash: z.string(),
-  created: z.string(),
   engineVersion: z.string(),
   node: z.string(),
   packages: z.record(z.string(), z.string()),
-  workers: z.number().int(),
+  git: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
   runs: z.number().int(),
-  ran: z.number().int(),
-  reused: z.number().int(),
-  wallMs: z.object({ total: z.number(), runs: z.number(), aggregate: z.number(), simulate: z.number() }),
-  runsPerSecond: z.number().nullable(),
+  /** Runs that failed (listed in failed.csv; absent from runs.csv and summary.csv). */
+  failed: z.number().int().optional(),
   files: z.array(z.string()),
+  // Written by versions before timings.json; read, never written.
+  created: z.string().optional(),
+  workers: z.number().int().optional(),
+  ran: z.number().int().optional(),
+  reused: z.number().int().optional(),
+  wallMs: z.object({ total: z.number(), runs: z.number(), aggregate: z.number(), simulate: z.number() }).optional(),
+  runsPerSecond: z.number().nullable().optional(),
 });
 
 export type SweepManifest = z.infer<typeof SweepManifestSchema>;
 
-export interface SweepTimings {
-  created: Date;
-  totalMs: number;
-  /** Wall time of the runs phase and of writing runs.csv/summary.csv. */
-  runsMs: number;
-  aggregateMs: number;
-  /** Sum of the engine's wall time over the runs made now (not the reused ones). */
-  simulateMs: number;
-}
-
-export function sweepManifest(plan: SweepPlan, fileHash: string, counts: { ran: number; reused: number; workers: number }, t: SweepTimings): SweepManifest {
+/** The manifest of a sweep with `runs` planned runs, `failed` of them failed, and these files. */
+export function sweepManifest(plan: { name: string; file: string; fileHash: string }, runs: number, failed: number, files: readonly string[]): SweepManifest {
   const pkg = projectPackage();
+  const git = gitProvenance();
   return {
     name: plan.name,
     file: plan.file,
-    fileHash,
-    created: t.created.toISOString(),
+    fileHash: plan.fileHash,
     engineVersion: pkg.version,
     node: process.version,
     packages: packageVersions(pkg.dependencies),
-    workers: counts.workers,
-    runs: plan.runs.length,
-    ran: counts.ran,
-    reused: counts.reused,
-    wallMs: { total: Math.round(t.totalMs), runs: Math.round(t.runsMs), aggregate: Math.round(t.aggregateMs), simulate: Math.round(t.simulateMs) },
-    runsPerSecond: t.runsMs > 0 ? Number(((counts.ran * 1000) / t.runsMs).toFixed(3)) : null,
-    files: Object.values(SWEEP_FILES).sort(),
+    ...(git === undefined ? {} : { git }),
+    runs,
+    ...(failed === 0 ? {} : { failed }),
+    files: [...files].sort(),
   };
 }
 

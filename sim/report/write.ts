@@ -25,6 +25,7 @@ import { sweepDoc } from './sweep/doc.js';
 import { engineBundle } from './tryit/bundle.js';
 import { tryitData } from './tryit/data.js';
 import { tryitPanel } from './tryit/page.js';
+import { failedRunsBlocks } from './sweep/failed.js';
 import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
@@ -67,7 +68,11 @@ export async function reportPage(doc: ReportDoc): Promise<string> {
 
 /** The report of a sweep folder (sweep/doc.ts) into it, with the claims' verdicts when given, and `extra` files. */
 export async function writeSweepReport(dir: string, data: SweepData, claims?: ClaimsResult, extra?: ReadonlyMap<string, string>): Promise<{ files: string[] }> {
-  return writeReportDoc(dir, sweepDoc(data, claims), extra);
+  const doc = sweepDoc(data, claims);
+  // Right after the answer, before "Try it" and the charts: the numbers above and below miss these runs.
+  const tryit = doc.blocks.findIndex((b) => b.kind === 'tryit');
+  doc.blocks.splice(tryit > 0 ? tryit - 1 : doc.blocks.length, 0, ...failedRunsBlocks(dir));
+  return writeReportDoc(dir, doc, extra);
 }
 
 /** The report of one run or of presets compared (runDoc.ts) into `dir`; returns the paths written. */

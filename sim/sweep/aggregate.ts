@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { digestRun } from '../analysis/runDigest.js';
 import { readMetricsCsv } from '../io/metricsCsv.js';
 import { CsvWriter } from '../io/csv.js';
-import { runLine, runsHeader, SWEEP_METRICS } from '../io/runsCsv.js';
-import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
+import { runLine, runsHeader, SWEEP_METRICS, type RunPlace } from '../io/runsCsv.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Params, PlannedRun } from './plan.js';
 import { summaryHeader, summaryLines } from '../io/summaryCsv.js';
 
 export { SWEEP_METRICS };
@@ -21,8 +22,8 @@ export { SWEEP_METRICS };
 export interface AggregatePaths { runsCsv: string; summaryCsv: string }
 
 /** Consecutive runs of one (preset, point): the plan lists replicates together. */
-export function* groupsOf(runs: readonly PlannedRun[]): Generator<PlannedRun[]> {
-  let group: PlannedRun[] = [];
+export function* groupsOf<R extends Pick<PlannedRun, 'preset' | 'point'>>(runs: readonly R[]): Generator<R[]> {
+  let group: R[] = [];
   for (const run of runs) {
     const head = group[0];
     if (head !== undefined && (head.preset !== run.preset || head.point !== run.point)) {
@@ -34,25 +35,39 @@ export function* groupsOf(runs: readonly PlannedRun[]): Generator<PlannedRun[]> 
   if (group.length > 0) yield group;
 }
 
+/** What aggregating needs of the plan: the runs in order, the swept keys, the day stride. */
+export interface AggregatePlan {
+  runs: readonly RunPlace[];
+  sweptKeys: readonly string[];
+  everyDays: number;
+}
+
+/**
+ * Write runs.csv and summary.csv of the runs of `plan` not in `skip` (failed runs: they have no
+ * folder); `scenarioFor(run)` is the run's scenario (its manifest's, so the files depend on the run
+ * folders alone).
+ */
 export function aggregateSweep(
-  plan: SweepPlan,
+  plan: AggregatePlan,
   sweepDir: string,
   paths: AggregatePaths,
+  scenarioFor: (run: RunPlace) => Scenario,
+  skip: ReadonlySet<string> = new Set(),
 ): void {
   const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys));
   const summary = new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys));
   try {
-    for (const group of groupsOf(plan.runs)) {
+    for (const group of groupsOf(plan.runs.filter((r) => !skip.has(r.run)))) {
       const first = group[0]!;
       const tables = group.map((run) => {
         const dir = join(sweepDir, run.run);
         const table = readMetricsCsv(join(dir, 'metrics.csv'));
         const agentsPath = join(dir, 'agents.csv');
         const agents = existsSync(agentsPath) ? readFileSync(agentsPath, 'utf8') : undefined;
-        runs.line(runLine(run, digestRun(table, agents, scenarioOf(plan, run)), plan.sweptKeys));
+        runs.line(runLine(run, digestRun(table, agents, scenarioFor(run)), plan.sweptKeys));
         return table;
       });
-      for (const line of summaryLines(first.preset, first.point, first.params, plan.sweptKeys, tables, SWEEP_METRICS, plan.everyDays)) summary.line(line);
+      for (const line of summaryLines(first.preset, first.point, first.params as Params, plan.sweptKeys, tables, SWEEP_METRICS, plan.everyDays)) summary.line(line);
     }
   } finally {
     runs.close();

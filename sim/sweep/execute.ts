@@ -6,9 +6,11 @@
  * its CSVs still have the sizes the manifest records).
  *
  * At most `workers` runs are in flight, handed out in plan order; a run's files depend on its scenario
- * alone, so which thread makes it, and when, changes nothing in them. The first failing run stops the
- * hand-out; runs in flight finish (and stay, complete), then the error is thrown. Ctrl-C (SIGINT or
- * SIGTERM, sim/io/interrupt.ts) stops the workers and deletes every temporary folder before exit 130.
+ * alone, so which thread makes it, and when, changes nothing in them (the manifest holds no time: the
+ * run times are returned, for the sweep's timings.json). A run that throws (a broken invariant, a
+ * worker thread that dies) is returned among `failed`, with the first line of its error; its temporary
+ * folder is deleted and the other runs go on. Ctrl-C (SIGINT or SIGTERM, sim/io/interrupt.ts) stops
+ * the workers and deletes every temporary folder before exit 130.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +21,7 @@ import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { RUN_FILES } from '../io/runFiles.js';
+import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 import type { SweepTask } from './worker.js';
 
@@ -33,6 +36,8 @@ export interface ExecuteOptions {
   workers: number;
   /** Called after each run made, with the number made so far. */
   onRun?: (made: number, run: PlannedRun) => void;
+  /** Called for each run that threw. */
+  onFail?: (failed: FailedRun) => void;
 }
 
 export interface ExecuteResult {
@@ -40,10 +45,14 @@ export interface ExecuteResult {
   made: number;
   /** Sum of the engine's wall time over them. */
   simulateMs: number;
+  /** Each run made: its engine time and its whole time, in ms. */
+  runTimes: Record<string, { simulate: number; total: number }>;
+  /** The runs that threw, in plan order, with the first line of the error. */
+  failed: FailedRun[];
 }
 
 export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: readonly PlannedRun[], opts: ExecuteOptions): Promise<ExecuteResult> {
-  if (pending.length === 0) return { made: 0, simulateMs: 0 };
+  if (pending.length === 0) return { made: 0, simulateMs: 0, runTimes: {}, failed: [] };
   const threads = Math.max(1, Math.min(opts.workers, pending.length));
   const pool = new Piscina<SweepTask, RunResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   const inFlight = new Set<string>();
@@ -56,10 +65,11 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   let next = 0;
   let made = 0;
   let simulateMs = 0;
-  let failure: { run: PlannedRun; error: unknown } | undefined;
+  const failures = new Map<string, FailedRun>();
+  const runTimes: Record<string, { simulate: number; total: number }> = {};
 
   const lane = async (): Promise<void> => {
-    while (!stopping && failure === undefined && next < pending.length) {
+    while (!stopping && next < pending.length) {
       const run = pending[next++]!;
       const dir = join(sweepDir, run.run);
       mkdirSync(dirname(dir), { recursive: true });
@@ -68,20 +78,22 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
       inFlight.add(tmp);
       try {
         const started = Date.now();
-        const created = new Date();
         const scenario = scenarioOf(plan, run);
-        const result = await pool.run({ dir: tmp, scenario });
+        const result = await pool.run({ dir: tmp, scenario, run: run.run });
         if (stopping) return;
         const bytes = fileSizes(tmp, SWEEP_RUN_DATA);
-        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, { totalMs: Date.now() - started, created }, SWEEP_RUN_FILES, bytes);
+        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, undefined, SWEEP_RUN_FILES, bytes);
         writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
         checkOnlyOurs(dir, 'run'); // the old folder is deleted: only if it holds nothing of the user's
         moveIntoPlace(tmp, dir);
         simulateMs += result.wallMs;
+        runTimes[run.run] = { simulate: Math.round(result.wallMs), total: Date.now() - started };
         made++;
         opts.onRun?.(made, run);
       } catch (error) {
-        if (!stopping) failure ??= { run, error };
+        if (stopping) return;
+        failures.set(run.run, { run: run.run, preset: run.preset, point: run.point, replicate: run.replicate, seed: run.seed, error: errorLine(error) });
+        opts.onFail?.(failures.get(run.run)!);
       } finally {
         if (inFlight.delete(tmp)) removeDir(tmp); // a no-op once renamed into place
       }
@@ -99,11 +111,6 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   // Interrupted: the signal handler is cleaning up and will exit 130; the sweep must not go on to
   // aggregate runs that were never made, so wait here for the exit.
   if (stopping) await new Promise<never>(() => {});
-  if (failure !== undefined) {
-    const e = failure.error instanceof Error ? failure.error : new Error(String(failure.error));
-    const wrapped = new Error(`run ${failure.run.run} (seed ${failure.run.seed}) failed: ${e.message}`);
-    wrapped.name = e.name;
-    throw wrapped;
-  }
-  return { made, simulateMs };
+  const failed = pending.flatMap((r) => failures.get(r.run) ?? []);
+  return { made, simulateMs, runTimes, failed };
 }

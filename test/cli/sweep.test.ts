@@ -65,7 +65,7 @@ describe('cli/sweep: runs', { timeout: 300_000 }, () => {
     expect(b.code, b.stderr).toBe(0);
     expect(b.stderr).toContain('sweep tiny: 8 runs (2 presets x 2 points x 2 replicates), 2 workers -> w2');
     expect(b.stdout).toContain('runs: 8 made, 0 reused');
-    for (const f of ['runs.csv', 'summary.csv', 'sweep.json']) expect(read('w2', f), f).toBe(read('w1', f));
+    for (const f of ['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json']) expect(read('w2', f), f).toBe(read('w1', f));
     expect(tree(join(cwd, 'w1')).filter((p) => p.endsWith('flows.csv'))).toEqual([]);
   });
 

@@ -51,9 +51,9 @@ describe('scenarios/sweeps/', { timeout: 300_000 }, () => {
     const full = loadSweep(join(dir, file));
     expect(full.plan.runs.length).toBeGreaterThan(0);
     const r = await sweep(join(dir, file), { ...TINY, out: join(out, file), workers: 2 });
-    const rows = readFileSync(r.files.runsCsv, 'utf8').trimEnd().split('\n');
+    const rows = readFileSync(join(r.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(1 + full.plan.presets.length * full.plan.points.length * 2);
-    expect(readFileSync(r.files.summaryCsv, 'utf8').split('\n').length).toBeGreaterThan(full.plan.points.length);
-    expect(JSON.parse(readFileSync(r.files.manifest, 'utf8')).ran).toBe(rows.length - 1);
+    expect(readFileSync(join(r.dir, 'summary.csv'), 'utf8').split('\n').length).toBeGreaterThan(full.plan.points.length);
+    expect(JSON.parse(readFileSync(r.files.timings, 'utf8')).ran).toBe(rows.length - 1);
   });
 });

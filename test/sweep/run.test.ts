@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMetricsCsv } from '../../sim/io/metricsCsv.js';
+import { gitProvenance } from '../../sim/io/git.js';
+import { projectPackage } from '../../sim/io/manifest.js';
 import { viability } from '../../sim/metrics/viability.js';
 import { SweepFolderExists } from '../../sim/sweep/folder.js';
 import { sweep } from '../../sim/sweep/run.js';
@@ -40,15 +42,16 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const a = await sweep(file, { out: one, workers: 1 });
     await sweep(file, { out: two, workers: 2 });
     expect(a).toMatchObject({ runs: 12, ran: 12, reused: 0 });
-    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json']);
-    for (const name of ['runs.csv', 'summary.csv', 'sweep.json']) expect(read(two, name), name).toBe(read(one, name));
+    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+    for (const name of ['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json']) expect(read(two, name), name).toBe(read(one, name));
     for (const run of RUN_DIRS) {
       expect(readdirSync(join(one, run)).sort(), run).toEqual(['agents.csv', 'manifest.json', 'metrics.csv']);
-      expect(read(join(two, run), 'metrics.csv')).toBe(read(join(one, run), 'metrics.csv'));
+      for (const name of ['metrics.csv', 'agents.csv', 'manifest.json']) expect(read(join(two, run), name), `${run}/${name}`).toBe(read(join(one, run), name));
     }
     const manifest = JSON.parse(read(two, 'manifest.json'));
-    expect(manifest).toMatchObject({ workers: 2, runs: 12, ran: 12, reused: 0 });
+    expect(manifest).toMatchObject({ runs: 12 });
     expect(manifest.fileHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(read(two, 'timings.json'))).toMatchObject({ workers: 2, ran: 12, reused: 0, failed: 0 });
     const plan = JSON.parse(read(one, 'sweep.json'));
     expect(plan).toMatchObject({ name: 'small', baseSeed: 4, replicates: 3, presets: ['gift', 'peer-bank'], sweptKeys: ['bank.k'], everyDays: 10 });
     expect(plan.runs.map((r: { run: string }) => r.run)).toEqual(RUN_DIRS);
@@ -112,7 +115,7 @@ describe('sweep/run', { timeout: 300_000 }, () => {
   });
 
   it('--resume makes only a deleted run again and gives byte-identical files', async () => {
-    const created = (run: string): string => JSON.parse(read(join(two, run), 'manifest.json')).created;
+    const created = (run: string): number => statSync(join(two, run, 'manifest.json')).mtimeMs;
     const before = Object.fromEntries(RUN_DIRS.map((r) => [r, created(r)]));
     const files = ['runs.csv', 'summary.csv', 'sweep.json'].map((n) => read(two, n));
     rmSync(join(two, 'runs/peer-bank/p000/r001'), { recursive: true });
@@ -141,5 +144,28 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const stamp = statSync(join(one, 'runs.csv')).mtimeMs;
     await expect(sweep(file, { out: one, workers: 1 })).rejects.toBeInstanceOf(SweepFolderExists);
     expect(statSync(join(one, 'runs.csv')).mtimeMs).toBe(stamp);
+  });
+
+  it('records the project\'s git commit in the sweep\'s and each run\'s manifest (when run from a checkout)', () => {
+    const git = gitProvenance();
+    const sweepManifest = JSON.parse(read(one, 'manifest.json'));
+    const runManifest = JSON.parse(read(join(one, RUN_DIRS[0]!), 'manifest.json'));
+    if (git === undefined) {
+      expect(sweepManifest.git).toBeUndefined();
+    } else {
+      expect(sweepManifest.git).toEqual(git);
+      expect(runManifest.git).toEqual(git);
+    }
+    expect(runManifest.created).toBeUndefined(); // a sweep's runs hold no times: timings.json does
+  });
+
+  it('--resume refuses runs of another engine version, naming it, and changes nothing', async () => {
+    const path = join(two, RUN_DIRS[3]!, 'manifest.json');
+    const text = read(join(two, RUN_DIRS[3]!), 'manifest.json');
+    writeFileSync(path, text.replace(/"engineVersion": "[^"]+"/, '"engineVersion": "0.0.1"'));
+    const before = read(two, 'runs.csv');
+    await expect(sweep(file, { out: two, workers: 1, resume: true })).rejects.toThrow(`run ${RUN_DIRS[3]} was made by engine version 0.0.1, this is ${projectPackage().version}`);
+    expect(read(two, 'runs.csv')).toBe(before);
+    writeFileSync(path, text);
   });
 });
