@@ -5,7 +5,8 @@
  *   -> (folder: refuse a path that is not a sweep's, sim/io/outputPath.ts, and an old sweep unless
  *   --resume; sweep.json written first, marking the folder as a sweep's; trust complete, undamaged
  *   runs) -> (make the rest on worker threads: execute.ts) -> (runs.csv + summary.csv, one point at a
- *   time: aggregate.ts) -> (sweep.json, manifest.json) -> each file renamed into place, manifest.json last
+ *   time: aggregate.ts) -> (runs.parquet, summary.parquet, metrics.parquet: parquet.ts) -> (sweep.json,
+ *   manifest.json) -> each file renamed into place, manifest.json last
  *
  * Nothing is written before the whole plan is valid. A Ctrl-C leaves only complete runs and sweep.json
  * (and deletes both, and the folder, if no run was made in a folder that was empty), so `--resume` can
@@ -24,6 +25,7 @@ import { REPORT_FILES } from '../io/runFiles.js';
 import type { PlannedRun } from './plan.js';
 import { aggregateSweep } from './aggregate.js';
 import { executeRuns } from './execute.js';
+import { writeSweepParquet } from './parquet.js';
 import { checkFolder, clearLeftovers, commitFiles, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
 import { sweepJson, sweepJsonText } from '../io/sweepJson.js';
@@ -48,7 +50,7 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   dir: string;
-  files: { runsCsv: string; summaryCsv: string; sweepJson: string; manifest: string };
+  files: { runsCsv: string; summaryCsv: string; sweepJson: string; manifest: string; runsParquet: string; summaryParquet: string; metricsParquet: string };
   runs: number;
   /** Runs made now, and runs reused from an earlier sweep (--resume). */
   ran: number;
@@ -113,6 +115,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
       summaryCsv: join(dir, SWEEP_FILES.summary),
       sweepJson: join(dir, SWEEP_FILES.plan),
       manifest: join(dir, SWEEP_FILES.manifest),
+      runsParquet: join(dir, SWEEP_FILES.runsParquet),
+      summaryParquet: join(dir, SWEEP_FILES.summaryParquet),
+      metricsParquet: join(dir, SWEEP_FILES.metricsParquet),
     };
     const temps = Object.fromEntries(Object.entries(files).map(([k, path]) => [k, tempSibling(path)])) as typeof files;
     const dropTemps = (): void => Object.values(temps).forEach((t) => rmSync(t, { force: true }));
@@ -120,6 +125,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     try {
       const aggregateStarted = Date.now();
       aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
+      await writeSweepParquet(plan, dir, temps);
       const aggregateMs = Date.now() - aggregateStarted;
       writeFileSync(temps.sweepJson, sweepJsonText(sweepJson(plan, fileHash)));
       const timings = { created, totalMs: Date.now() - started, runsMs, aggregateMs, simulateMs };
@@ -130,6 +136,9 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
       commitFiles([
         { tmp: temps.runsCsv, path: files.runsCsv },
         { tmp: temps.summaryCsv, path: files.summaryCsv },
+        { tmp: temps.runsParquet, path: files.runsParquet },
+        { tmp: temps.summaryParquet, path: files.summaryParquet },
+        { tmp: temps.metricsParquet, path: files.metricsParquet },
         { tmp: temps.sweepJson, path: files.sweepJson },
         { tmp: temps.manifest, path: files.manifest },
       ]);

@@ -40,7 +40,7 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const a = await sweep(file, { out: one, workers: 1 });
     await sweep(file, { out: two, workers: 2 });
     expect(a).toMatchObject({ runs: 12, ran: 12, reused: 0 });
-    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json']);
+    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'metrics.parquet', 'runs', 'runs.csv', 'runs.parquet', 'summary.csv', 'summary.parquet', 'sweep.json']);
     for (const name of ['runs.csv', 'summary.csv', 'sweep.json']) expect(read(two, name), name).toBe(read(one, name));
     for (const run of RUN_DIRS) {
       expect(readdirSync(join(one, run)).sort(), run).toEqual(['agents.csv', 'manifest.json', 'metrics.csv']);

@@ -1,0 +1,86 @@
+/**
+ * sim/sweep/parquet: the Parquet files of a small sweep (2 presets x 2 points x 2 replicates of 30
+ * agents x 60 days), read back with hyparquet: the same bytes with 1 and 2 workers, the columns typed,
+ * and every cell equal to the cell of its CSV (runs.csv, summary.csv, each run's metrics.csv).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetMetadata } from 'hyparquet';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../sim/io/csvRecords.js';
+import { readParquetRows } from '../../sim/io/parquet.js';
+import { sweep } from '../../sim/sweep/run.js';
+
+const root = mkdtempSync(join(tmpdir(), 'abundance-sweep-parquet-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const file = join(root, 'small.yaml');
+writeFileSync(file, ['compare: [gift, peer-bank]', 'seeds: 2', 'seed: 4', 'agents: 30', 'days: 60', 'aggregate.everyDays: 10', 'sweep:', '  bank.k: [7, 90]'].join('\n') + '\n');
+
+const PARQUET = ['runs.parquet', 'summary.parquet', 'metrics.parquet'];
+const one = join(root, 'one');
+const two = join(root, 'two');
+
+/** The CSV cell a Parquet value stands for: null for an empty cell, numbers compared as numbers. */
+function expectCell(value: unknown, cell: string, where: string): void {
+  if (cell === '') return void expect(value, where).toBeNull();
+  if (typeof value === 'string') return void expect(value, where).toBe(cell);
+  if (typeof value === 'bigint') return void expect(value, where).toBe(BigInt(cell));
+  expect(value, where).toBe(Number(cell));
+}
+
+function expectTable(rows: Record<string, unknown>[], csvText: string, file: string): void {
+  const csv = parseCsv(csvText, file);
+  expect(rows).toHaveLength(csv.rows.length);
+  rows.forEach((row, i) => {
+    expect(Object.keys(row), file).toEqual(csv.header);
+    csv.header.forEach((name, j) => expectCell(row[name], csv.rows[i]![j]!, `${file} line ${i + 2}, ${name}`));
+  });
+}
+
+const schemaOf = (path: string): Record<string, string> => {
+  const buf = readFileSync(path);
+  const meta = parquetMetadata(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
+  return Object.fromEntries(meta.schema.slice(1).map((e) => [e.name, `${e.type}${e.converted_type === 'UTF8' ? '/UTF8' : ''}`]));
+};
+
+describe('sweep/parquet', { timeout: 300_000 }, () => {
+  it('writes runs.parquet, summary.parquet and metrics.parquet, byte-identical with 1 and 2 workers', async () => {
+    const a = await sweep(file, { out: one, workers: 1 });
+    await sweep(file, { out: two, workers: 2 });
+    for (const name of PARQUET) expect(readFileSync(join(two, name)).equals(readFileSync(join(one, name))), name).toBe(true);
+    expect(a.files.metricsParquet).toBe(join(one, 'metrics.parquet'));
+    expect(JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8')).files).toEqual(expect.arrayContaining(PARQUET));
+  });
+
+  it('types the columns: names and places UTF8, counts INT32, seeds INT64, measures DOUBLE', () => {
+    const runs = schemaOf(join(one, 'runs.parquet'));
+    expect(runs).toMatchObject({ run: 'BYTE_ARRAY/UTF8', preset: 'BYTE_ARRAY/UTF8', replicate: 'INT32', seed: 'INT64', 'bank.k': 'DOUBLE', viable: 'INT32', viability_failed: 'BYTE_ARRAY/UTF8', money_ch: 'DOUBLE', stat_rho_spearman: 'DOUBLE' });
+    expect(schemaOf(join(one, 'summary.parquet'))).toMatchObject({ metric: 'BYTE_ARRAY/UTF8', day: 'INT32', n: 'INT32', mean: 'DOUBLE', q95: 'DOUBLE' });
+    const metrics = schemaOf(join(one, 'metrics.parquet'));
+    expect(Object.keys(metrics).slice(0, 6)).toEqual(['run', 'preset', 'point', 'replicate', 'seed', 'day']);
+    expect(metrics).toMatchObject({ seed: 'INT64', day: 'INT32', producers_active: 'INT32', money_ch: 'DOUBLE', dropout_share: 'DOUBLE' });
+  });
+
+  it('runs.parquet and summary.parquet hold runs.csv and summary.csv cell by cell, empty cells as nulls', async () => {
+    expectTable(await readParquetRows(join(one, 'runs.parquet')), readFileSync(join(one, 'runs.csv'), 'utf8'), 'runs.csv');
+    expectTable(await readParquetRows(join(one, 'summary.parquet')), readFileSync(join(one, 'summary.csv'), 'utf8'), 'summary.csv');
+  });
+
+  it('metrics.parquet holds every run\'s metrics.csv in plan order, each row led by its run, preset, point, replicate and seed', async () => {
+    const rows = await readParquetRows(join(one, 'metrics.parquet'));
+    const plan = JSON.parse(readFileSync(join(one, 'sweep.json'), 'utf8')) as { runs: { run: string; preset: string; point: string; replicate: number; seed: number }[] };
+    expect(plan.runs).toHaveLength(8);
+    let at = 0;
+    for (const run of plan.runs) {
+      const csv = readFileSync(join(one, run.run, 'metrics.csv'), 'utf8');
+      const days = parseCsv(csv, 'metrics.csv').rows.length;
+      const mine = rows.slice(at, at + days);
+      at += days;
+      for (const row of mine) expect({ ...row }).toMatchObject({ run: run.run, preset: run.preset, point: run.point, replicate: run.replicate, seed: BigInt(run.seed) });
+      expectTable(mine.map((r) => Object.fromEntries(Object.entries(r).slice(5))), csv, `${run.run}/metrics.csv`);
+    }
+    expect(at).toBe(rows.length);
+    expect(rows.some((r) => Object.values(r).includes(null))).toBe(true); // empty metrics.csv cells are there, as nulls
+  });
+});
