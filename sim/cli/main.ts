@@ -11,7 +11,7 @@
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
- *   abundance sweep <file> [--workers --out --resume --replace --report --set k=v ... --quiet]   (npm start)
+ *   abundance sweep <file> [--workers --out --resume --replace --report --run-files --set k=v ... --quiet]   (npm start)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number), invalid
  * scenario or refused output folder (sim/io/outputPath.ts), with nothing written; 1 any other error
@@ -110,7 +110,7 @@ export function commandLine(argv: string[]): CommandLine {
     .command('publish <reportsDir>', 'Write <reportsDir>/index.html linking every report.html below it, newest first', (y) => y
       .positional('reportsDir', { type: 'string', demandOption: true, describe: 'Folder holding reports (e.g. reports/)' }),
     (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
-    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
+    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv and the Parquet files of docs/data.md', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
       .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]', undefined, { integer: true, min: 1 }))
       .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing sweep folder is refused (never replaced or mixed) unless --resume or --replace; a folder of other files always' })
@@ -118,8 +118,9 @@ export function commandLine(argv: string[]): CommandLine {
       .option('set', { type: 'string', array: true, nargs: 1, describe: 'Override a field of every run, e.g. --set agents=200 (repeatable; not a swept key, not seed)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' })
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
-      .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' }),
-    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace }); })
+      .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' })
+      .option('run-files', { type: 'string', choices: ['csv', 'none'] as const, default: 'csv', describe: 'What each run folder keeps: csv = metrics.csv and agents.csv; none = only metrics.parquet, agents.parquet and manifest.json, for big sweeps (the sweep\'s runs/summary/metrics files are written either way, docs/data.md); none excludes --report' }),
+    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace, runFiles: a.runFiles as 'csv' | 'none' }); })
     .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, compare, report or publish')
     .strict()
     .help()

@@ -19,6 +19,7 @@ import { writeAtomically } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { join } from 'node:path';
+import type { RunFilesMode } from '../sweep/runData.js';
 
 export interface SweepArgs {
   file: string;
@@ -29,6 +30,8 @@ export interface SweepArgs {
   quiet?: boolean | undefined;
   report?: boolean | undefined;
   replace?: boolean | undefined;
+  /** What each run folder keeps (sim/sweep/runData.ts). */
+  runFiles?: RunFilesMode | undefined;
 }
 
 export async function sweepCommand(args: SweepArgs): Promise<number> {
@@ -41,6 +44,11 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   const { plan } = loaded;
   checkMemory(plan.runs.map((run) => ({ scenario: resolvedOf(plan, run).scenario, origin: plan.file })), workers);
   const out = args.out ?? defaultOut(plan.name);
+  if (args.runFiles === 'none' && args.report === true) {
+    // The report's claims read every run's metrics.csv and agents.csv (C2's statistic needs the agents).
+    process.stderr.write('abundance: --report needs the run CSVs (the claims read each run\'s metrics.csv and agents.csv): drop --run-files none, or leave out --report\n');
+    return 2;
+  }
   if (args.replace === true && args.resume === true) {
     process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');
     return 2;
@@ -75,7 +83,7 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
   try {
     const make = async (dir: string) => {
       const outcome = await runSweep(loaded, {
-        out: dir, workers, resume: args.resume === true, set: args.set ?? [],
+        out: dir, workers, resume: args.resume === true, set: args.set ?? [], runFiles: args.runFiles ?? 'csv',
         onProgress: (done, total) => bar.update(done, total),
         onDamaged: (run, problem) => process.stderr.write(`run ${run.run}: ${problem}: making it again\n`),
       });

@@ -5,14 +5,12 @@
  * in plan order. Like the CSVs they come from the run folders alone, so the same sweep gives the same
  * bytes whatever the workers, the order runs finished in, or --resume.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { METRICS_PARQUET, readMetricsCsvCells, runMetricsParquetCells, SweepMetricsParquet } from '../io/metricsParquet.js';
-import type { ParquetCell } from '../io/parquet.js';
-import { RUN_FILES } from '../io/runFiles.js';
+import { SweepMetricsParquet } from '../io/metricsParquet.js';
 import { runsParquetColumns, writeRunsParquet } from '../io/runsParquet.js';
 import { summaryParquetColumns, writeSummaryParquet } from '../io/summaryParquet.js';
 import type { SweepPlan } from './plan.js';
+import { runMetricsCells } from './runData.js';
 
 export interface SweepParquetPaths {
   /** The finished CSVs to convert. */
@@ -22,12 +20,6 @@ export interface SweepParquetPaths {
   runsParquet: string;
   summaryParquet: string;
   metricsParquet: string;
-}
-
-/** The metrics of a finished run folder as typed columns: metrics.csv if there, else metrics.parquet. */
-export async function runMetricsCells(runDir: string): Promise<ParquetCell[][]> {
-  const csv = join(runDir, RUN_FILES.metrics);
-  return existsSync(csv) ? readMetricsCsvCells(csv) : runMetricsParquetCells(join(runDir, METRICS_PARQUET));
 }
 
 export async function writeSweepParquet(plan: SweepPlan, sweepDir: string, paths: SweepParquetPaths): Promise<void> {

@@ -28,6 +28,7 @@ import { executeRuns } from './execute.js';
 import { writeSweepParquet } from './parquet.js';
 import { checkFolder, clearLeftovers, commitFiles, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
+import type { RunFilesMode } from './runData.js';
 import { sweepJson, sweepJsonText } from '../io/sweepJson.js';
 import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 
@@ -40,6 +41,8 @@ export interface SweepOptions {
   resume?: boolean;
   /** `path=value` flags applied to every run. */
   set?: string[];
+  /** What each run folder keeps: its CSVs (`csv`, default) or only Parquet files and manifest.json (`none`). */
+  runFiles?: RunFilesMode;
   /** Replicates instead of the file's `seeds` (quick looks, tests). */
   replicates?: number;
   /** Called as runs complete (reused runs count as done from the start). */
@@ -106,6 +109,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     const runsStarted = Date.now();
     const { made, simulateMs } = await executeRuns(plan, dir, pending, {
       workers,
+      runFiles: opts.runFiles ?? 'csv',
       onRun: (n) => opts.onProgress?.(reused + n, plan.runs.length),
     });
     const runsMs = Date.now() - runsStarted;
@@ -124,7 +128,7 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     const undoTemps = onInterrupt(dropTemps);
     try {
       const aggregateStarted = Date.now();
-      aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
+      await aggregateSweep(plan, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv });
       await writeSweepParquet(plan, dir, temps);
       const aggregateMs = Date.now() - aggregateStarted;
       writeFileSync(temps.sweepJson, sweepJsonText(sweepJson(plan, fileHash)));

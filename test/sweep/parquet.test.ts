@@ -1,13 +1,15 @@
 /**
  * sim/sweep/parquet: the Parquet files of a small sweep (2 presets x 2 points x 2 replicates of 30
  * agents x 60 days), read back with hyparquet: the same bytes with 1 and 2 workers, the columns typed,
- * and every cell equal to the cell of its CSV (runs.csv, summary.csv, each run's metrics.csv).
+ * and every cell equal to the cell of its CSV (runs.csv, summary.csv, each run's metrics.csv); and
+ * --run-files none: run folders with only Parquet files and manifest.json, the same sweep files, --resume.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetMetadata } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSweep } from '../../sim/analysis/sweepData.js';
 import { parseCsv } from '../../sim/io/csvRecords.js';
 import { readParquetRows } from '../../sim/io/parquet.js';
 import { sweep } from '../../sim/sweep/run.js';
@@ -82,5 +84,38 @@ describe('sweep/parquet', { timeout: 300_000 }, () => {
     }
     expect(at).toBe(rows.length);
     expect(rows.some((r) => Object.values(r).includes(null))).toBe(true); // empty metrics.csv cells are there, as nulls
+  });
+});
+
+describe('sweep --run-files none', { timeout: 300_000 }, () => {
+  const none = join(root, 'none');
+  const SWEEP_FILES = ['runs.csv', 'summary.csv', ...PARQUET];
+
+  it('keeps only metrics.parquet, agents.parquet and manifest.json in each run folder, and gives the sweep files of a csv sweep byte for byte', async () => {
+    await sweep(file, { out: none, workers: 2, runFiles: 'none' });
+    const plan = JSON.parse(readFileSync(join(none, 'sweep.json'), 'utf8')) as { runs: { run: string }[] };
+    for (const { run } of plan.runs) {
+      expect(readdirSync(join(none, run)).sort(), run).toEqual(['agents.parquet', 'manifest.json', 'metrics.parquet']);
+      const manifest = JSON.parse(readFileSync(join(none, run, 'manifest.json'), 'utf8'));
+      expect(Object.keys(manifest.bytes).sort()).toEqual(['agents.parquet', 'metrics.parquet']);
+    }
+    // runs.csv holds C2's statistic, computed from agents.parquet here and from agents.csv there
+    for (const name of SWEEP_FILES) expect(readFileSync(join(none, name)).equals(readFileSync(join(one, name))), name).toBe(true);
+  });
+
+  it('--resume trusts a run folder by its manifest.json and the sizes of its Parquet files, and makes the others again', async () => {
+    const plan = JSON.parse(readFileSync(join(none, 'sweep.json'), 'utf8')) as { runs: { run: string }[] };
+    rmSync(join(none, plan.runs[1]!.run, 'manifest.json'));
+    writeFileSync(join(none, plan.runs[5]!.run, 'agents.parquet'), 'PAR1 truncated');
+    const damaged: string[] = [];
+    const r = await sweep(file, { out: none, workers: 2, runFiles: 'none', resume: true, onDamaged: (run, problem) => damaged.push(`${run.run}: ${problem}`) });
+    expect(r).toMatchObject({ ran: 2, reused: 6 });
+    expect(damaged).toEqual([`${plan.runs[1]!.run}: manifest.json is missing`, expect.stringMatching(/agents\.parquet is 14 bytes, manifest\.json says \d+/)]);
+    for (const name of SWEEP_FILES) expect(readFileSync(join(none, name)).equals(readFileSync(join(one, name))), name).toBe(true);
+  });
+
+  it('the claims and comparisons refuse such a folder, saying why and what to do', () => {
+    expect(() => loadSweep(none)).toThrow(/8 of 8 runs keep only Parquet files \(made with --run-files none.*--run-files csv/);
+    expect(existsSync(join(none, 'claims.json'))).toBe(false);
   });
 });
