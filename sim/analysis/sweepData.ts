@@ -33,7 +33,7 @@ export function loadSweep(dir: string): SweepData {
   }
   const parquetOnly = plan.runs.filter((r) => !existsSync(join(dir, r.run, 'metrics.csv')) && existsSync(join(dir, r.run, 'metrics.parquet')));
   if (parquetOnly.length > 0) {
-    throw new AnalysisError(`${dir}: ${parquetOnly.length} of ${plan.runs.length} runs keep only Parquet files (made with --run-files none, docs/sweeps.md), and the claims and comparisons read each run's metrics.csv and agents.csv: make the sweep again with --run-files csv (its runs.parquet, summary.parquet and metrics.parquet are there for analysis: docs/data.md)`);
+    throw new AnalysisError(`${dir}: ${parquetOnly.length} of ${plan.runs.length} runs keep only Parquet files (made with --run-files none, docs/data.md), and the claims and comparisons read each run's metrics.csv and agents.csv: make the sweep again with --run-files csv (its runs.parquet, summary.parquet and metrics.parquet are there for analysis: docs/data.md)`);
   }
   const data = { dir, plan, digests: plan.runs.map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
   checkCommonSeeds(data);
