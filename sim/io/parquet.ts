@@ -99,14 +99,15 @@ export class ParquetFile {
       if (data === undefined || data.length !== n) throw new Error(`${this.path}: column ${c.name} has ${data?.length ?? 0} values, expected ${n}`);
       return { name: c.name, data };
     });
-    void this.writer.write({ columnData, rowGroupSize: n });
+    // fileWriter has no asynchronous flush, so the group is written when write() returns.
+    if (this.writer.write({ columnData, rowGroupSize: n }) !== undefined) throw new Error(`${this.path}: the Parquet writer went asynchronous`);
     this.rows += n;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.writer.finish();
+    if (this.writer.finish() !== undefined) throw new Error(`${this.path}: the Parquet writer went asynchronous`);
   }
 }
 

@@ -44,7 +44,7 @@ export type SweepManifest = z.infer<typeof SweepManifestSchema>;
 export interface SweepTimings {
   created: Date;
   totalMs: number;
-  /** Wall time of the runs phase and of writing runs.csv/summary.csv. */
+  /** Wall time of the runs phase and of writing runs.csv/summary.csv (and the Parquet files: docs/data.md). */
   runsMs: number;
   aggregateMs: number;
   /** Sum of the engine's wall time over the runs made now (not the reused ones). */

@@ -114,6 +114,16 @@ describe('sweep --run-files none', { timeout: 300_000 }, () => {
     for (const name of SWEEP_FILES) expect(readFileSync(join(none, name)).equals(readFileSync(join(one, name))), name).toBe(true);
   });
 
+  it('--resume with the other mode keeps the complete runs as they are and makes the rest in its own form, the sweep files unchanged', async () => {
+    const plan = JSON.parse(readFileSync(join(two, 'sweep.json'), 'utf8')) as { runs: { run: string }[] };
+    rmSync(join(two, plan.runs[3]!.run), { recursive: true });
+    const r = await sweep(file, { out: two, workers: 1, runFiles: 'none', resume: true });
+    expect(r).toMatchObject({ ran: 1, reused: 7 });
+    expect(readdirSync(join(two, plan.runs[3]!.run)).sort()).toEqual(['agents.parquet', 'manifest.json', 'metrics.parquet']);
+    expect(readdirSync(join(two, plan.runs[0]!.run)).sort()).toEqual(['agents.csv', 'manifest.json', 'metrics.csv']);
+    for (const name of SWEEP_FILES) expect(readFileSync(join(two, name)).equals(readFileSync(join(one, name))), name).toBe(true);
+  });
+
   it('the claims and comparisons refuse such a folder, saying why and what to do', () => {
     expect(() => loadSweep(none)).toThrow(/8 of 8 runs keep only Parquet files \(made with --run-files none.*--run-files csv/);
     expect(existsSync(join(none, 'claims.json'))).toBe(false);
