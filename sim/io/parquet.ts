@@ -28,7 +28,7 @@ export interface ParquetColumn {
 /** A cell of a column: null where the CSV cell is empty. */
 export type ParquetCell = string | number | bigint | boolean | null;
 
-/** Written in every file's footer instead of hyparquet-writer's default: no version, so no churn. */
+/** The footer's `created_by` (hyparquet-writer's default is "hyparquet"): no version, so a release of either changes no byte. */
 export const PARQUET_CREATED_BY = 'abundance (hyparquet-writer)';
 /** Rows per row group of runs.parquet and summary.parquet (metrics.parquet has one group per run). */
 export const PARQUET_GROUP_ROWS = 65_536;
