@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisError } from './errors.js';
-import { digestValue, readRunDigest, type RunDigest } from './runDigest.js';
+import { digestValue, readRunDigest, readRunDigestOfAnyForm, type RunDigest } from './runDigest.js';
 import { readSweepPlan, type SweepPlan, type SweepRun } from './sweepPlan.js';
 
 /** A run's digest with its place in the sweep. */
@@ -23,19 +23,38 @@ export function incompleteRuns(dir: string, plan: SweepPlan): string[] {
   return plan.runs.filter((r) => !existsSync(join(dir, r.run, 'manifest.json'))).map((r) => r.run);
 }
 
-/** Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. */
-export function loadSweep(dir: string): SweepData {
-  const plan = readSweepPlan(dir);
+function checkComplete(dir: string, plan: SweepPlan): void {
   const missing = incompleteRuns(dir, plan);
   if (missing.length > 0) {
     const shown = missing.slice(0, 3).join(', ');
     throw new AnalysisError(`${dir}: ${missing.length} of ${plan.runs.length} runs are incomplete (no manifest.json): ${shown}${missing.length > 3 ? ', ...' : ''}; finish the sweep first (abundance sweep ... --resume)`);
   }
+}
+
+/** Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. */
+export function loadSweep(dir: string): SweepData {
+  const plan = readSweepPlan(dir);
+  checkComplete(dir, plan);
   const parquetOnly = plan.runs.filter((r) => !existsSync(join(dir, r.run, 'metrics.csv')) && existsSync(join(dir, r.run, 'metrics.parquet')));
   if (parquetOnly.length > 0) {
-    throw new AnalysisError(`${dir}: ${parquetOnly.length} of ${plan.runs.length} runs keep only Parquet files (made with --run-files none, docs/data.md), and the claims and comparisons read each run's metrics.csv and agents.csv: make the sweep again with --run-files csv (its runs.parquet, summary.parquet and metrics.parquet are there for analysis: docs/data.md)`);
+    throw new AnalysisError(`${dir}: ${parquetOnly.length} of ${plan.runs.length} runs keep only Parquet files (made with --run-files none, docs/data.md), and abundance compare reads each run's metrics.csv and agents.csv: make the sweep again with --run-files csv (its runs.parquet, summary.parquet and metrics.parquet are there for analysis: docs/data.md)`);
   }
   const data = { dir, plan, digests: plan.runs.map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
+  checkCommonSeeds(data);
+  return data;
+}
+
+/**
+ * loadSweep for run folders in either form: their CSVs, or only Parquet (--run-files none, docs/data.md),
+ * read asynchronously (hyparquet has no synchronous reader). The claims use it, so `--report` works
+ * under --run-files none.
+ */
+export async function loadSweepOfAnyForm(dir: string): Promise<SweepData> {
+  const plan = readSweepPlan(dir);
+  checkComplete(dir, plan);
+  const digests: SweptDigest[] = [];
+  for (const run of plan.runs) digests.push({ run, ...(await readRunDigestOfAnyForm(join(dir, run.run))) });
+  const data = { dir, plan, digests };
   checkCommonSeeds(data);
   return data;
 }

@@ -19,7 +19,7 @@ import { writeAtomically } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
 import { checkOutputPath } from '../io/outputPath.js';
 import { join } from 'node:path';
-import type { RunFilesMode } from '../sweep/runData.js';
+import type { RunFilesMode } from '../io/runData.js';
 
 export interface SweepArgs {
   file: string;
@@ -30,7 +30,7 @@ export interface SweepArgs {
   quiet?: boolean | undefined;
   report?: boolean | undefined;
   replace?: boolean | undefined;
-  /** What each run folder keeps (sim/sweep/runData.ts). */
+  /** What each run folder keeps (sim/io/runData.ts). */
   runFiles?: RunFilesMode | undefined;
 }
 
@@ -44,11 +44,6 @@ export async function sweepCommand(args: SweepArgs): Promise<number> {
   const { plan } = loaded;
   checkMemory(plan.runs.map((run) => ({ scenario: resolvedOf(plan, run).scenario, origin: plan.file })), workers);
   const out = args.out ?? defaultOut(plan.name);
-  if (args.runFiles === 'none' && args.report === true) {
-    // The report's claims read every run's metrics.csv and agents.csv (C2's statistic needs the agents).
-    process.stderr.write('abundance: --report needs the run CSVs (the claims read each run\'s metrics.csv and agents.csv): drop --run-files none, or leave out --report\n');
-    return 2;
-  }
   if (args.replace === true && args.resume === true) {
     process.stderr.write('abundance: --replace and --resume exclude each other (one starts afresh, the other carries on)\n');
     return 2;

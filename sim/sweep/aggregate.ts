@@ -1,8 +1,8 @@
 /**
  * aggregateSweep(plan, dir, paths) -> runs.csv and summary.csv from the finished run folders, one
  * (preset, point) at a time: its replicates' metrics are read (metrics.csv, or metrics.parquet under
- * --run-files none: runData.ts), their rows of runs.csv and their lines of summary.csv written, and the
- * tables dropped, so memory is flat in the number of points.
+ * --run-files none: sim/io/runData.ts), their rows of runs.csv and their lines of summary.csv written,
+ * and the tables dropped, so memory is flat in the number of points.
  *
  * Both files are built from the run folders alone, in the order of the plan, and hold no times or
  * dates: the same sweep file gives byte-identical files whatever the number of workers, the order in
@@ -14,7 +14,7 @@ import type { MetricsTable } from '../io/metricsCsv.js';
 import { CsvWriter } from '../io/csv.js';
 import { runLine, runsHeader, SWEEP_METRICS } from '../io/runsCsv.js';
 import { scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
-import { runTables } from './runData.js';
+import { runTables } from '../io/runData.js';
 import { summaryHeader, summaryLines } from '../io/summaryCsv.js';
 
 export { SWEEP_METRICS };

@@ -20,14 +20,14 @@ import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
-import { RUN_DATA_FILES, type RunFilesMode } from './runData.js';
+import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
 const WORKER = new URL('./worker.boot.js', import.meta.url).href;
 
 export interface ExecuteOptions {
   workers: number;
-  /** What each run folder keeps: its CSVs (default) or only Parquet (runData.ts). */
+  /** What each run folder keeps: its CSVs (default) or only Parquet (sim/io/runData.ts). */
   runFiles?: RunFilesMode;
   /** Called after each run made, with the number made so far. */
   onRun?: (made: number, run: PlannedRun) => void;

@@ -10,7 +10,7 @@ import { SweepMetricsParquet } from '../io/metricsParquet.js';
 import { runsParquetColumns, writeRunsParquet } from '../io/runsParquet.js';
 import { summaryParquetColumns, writeSummaryParquet } from '../io/summaryParquet.js';
 import type { SweepPlan } from './plan.js';
-import { runMetricsCells } from './runData.js';
+import { runMetricsCells } from '../io/runData.js';
 
 export interface SweepParquetPaths {
   /** The finished CSVs to convert. */

@@ -28,7 +28,7 @@ import { executeRuns } from './execute.js';
 import { writeSweepParquet } from './parquet.js';
 import { checkFolder, clearLeftovers, commitFiles, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
-import type { RunFilesMode } from './runData.js';
+import type { RunFilesMode } from '../io/runData.js';
 import { sweepJson, sweepJsonText } from '../io/sweepJson.js';
 import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 

@@ -13,7 +13,7 @@ import { AGENTS_PARQUET, writeRunAgentsParquet } from '../io/agentsParquet.js';
 import { METRICS_PARQUET, writeRunMetricsParquet } from '../io/metricsParquet.js';
 import { RUN_FILES, simulateToFiles } from '../io/runFiles.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { RunFilesMode } from './runData.js';
+import type { RunFilesMode } from '../io/runData.js';
 
 export interface SweepTask {
   dir: string;

@@ -53,10 +53,7 @@ describe('cli/sweep: bad input', { timeout: 120_000 }, () => {
     expect(listing(cwd)).toEqual(['bad.yaml', 'k.yaml']);
   });
 
-  it('exits 2 for --report with --run-files none (the claims read the run CSVs) and for an unknown --run-files, writing nothing', () => {
-    const r = abundance(['sweep', 'k.yaml', '--run-files', 'none', '--report', '--out', 'out-none'], cwd);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--report needs the run CSVs');
+  it('exits 2 for an unknown --run-files, writing nothing', () => {
     const bad = abundance(['sweep', 'k.yaml', '--run-files', 'parquet'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/run-files.*Given: "parquet", Choices: "csv", "none"/s);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetMetadata } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSweep } from '../../sim/analysis/sweepData.js';
+import { claimsJson, evaluateClaims } from '../../sim/analysis/claims.js';
+import { loadSweep, loadSweepOfAnyForm } from '../../sim/analysis/sweepData.js';
 import { parseCsv } from '../../sim/io/csvRecords.js';
 import { readParquetRows } from '../../sim/io/parquet.js';
 import { sweep } from '../../sim/sweep/run.js';
@@ -124,8 +125,13 @@ describe('sweep --run-files none', { timeout: 300_000 }, () => {
     for (const name of SWEEP_FILES) expect(readFileSync(join(two, name)).equals(readFileSync(join(one, name))), name).toBe(true);
   });
 
-  it('the claims and comparisons refuse such a folder, saying why and what to do', () => {
-    expect(() => loadSweep(none)).toThrow(/8 of 8 runs keep only Parquet files \(made with --run-files none.*--run-files csv/);
-    expect(existsSync(join(none, 'claims.json'))).toBe(false);
+  it('the claims (so --report) read the Parquet runs and judge as on the CSVs; abundance compare refuses, saying why and what to do', async () => {
+    expect(claimsJson(await evaluateClaims(none))).toBe(claimsJson(await evaluateClaims(one)));
+    // every per-run number the claims use, C2's statistic (from agents.parquet) among them
+    const fromParquet = (await loadSweepOfAnyForm(none)).digests;
+    expect(fromParquet).toEqual(loadSweep(one).digests);
+    expect(fromParquet.some((d) => Number.isFinite(d.statistics.stat_rho_spearman))).toBe(true);
+    expect(() => loadSweep(none)).toThrow(/8 of 8 runs keep only Parquet files \(made with --run-files none.*abundance compare.*--run-files csv/);
+    expect(existsSync(join(none, 'compare.csv'))).toBe(false);
   });
 });

@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENTS_PARQUET, agentsCsvText } from '../io/agentsParquet.js';
-import { readMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
-import { METRICS_PARQUET, metricsTableOf, readMetricsCsvCells, runMetricsParquetCells } from '../io/metricsParquet.js';
-import type { ParquetCell } from '../io/parquet.js';
-import { RUN_FILES } from '../io/runFiles.js';
+import { AGENTS_PARQUET, agentsCsvText } from './agentsParquet.js';
+import { readMetricsCsv, type MetricsTable } from './metricsCsv.js';
+import { METRICS_PARQUET, metricsTableOf, readMetricsCsvCells, runMetricsParquetCells } from './metricsParquet.js';
+import type { ParquetCell } from './parquet.js';
+import { RUN_FILES } from './runFiles.js';
 
 /** How a sweep keeps each run's data: `csv` its CSVs, `none` only Parquet (and manifest.json). */
 export type RunFilesMode = 'csv' | 'none';
