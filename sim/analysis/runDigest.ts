@@ -14,6 +14,7 @@ import { readMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { viability } from '../metrics/viability.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readManifest } from '../io/manifest.js';
+import { METRICS_PARQUET } from '../io/metricsParquet.js';
 import { runTables } from '../io/runData.js';
 import { AnalysisError } from './errors.js';
 import { besideValues, type BesideValues } from './beside.js';
@@ -83,7 +84,8 @@ export function readRunDigest(dir: string): RunDigest {
  * agents.parquet of a sweep's run under --run-files none (docs/data.md), which hold the same values.
  */
 export async function readRunDigestOfAnyForm(dir: string): Promise<RunDigest> {
-  if (existsSync(join(dir, 'metrics.csv'))) return readRunDigest(dir);
+  // The CSVs unless the run kept only Parquet: a folder with neither is reported as missing metrics.csv.
+  if (existsSync(join(dir, 'metrics.csv')) || !existsSync(join(dir, METRICS_PARQUET))) return readRunDigest(dir);
   let scenario: Scenario;
   let tables: Awaited<ReturnType<typeof runTables>>;
   try {
