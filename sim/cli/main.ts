@@ -29,6 +29,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { ReportError } from '../report/errors.js';
 import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
+import type { RunFilesMode } from '../io/runData.js';
 import { numberList, numberOption, presetsOption, seedsOption } from './options.js';
 import { DEFAULT_GRID } from '../analysis/calibration.js';
 
@@ -120,7 +121,7 @@ export function commandLine(argv: string[]): CommandLine {
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
       .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' })
       .option('run-files', { type: 'string', choices: ['csv', 'none'] as const, default: 'csv', describe: 'What each run folder keeps: csv = metrics.csv and agents.csv; none = only metrics.parquet, agents.parquet and manifest.json, for big sweeps (the sweep\'s runs/summary/metrics files are written either way, and --report works with both; abundance compare needs csv: docs/data.md)' }),
-    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace, runFiles: a.runFiles as 'csv' | 'none' }); })
+    (a) => { job = async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace, runFiles: a.runFiles as RunFilesMode }); })
     .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, compare, report or publish')
     .strict()
     .help()

@@ -14,7 +14,6 @@ import { RUN_FILES } from './runFiles.js';
 
 /** How a sweep keeps each run's data: `csv` its CSVs, `none` only Parquet (and manifest.json). */
 export type RunFilesMode = 'csv' | 'none';
-export const RUN_FILES_MODES: readonly RunFilesMode[] = ['csv', 'none'];
 
 /** The data files of a sweep's run folder in each mode (manifest.json records their sizes: --resume checks them). */
 export const RUN_DATA_FILES: Readonly<Record<RunFilesMode, readonly string[]>> = {
