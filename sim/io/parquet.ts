@@ -210,8 +210,10 @@ export function csvFileToParquet(csvPath: string, parquetPath: string, columns: 
       rows++;
     }
     if (lineNo === 0) throw new Error(`${file}: no header line`);
-  } finally {
-    out.close();
+  } catch (error) {
+    try { out.close(); } catch { /* the first error is the one to report; the caller deletes the file */ }
+    throw error;
   }
+  out.close();
   return rows;
 }

@@ -28,7 +28,9 @@ export async function writeSweepParquet(plan: SweepPlan, sweepDir: string, paths
   const metrics = new SweepMetricsParquet(paths.metricsParquet);
   try {
     for (const run of plan.runs) metrics.run(run, await runMetricsCells(join(sweepDir, run.run)));
-  } finally {
-    metrics.close();
+  } catch (error) {
+    try { metrics.close(); } catch { /* the first error is the one to report; run.ts deletes the file */ }
+    throw error;
   }
+  metrics.close();
 }
