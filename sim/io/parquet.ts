@@ -74,7 +74,7 @@ export function cellValue(cell: string, kind: ParquetKind): ParquetCell {
       break;
     }
   }
-  throw new Error(`"${cell}" is not a ${kind}`);
+  throw new Error(`"${cell}" is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`);
 }
 
 /**
