@@ -14,6 +14,8 @@ import { readMetricsCsv, type MetricsTable } from '../io/metricsCsv.js';
 import { viability } from '../metrics/viability.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readManifest } from '../io/manifest.js';
+import { METRICS_PARQUET } from '../io/metricsParquet.js';
+import { runTables } from '../io/runData.js';
 import { AnalysisError } from './errors.js';
 import { besideValues, type BesideValues } from './beside.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
@@ -72,6 +74,28 @@ export function readRunDigest(dir: string): RunDigest {
   const agents = existsSync(join(dir, 'agents.csv')) ? read('agents.csv', (p) => readFileSync(p, 'utf8')) : undefined;
   try {
     return digestRun(table, agents, scenario);
+  } catch (error) {
+    throw new AnalysisError(`${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * readRunDigest for a run folder in either form (sim/io/runData.ts): its CSVs, or the metrics.parquet and
+ * agents.parquet of a sweep's run under --run-files none (docs/data.md), which hold the same values.
+ */
+export async function readRunDigestOfAnyForm(dir: string): Promise<RunDigest> {
+  // The CSVs unless the run kept only Parquet: a folder with neither is reported as missing metrics.csv.
+  if (existsSync(join(dir, 'metrics.csv')) || !existsSync(join(dir, METRICS_PARQUET))) return readRunDigest(dir);
+  let scenario: Scenario;
+  let tables: Awaited<ReturnType<typeof runTables>>;
+  try {
+    scenario = readManifest(dir).scenario;
+    tables = await runTables(dir);
+  } catch (error) {
+    throw new AnalysisError(`${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return digestRun(tables.table, tables.agents, scenario);
   } catch (error) {
     throw new AnalysisError(`${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }

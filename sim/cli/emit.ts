@@ -1,5 +1,5 @@
 /**
- * `abundance sweep <file> --emit slurm|k8s --shards n [--out DIR] [--workers w]`: check the sweep file
+ * `abundance sweep <file> --emit slurm|k8s --shards n [--out DIR] [--workers w] [--run-files none]`: check the sweep file
  * (every run resolved, as a sweep does), then write the scheduler files of sim/sweep/emit.ts into
  * `DIR.slurm/` or `DIR.k8s/`, beside the sweep folder DIR the merge will write. Nothing is run.
  *
@@ -14,6 +14,7 @@ import { writeAtomically } from '../io/atomic.js';
 import { PROJECT_ROOT } from '../io/manifest.js';
 import { checkOutputPath, OutputPathError } from '../io/outputPath.js';
 import { loadSweep } from '../sweep/load.js';
+import type { RunFilesMode } from '../io/runData.js';
 import { defaultOut } from '../sweep/run.js';
 import { emitFiles, schedulerDir, shardsDir, type Scheduler } from '../sweep/emit.js';
 
@@ -24,6 +25,8 @@ export interface EmitArgs {
   out?: string | undefined;
   workers?: number | undefined;
   set?: string[] | undefined;
+  /** Passed to each shard's sweep (`--run-files none`); the merge reads either form. */
+  runFiles?: RunFilesMode | undefined;
 }
 
 /** A path as the jobs see it: relative to the working folder (with `/`) when inside it, else absolute. */
@@ -45,6 +48,7 @@ export async function emitCommand(args: EmitArgs): Promise<number> {
   const workers = args.workers ?? 1;
   const files = emitFiles(args.emit, {
     name: plan.name, file: jobPath(args.file, cwd), out: jobPath(out, cwd), shards: args.shards, workers,
+    ...(args.runFiles === 'none' ? { runFiles: 'none' as const } : {}),
     workDir: cwd.split(sep).join('/'), command: `node ${join(PROJECT_ROOT, 'sim', 'cli', 'abundance.js').split(sep).join('/')}`,
   });
   const dir = schedulerDir(out, args.emit);

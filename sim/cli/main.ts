@@ -12,8 +12,8 @@
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
  *   abundance explore [scenario] [--seed --days --agents --set k=v ... --out FILE]   (a page with a run's charts and the try-it panel)
- *   abundance sweep <file> [--workers --out --resume --replace --report --set k=v ... --quiet --shard i/n]   (npm start)
- *   abundance sweep <file> --emit slurm|k8s --shards n [--out --workers]   (scheduler files, runs nothing)
+ *   abundance sweep <file> [--workers --out --resume --replace --report --run-files --set k=v ... --quiet --shard i/n]   (npm start)
+ *   abundance sweep <file> --emit slurm|k8s --shards n [--out --workers --run-files]   (scheduler files, runs nothing)
  *   abundance merge <dirs..> --out DIR [--report --allow-failed]   (shard folders -> one sweep folder)
  *
  * Exit codes: 0 done; 2 usage error (unknown command or flag, missing argument, bad number), invalid
@@ -32,6 +32,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { ReportError } from '../report/errors.js';
 import { OutputPathError } from '../io/outputPath.js';
 import { projectPackage } from '../io/manifest.js';
+import type { RunFilesMode } from '../io/runData.js';
 import { numberList, numberOption, presetsOption, seedsOption, shardOption } from './options.js';
 import type { Shard } from '../sweep/shard.js';
 import { DEFAULT_GRID } from '../analysis/calibration.js';
@@ -123,7 +124,7 @@ export function commandLine(argv: string[]): CommandLine {
     .command('publish <reportsDir>', 'Write <reportsDir>/index.html linking every report.html below it, newest first', (y) => y
       .positional('reportsDir', { type: 'string', demandOption: true, describe: 'Folder holding reports (e.g. reports/)' }),
     (a) => { job = async () => (await import('./publish.js')).publishCommand({ reportsDir: a.reportsDir }); })
-    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv', (y) => y
+    .command('sweep <file>', 'Run a sweep file (presets x points x seeds) into a sweep folder: runs.csv, summary.csv and the Parquet files of docs/data.md', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'Sweep file (.yaml/.json), see docs/sweeps.md' })
       .option('workers', numberOption('workers', 'Runs at a time, each on a worker thread [default: the number of cores]', undefined, { integer: true, min: 1 }))
       .option('out', { type: 'string', describe: 'Sweep folder [default: runs/<name>]. An existing sweep folder is refused (never replaced or mixed) unless --resume or --replace; a folder of other files always' })
@@ -132,15 +133,16 @@ export function commandLine(argv: string[]): CommandLine {
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar and no header; still prints where runs.csv and summary.csv are' })
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report (report.html, report.md, charts/) into the folder' })
       .option('replace', { type: 'boolean', default: false, describe: 'Make the whole sweep in a temporary folder that replaces --out when complete (an interrupted sweep leaves the old one)' })
+      .option('run-files', { type: 'string', choices: ['csv', 'none'] as const, default: 'csv', describe: 'What each run folder keeps: csv = metrics.csv and agents.csv; none = only metrics.parquet, agents.parquet and manifest.json, for big sweeps (the sweep\'s runs/summary/metrics files are written either way, also by abundance merge from shards made with either; --report works with both; abundance compare needs csv: docs/data.md)' })
       .option('shard', shardOption('Make only shard i of n (run k of sweep.json goes to shard (k mod n) + 1) into --out, a shard folder for abundance merge; see docs/scale-out.md'))
       .option('emit', { type: 'string', choices: ['slurm', 'k8s'], describe: 'Run nothing: write the scheduler files of a sweep in --shards shards into <out>.slurm/ or <out>.k8s/ (a Slurm job array and a dependent merge job, or a Kubernetes Indexed Job and a merge Job); see docs/scale-out.md' })
       .option('shards', numberOption('shards', 'The number of shards of --emit (one scheduler task each)', undefined, { integer: true, min: 1, max: 100_000 })),
-    (a) => { job = a.emit !== undefined || a.shards !== undefined ? async () => emitJob(a) : async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace, shard: a.shard as Shard | undefined }); })
+    (a) => { job = a.emit !== undefined || a.shards !== undefined ? async () => emitJob(a) : async () => (await import('./sweep.js')).sweepCommand({ file: a.file, workers: a.workers as number | undefined, out: a.out, resume: a.resume, set: a.set, quiet: a.quiet, report: a.report, replace: a.replace, shard: a.shard as Shard | undefined, runFiles: a.runFiles as RunFilesMode }); })
     .command('merge <dirs..>', 'Put the shard folders of one sweep (sweep --shard i/n) together into a sweep folder, byte-identical to the one-machine sweep', (y) => y
       .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'The shard folders, one per shard (any order)' })
       .option('out', { type: 'string', demandOption: true, describe: 'The sweep folder to write: a new or empty folder, or an earlier sweep folder (replaced whole when the merge is complete)' })
       .option('report', { type: 'boolean', default: false, describe: 'Then evaluate the claims (claims.json) and write the report into the merged folder' })
-      .option('allow-failed', { type: 'boolean', default: false, describe: 'Merge even though some runs failed (failed.csv of a shard): they are listed in the merged failed.csv and the report, and left out of runs.csv and summary.csv' })
+      .option('allow-failed', { type: 'boolean', default: false, describe: 'Merge even though some runs failed (failed.csv of a shard): they are listed in the merged failed.csv and the report, and left out of runs.csv, summary.csv and metrics.parquet' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress messages on stderr' }),
     (a) => { job = async () => (await import('./merge.js')).mergeCommand({ dirs: a.dirs as string[], out: a.out, report: a.report, allowFailed: a['allow-failed'], quiet: a.quiet }); })
     .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, merge, compare, report, publish or explore')
@@ -157,7 +159,7 @@ export function commandLine(argv: string[]): CommandLine {
 }
 
 /** `sweep --emit`: both --emit and --shards, and none of the flags of a sweep that runs. */
-async function emitJob(a: { file: string; emit?: string | undefined; shards?: unknown; out?: string | undefined; workers?: unknown; set?: string[] | undefined; shard?: unknown; resume?: boolean; replace?: boolean; report?: boolean }): Promise<number> {
+async function emitJob(a: { file: string; emit?: string | undefined; shards?: unknown; out?: string | undefined; workers?: unknown; set?: string[] | undefined; shard?: unknown; resume?: boolean; replace?: boolean; report?: boolean; runFiles?: string }): Promise<number> {
   const fail = (text: string): number => {
     process.stderr.write(`abundance: ${text}\n`);
     return 2;
@@ -166,7 +168,7 @@ async function emitJob(a: { file: string; emit?: string | undefined; shards?: un
   if (a.shards === undefined) return fail(`--emit ${a.emit} needs --shards <n>, the number of shards (scheduler tasks)`);
   const clash = (['shard', 'resume', 'replace', 'report'] as const).filter((k) => a[k] !== undefined && a[k] !== false);
   if (clash.length > 0) return fail(`--emit runs nothing, so --${clash[0]} does not apply (the emitted jobs pass their own flags)`);
-  return (await import('./emit.js')).emitCommand({ file: a.file, emit: a.emit as 'slurm' | 'k8s', shards: a.shards as number, out: a.out, workers: a.workers as number | undefined, set: a.set });
+  return (await import('./emit.js')).emitCommand({ file: a.file, emit: a.emit as 'slurm' | 'k8s', shards: a.shards as number, out: a.out, workers: a.workers as number | undefined, set: a.set, runFiles: (a.runFiles ?? 'csv') as RunFilesMode });
 }
 
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */

@@ -23,6 +23,7 @@ import { checkOutputPath } from '../io/outputPath.js';
 import { join } from 'node:path';
 import { FAILED_CSV } from '../io/failedCsv.js';
 import { shardRuns, shardText, type Shard } from '../sweep/shard.js';
+import type { RunFilesMode } from '../io/runData.js';
 
 export interface SweepArgs {
   file: string;
@@ -35,6 +36,8 @@ export interface SweepArgs {
   replace?: boolean | undefined;
   /** Make only shard i of n, into a shard folder for `abundance merge`. */
   shard?: Shard | undefined;
+  /** What each run folder keeps (sim/io/runData.ts). */
+  runFiles?: RunFilesMode | undefined;
 }
 
 export async function sweepCommand(args: SweepArgs): Promise<number> {
@@ -87,7 +90,7 @@ async function sweepLocked(args: SweepArgs, loaded: LoadedSweep, out: string, wo
   try {
     const make = async (dir: string) => {
       const outcome = await runSweep(loaded, {
-        out: dir, workers, resume: args.resume === true, set: args.set ?? [],
+        out: dir, workers, resume: args.resume === true, set: args.set ?? [], runFiles: args.runFiles ?? 'csv',
         onProgress: (done, total) => bar.update(done, total),
         onDamaged: (run, problem) => process.stderr.write(`run ${run.run}: ${problem}: making it again\n`),
         onFail: (f) => process.stderr.write(`run ${f.run} (seed ${f.seed}) failed: ${f.error}\n`),

@@ -26,6 +26,8 @@ import { isComparisonManifest } from './comparisonManifest.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { SWEEP_JSON } from './sweepJson.js';
 import { SWEEP_FILES } from './sweepManifest.js';
+import { METRICS_PARQUET } from './metricsParquet.js';
+import { AGENTS_PARQUET } from './agentsParquet.js';
 import { CLAIMS_JSON } from './claimsJson.js';
 import { FAILED_CSV } from './failedCsv.js';
 import { TIMINGS_JSON } from './sweepTimings.js';
@@ -66,7 +68,7 @@ function readJson(path: string): Record<string, unknown> | undefined {
 /** What the program writes at the top level of an output of each kind (besides a run's manifest `files`). */
 const REPORT = Object.values(REPORT_FILES);
 const KNOWN: Record<OutputKind, readonly string[]> = {
-  run: [MANIFEST_FILE, ...Object.values(RUN_FILES), ...REPORT],
+  run: [MANIFEST_FILE, ...Object.values(RUN_FILES), METRICS_PARQUET, AGENTS_PARQUET, ...REPORT], // the Parquet files: a sweep's run under --run-files none
   comparison: [MANIFEST_FILE, 'runs', ...REPORT],
   sweep: [...Object.values(SWEEP_FILES), TIMINGS_JSON, FAILED_CSV, 'runs', CLAIMS_JSON, COMPARE_CSV, ...REPORT],
 };

@@ -14,12 +14,18 @@ import { z } from 'zod';
 import { parseJsonWith } from './fileSchema.js';
 import { gitProvenance } from './git.js';
 import { packageVersions, projectPackage } from './manifest.js';
+import { METRICS_PARQUET } from './metricsParquet.js';
 import { RUNS_CSV } from './runsCsv.js';
+import { RUNS_PARQUET } from './runsParquet.js';
 import { SUMMARY_CSV } from './summaryCsv.js';
+import { SUMMARY_PARQUET } from './summaryParquet.js';
 import { SWEEP_JSON } from './sweepJson.js';
 
-/** The files of a sweep folder besides its runs (listed in its manifest). */
-export const SWEEP_FILES = { plan: SWEEP_JSON, manifest: 'manifest.json', runs: RUNS_CSV, summary: SUMMARY_CSV } as const;
+/** The files of a sweep folder besides its runs (listed in its manifest; the Parquet files: docs/data.md). */
+export const SWEEP_FILES = {
+  plan: SWEEP_JSON, manifest: 'manifest.json', runs: RUNS_CSV, summary: SUMMARY_CSV,
+  runsParquet: RUNS_PARQUET, summaryParquet: SUMMARY_PARQUET, metricsParquet: METRICS_PARQUET,
+} as const;
 
 export const SweepManifestSchema = z.object({
   name: z.string(),

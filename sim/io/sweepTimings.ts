@@ -1,6 +1,6 @@
 /**
  * timings.json of a sweep folder (or a shard's): what varies each time a sweep is made, kept out of
- * the deterministic files (sweep.json, manifest.json, runs.csv, summary.csv, the runs): when, on which
+ * the deterministic files (sweep.json, manifest.json, runs.csv, summary.csv, the Parquet files, the runs): when, on which
  * host, how many workers, how many runs made, reused or failed, the wall times, and each run made now
  * with its engine time. A merged folder's timings.json holds the merge's own and each shard's.
  * Informative only: nothing reads it back to decide anything.
@@ -37,6 +37,7 @@ export interface TimingsInput {
   totalMs: number;
   /** Wall time of the runs phase and of writing the files. */
   runsMs: number;
+  /** Wall time of writing runs.csv, summary.csv and the Parquet files (docs/data.md). */
   aggregateMs: number;
   /** Sum of the engine's wall time over the runs made now. */
   simulateMs: number;

@@ -1,20 +1,21 @@
 /**
  * aggregateSweep(plan, dir, paths) -> runs.csv and summary.csv from the finished run folders, one
- * (preset, point) at a time: its replicates' metrics.csv are read, their rows of runs.csv and their
- * lines of summary.csv written, and the tables dropped, so memory is flat in the number of points.
+ * (preset, point) at a time: its replicates' metrics are read (metrics.csv, or metrics.parquet under
+ * --run-files none: sim/io/runData.ts), their rows of runs.csv and their lines of summary.csv written,
+ * and the tables dropped, so memory is flat in the number of points.
  *
  * Both files are built from the run folders alone, in the order of the plan, and hold no times or
  * dates: the same sweep file gives byte-identical files whatever the number of workers, the order in
  * which runs finished, or whether some were reused by --resume.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestRun } from '../analysis/runDigest.js';
-import { readMetricsCsv } from '../io/metricsCsv.js';
+import type { MetricsTable } from '../io/metricsCsv.js';
 import { CsvWriter } from '../io/csv.js';
 import { runLine, runsHeader, SWEEP_METRICS, type RunPlace } from '../io/runsCsv.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Params, PlannedRun } from './plan.js';
+import { runTables } from '../io/runData.js';
 import { summaryHeader, summaryLines } from '../io/summaryCsv.js';
 
 export { SWEEP_METRICS };
@@ -47,26 +48,24 @@ export interface AggregatePlan {
  * folder); `scenarioFor(run)` is the run's scenario (its manifest's, so the files depend on the run
  * folders alone).
  */
-export function aggregateSweep(
+export async function aggregateSweep(
   plan: AggregatePlan,
   sweepDir: string,
   paths: AggregatePaths,
   scenarioFor: (run: RunPlace) => Scenario,
   skip: ReadonlySet<string> = new Set(),
-): void {
+): Promise<void> {
   const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys));
   const summary = new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys));
   try {
     for (const group of groupsOf(plan.runs.filter((r) => !skip.has(r.run)))) {
       const first = group[0]!;
-      const tables = group.map((run) => {
-        const dir = join(sweepDir, run.run);
-        const table = readMetricsCsv(join(dir, 'metrics.csv'));
-        const agentsPath = join(dir, 'agents.csv');
-        const agents = existsSync(agentsPath) ? readFileSync(agentsPath, 'utf8') : undefined;
+      const tables: MetricsTable[] = [];
+      for (const run of group) {
+        const { table, agents } = await runTables(join(sweepDir, run.run)); // its CSVs, or Parquet under --run-files none
         runs.line(runLine(run, digestRun(table, agents, scenarioFor(run)), plan.sweptKeys));
-        return table;
-      });
+        tables.push(table);
+      }
       for (const line of summaryLines(first.preset, first.point, first.params as Params, plan.sweptKeys, tables, SWEEP_METRICS, plan.everyDays)) summary.line(line);
     }
   } finally {

@@ -32,6 +32,8 @@ export interface EmitInput {
   /** Slurm: the folder the jobs run in (--chdir); the project's command line, overridable by $ABUNDANCE. */
   workDir: string;
   command: string;
+  /** `none`: each shard's runs keep only Parquet (`--run-files none`, docs/data.md); the merge reads either. */
+  runFiles?: 'csv' | 'none';
 }
 
 export interface EmittedFile { name: string; text: string; executable?: boolean }
@@ -40,6 +42,9 @@ export interface EmittedFile { name: string; text: string; executable?: boolean 
 export const shq = (s: string): string => (/^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** Where the scheduler files of `out` go, and where shard i's folder is. */
+/** The shard commands' ` --run-files none`, or nothing (csv is the default). */
+const runFilesFlag = (e: EmitInput): string => (e.runFiles === 'none' ? ' --run-files none' : '');
+
 export const schedulerDir = (out: string, scheduler: Scheduler): string => `${out}.${scheduler}`;
 export const shardsDir = (out: string): string => `${out}.shards`;
 export const shardDir = (out: string, i: number): string => posix.join(shardsDir(out), String(i));
@@ -72,7 +77,7 @@ export function emitSlurm(e: EmitInput): EmittedFile[] {
     '# Only one attempt of a task runs at a time: the lock an attempt killed outright left (requeued to',
     '# another node, say) is its own, so it is removed; --resume keeps the runs that attempt finished.',
     `rm -f ${shq(shardsDir(e.out))}/"$i".lock`,
-    `exec $ABUNDANCE sweep ${shq(e.file)} --shard "$i/${e.shards}" --out ${shq(shardsDir(e.out))}/"$i" --resume --workers ${e.workers} --quiet`,
+    `exec $ABUNDANCE sweep ${shq(e.file)} --shard "$i/${e.shards}" --out ${shq(shardsDir(e.out))}/"$i" --resume --workers ${e.workers}${runFilesFlag(e)} --quiet`,
   ];
   const merge = [
     ...head('the merge of the shards, run once every array task has succeeded (afterok)'),
@@ -129,7 +134,7 @@ export function emitK8s(e: EmitInput): EmittedFile[] {
     `# Written by abundance sweep --emit k8s --shards ${e.shards} for the sweep ${e.file}: ${what} (docs/scale-out.md).`,
     `# The image ${K8S.image} holds the project at ${K8S.app}; the volume claim ${K8S.claim} (ReadWriteMany) at ${K8S.mount} holds the sweep file and the folders.`,
   ];
-  const shardCmd = `i=$((JOB_COMPLETION_INDEX + 1)); rm -f ${shq(shardsDir(e.out))}/"$i".lock; exec ${cli} sweep ${shq(e.file)} --shard "$i/${e.shards}" --out ${shq(shardsDir(e.out))}/"$i" --resume --workers ${e.workers} --quiet`;
+  const shardCmd = `i=$((JOB_COMPLETION_INDEX + 1)); rm -f ${shq(shardsDir(e.out))}/"$i".lock; exec ${cli} sweep ${shq(e.file)} --shard "$i/${e.shards}" --out ${shq(shardsDir(e.out))}/"$i" --resume --workers ${e.workers}${runFilesFlag(e)} --quiet`;
   const mergeCmd = `dirs=""; i=1; while [ "$i" -le ${e.shards} ]; do dirs="$dirs ${shq(shardsDir(e.out))}/$i"; i=$((i + 1)); done; exec ${cli} merge $dirs --out ${shq(e.out)}`;
   const shards = [
     ...comment(`an Indexed Job, completion index t making shard t+1 of ${e.shards}`),

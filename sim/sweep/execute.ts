@@ -2,8 +2,9 @@
  * executeRuns(plan, dir, pending, opts): make the pending runs of a sweep on a piscina pool of worker
  * threads, each run into a temporary sibling of its folder (`r003.tmp-<pid>-<hex>`): the worker streams
  * metrics.csv and agents.csv there, then this thread writes manifest.json and renames the folder into
- * place. A run folder with manifest.json is therefore complete, and the only kind --resume trusts (if
- * its CSVs still have the sizes the manifest records).
+ * place (under --run-files none the worker leaves metrics.parquet and agents.parquet instead of the
+ * CSVs). A run folder with manifest.json is therefore complete, and the only kind --resume trusts (if
+ * its data files still have the sizes the manifest records).
  *
  * At most `workers` runs are in flight, handed out in plan order; a run's files depend on its scenario
  * alone, so which thread makes it, and when, changes nothing in them (the manifest holds no time: the
@@ -20,20 +21,17 @@ import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
-import { RUN_FILES } from '../io/runFiles.js';
 import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
+import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
 const WORKER = new URL('./worker.boot.js', import.meta.url).href;
 
-/** The files of a sweep's run folder (no flows.csv, no report). */
-export const SWEEP_RUN_FILES: readonly string[] = [RUN_FILES.metrics, RUN_FILES.agents, 'manifest.json'];
-/** Of those, the data files whose sizes manifest.json records (what --resume checks). */
-export const SWEEP_RUN_DATA: readonly string[] = [RUN_FILES.metrics, RUN_FILES.agents];
-
 export interface ExecuteOptions {
   workers: number;
+  /** What each run folder keeps: its CSVs (default) or only Parquet (sim/io/runData.ts). */
+  runFiles?: RunFilesMode;
   /** Called after each run made, with the number made so far. */
   onRun?: (made: number, run: PlannedRun) => void;
   /** Called for each run that threw. */
@@ -67,6 +65,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   let simulateMs = 0;
   const failures = new Map<string, FailedRun>();
   const runTimes: Record<string, { simulate: number; total: number }> = {};
+  const runFiles = opts.runFiles ?? 'csv';
 
   const lane = async (): Promise<void> => {
     while (!stopping && next < pending.length) {
@@ -79,10 +78,10 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
       try {
         const started = Date.now();
         const scenario = scenarioOf(plan, run);
-        const result = await pool.run({ dir: tmp, scenario, run: run.run });
+        const result = await pool.run({ dir: tmp, scenario, run: run.run, runFiles });
         if (stopping) return;
-        const bytes = fileSizes(tmp, SWEEP_RUN_DATA);
-        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, undefined, SWEEP_RUN_FILES, bytes);
+        const bytes = fileSizes(tmp, RUN_DATA_FILES[runFiles]);
+        const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, undefined, [...RUN_DATA_FILES[runFiles], 'manifest.json'], bytes);
         writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
         checkOnlyOurs(dir, 'run'); // the old folder is deleted: only if it holds nothing of the user's
         moveIntoPlace(tmp, dir);

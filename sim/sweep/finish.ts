@@ -1,13 +1,15 @@
 /**
  * finishSweep(dir, json, failed, timing): the one code path that turns a folder of finished runs into a
- * sweep folder: runs.csv and summary.csv (aggregate.ts), failed.csv (when a run failed), sweep.json,
- * timings.json and manifest.json, each written to a temporary sibling and renamed into place, manifest.json
- * last. Both `abundance sweep` (sim/sweep/run.ts) and `abundance merge` (sim/sweep/merge.ts) end here,
+ * sweep folder: runs.csv and summary.csv (aggregate.ts), runs.parquet, summary.parquet and metrics.parquet
+ * (parquet.ts, docs/data.md), failed.csv (when a run failed), sweep.json, timings.json and manifest.json,
+ * each written to a temporary sibling and renamed into place, manifest.json last. Both `abundance sweep` (sim/sweep/run.ts) and `abundance merge` (sim/sweep/merge.ts) end here,
  * so a merged folder is what the one-machine sweep writes, file for file, byte for byte: a file added
  * to a sweep folder is added here, and both get it.
  *
  * Everything but timings.json depends on the run folders and the plan alone (each run's scenario is
- * read from its manifest.json, not from the sweep file), never on how, where or when the runs were made.
+ * read from its manifest.json, not from the sweep file), never on how, where or when the runs were made,
+ * nor on the form the runs keep their data in (`--run-files csv|none`, sim/io/runData.ts). A failed run
+ * is left out of runs.csv, summary.csv and metrics.parquet alike.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -23,24 +25,32 @@ import { COMPARE_CSV } from '../io/outputPath.js';
 import { REPORT_FILES } from '../io/runFiles.js';
 import { aggregateSweep } from './aggregate.js';
 import { commitFiles } from './folder.js';
+import { writeSweepParquet } from './parquet.js';
 
 /** Files of a sweep folder derived from its runs.csv by `compare` and `report`. */
 export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, ...Object.values(REPORT_FILES)];
 
-export interface SweepFolderFiles { runsCsv: string; summaryCsv: string; sweepJson: string; manifest: string; timings: string; failedCsv?: string }
+export interface SweepFolderFiles {
+  runsCsv: string; summaryCsv: string; runsParquet: string; summaryParquet: string; metricsParquet: string;
+  sweepJson: string; manifest: string; timings: string; failedCsv?: string;
+}
 
 /** What finishSweep measures itself is left out of the timings it is given. */
 export type FinishTimings = Omit<TimingsInput, 'aggregateMs' | 'totalMs' | 'failed'> & { started: number };
 
 /**
  * Write the sweep folder's own files for the whole sweep `json` (no `shard`) whose runs are in `dir`,
- * `failed` of them failed (no folder; listed in failed.csv, absent from runs.csv and summary.csv).
+ * `failed` of them failed (no folder; listed in failed.csv, absent from runs.csv, summary.csv and
+ * metrics.parquet).
  */
-export function finishSweep(dir: string, json: SweepJson, failed: readonly FailedRun[], timing: FinishTimings): SweepFolderFiles {
+export async function finishSweep(dir: string, json: SweepJson, failed: readonly FailedRun[], timing: FinishTimings): Promise<SweepFolderFiles> {
   const failedFile = failed.length > 0 ? { failedCsv: join(dir, FAILED_CSV) } : {};
   const files: SweepFolderFiles = {
     runsCsv: join(dir, SWEEP_FILES.runs),
     summaryCsv: join(dir, SWEEP_FILES.summary),
+    runsParquet: join(dir, SWEEP_FILES.runsParquet),
+    summaryParquet: join(dir, SWEEP_FILES.summaryParquet),
+    metricsParquet: join(dir, SWEEP_FILES.metricsParquet),
     sweepJson: join(dir, SWEEP_FILES.plan),
     timings: join(dir, TIMINGS_JSON),
     ...failedFile,
@@ -52,7 +62,9 @@ export function finishSweep(dir: string, json: SweepJson, failed: readonly Faile
   try {
     const aggregateStarted = Date.now();
     const skip = new Set(failed.map((f) => f.run));
-    aggregateSweep(json, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, (run) => readManifest(join(dir, run.run)).scenario, skip);
+    await aggregateSweep(json, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, (run) => readManifest(join(dir, run.run)).scenario, skip);
+    // From the CSVs just written and the same runs: a failed run is in none of them.
+    await writeSweepParquet(json, dir, temps, skip);
     const aggregateMs = Date.now() - aggregateStarted;
     if (failed.length > 0) writeFileSync(temps.failedCsv, failedCsvText(failed));
     writeFileSync(temps.sweepJson, sweepJsonText(json));

@@ -6,8 +6,10 @@
  *   shard folders -> (read each sweep.json: a shard, of one sweep: the same sweep hash and count n,
  *   each index once) -> (every planned run k present in the folder of shard (k mod n) + 1, complete,
  *   of the planned preset and seed, made by this engine version; or listed in that shard's failed.csv)
- *   -> (in a temporary sibling of --out: copy the run folders, then finishSweep, the code path of the
- *   one-machine sweep: runs.csv, summary.csv, sweep.json, timings.json, manifest.json) -> renamed into place
+ *   -> (in a temporary sibling of --out: copy the run folders as they are, CSVs or only Parquet under
+ *   --run-files none, then finishSweep, the code path of the one-machine sweep: runs.csv, summary.csv,
+ *   runs.parquet, summary.parquet, metrics.parquet, failed.csv, sweep.json, timings.json, manifest.json)
+ *   -> renamed into place
  *
  * Anything missing, damaged, foreign or failed (without allowFailed) is a MergeError (exit 2) naming
  * the runs and the shards to run again, thrown before anything is written. The shard folders are read,

@@ -6,8 +6,9 @@
  *   -> (folder: refuse a path that is not a sweep's, sim/io/outputPath.ts, and an old sweep unless
  *   --resume; sweep.json written first, marking the folder as a sweep's; trust complete, undamaged
  *   runs) -> (make the rest on worker threads: execute.ts; a run that throws is recorded, not fatal)
- *   -> (finish.ts, shared with `abundance merge`: runs.csv + summary.csv one point at a time, failed.csv,
- *   sweep.json, timings.json, manifest.json, each renamed into place, manifest.json last)
+ *   -> (finish.ts, shared with `abundance merge`: runs.csv + summary.csv one point at a time, runs.parquet,
+ *   summary.parquet, metrics.parquet, failed.csv, sweep.json, timings.json, manifest.json, each renamed
+ *   into place, manifest.json last)
  *   A shard's folder stops before finish.ts: sweep.json (with `shard`), its runs, failed.csv, timings.json.
  *
  * Nothing is written before the whole plan is valid. A Ctrl-C leaves only complete runs and sweep.json
@@ -32,6 +33,7 @@ import { DERIVED_FILES, finishSweep, type FinishTimings, type SweepFolderFiles }
 import { checkFolder, clearLeftovers, runProblem } from './folder.js';
 import { loadSweep, type LoadedSweep } from './load.js';
 import { shardRuns, shardText, type Shard } from './shard.js';
+import type { RunFilesMode } from '../io/runData.js';
 
 export interface SweepOptions {
   /** The sweep folder [default: runs/<name>]. */
@@ -42,6 +44,8 @@ export interface SweepOptions {
   resume?: boolean;
   /** `path=value` flags applied to every run. */
   set?: string[];
+  /** What each run folder keeps: its CSVs (`csv`, default) or only Parquet files and manifest.json (`none`). */
+  runFiles?: RunFilesMode;
   /** Replicates instead of the file's `seeds` (quick looks, tests). */
   replicates?: number;
   /** Make only the runs of this shard (sim/sweep/shard.ts), into a shard folder for `abundance merge`. */
@@ -126,11 +130,12 @@ export async function runSweep(loaded: LoadedSweep, opts: SweepOptions = {}): Pr
     const runsStarted = Date.now();
     const { made, simulateMs, runTimes, failed } = await executeRuns(plan, dir, pending, {
       workers,
+      runFiles: opts.runFiles ?? 'csv',
       onRun: (n) => opts.onProgress?.(reused + n, mine.length),
       ...(opts.onFail === undefined ? {} : { onFail: opts.onFail }),
     });
     const timing: FinishTimings = { started, created, workers, ran: made, reused, runsMs: Date.now() - runsStarted, simulateMs, runTimes, ...(shard === undefined ? {} : { shard: shardText(shard) }) };
-    const files = shard === undefined ? finishSweep(dir, json, failed, timing) : finishShard(dir, failed, timing);
+    const files = shard === undefined ? await finishSweep(dir, json, failed, timing) : finishShard(dir, failed, timing);
     return { dir, files, runs: mine.length, ran: made, reused, failed, wallMs: Date.now() - started };
   } catch (error) {
     undo();

@@ -1,19 +1,27 @@
 /**
  * The sweep's worker (one per piscina thread): simulate one run's scenario into a folder, streaming
- * metrics.csv and agents.csv (no flows.csv: sweeps stay small), and return the engine's RunResult.
+ * metrics.csv and agents.csv (no flows.csv: sweeps stay small), under `--run-files none` convert them
+ * to Parquet, and return the engine's RunResult.
  * The folder is a temporary sibling made by the main thread, which also writes manifest.json and
  * renames it into place (sim/sweep/execute.ts), so a run the worker did not finish is never trusted.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { simulate } from '../engine/simulate.js';
 import type { RunResult } from '../engine/simulate.js';
-import { simulateToFiles } from '../io/runFiles.js';
+import { AGENTS_PARQUET, writeRunAgentsParquet } from '../io/agentsParquet.js';
+import { METRICS_PARQUET, writeRunMetricsParquet } from '../io/metricsParquet.js';
+import { RUN_FILES, simulateToFiles } from '../io/runFiles.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { RunFilesMode } from '../io/runData.js';
 
 export interface SweepTask {
   dir: string;
   scenario: Scenario;
   /** The run's folder in the sweep (`runs/gift/base/r000`). */
   run: string;
+  /** `none`: the CSVs become metrics.parquet and agents.parquet (docs/sweeps.md, --run-files). */
+  runFiles?: RunFilesMode;
 }
 
 /**
@@ -26,5 +34,13 @@ export const FAIL_RUNS_ENV = 'ABUNDANCE_FAIL_RUNS';
 export default function runOne(task: SweepTask): RunResult {
   const failing = (process.env[FAIL_RUNS_ENV] ?? '').split(',').map((s) => s.trim());
   if (failing.includes(task.run)) throw new Error(`${FAIL_RUNS_ENV} names ${task.run}: failing it on purpose (a test hook)\nsecond line`);
-  return simulateToFiles(task.dir, task.scenario, simulate, {}, { flows: false });
+  const result = simulateToFiles(task.dir, task.scenario, simulate, {}, { flows: false });
+  if (task.runFiles === 'none') {
+    // The CSVs are streamed as the days pass (the engine's rows are not kept), then converted here,
+    // on the worker's thread, in the temporary folder: only the Parquet files reach the run folder.
+    writeRunMetricsParquet(join(task.dir, RUN_FILES.metrics), join(task.dir, METRICS_PARQUET));
+    writeRunAgentsParquet(join(task.dir, RUN_FILES.agents), join(task.dir, AGENTS_PARQUET));
+    for (const csv of [RUN_FILES.metrics, RUN_FILES.agents]) rmSync(join(task.dir, csv));
+  }
+  return result;
 }

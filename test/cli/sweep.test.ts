@@ -52,6 +52,13 @@ describe('cli/sweep: bad input', { timeout: 120_000 }, () => {
     expect(missing.stderr).toContain('nope.yaml: sweep file not found');
     expect(listing(cwd)).toEqual(['bad.yaml', 'k.yaml']);
   });
+
+  it('exits 2 for an unknown --run-files, writing nothing', () => {
+    const bad = abundance(['sweep', 'k.yaml', '--run-files', 'parquet'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/run-files.*Given: "parquet", Choices: "csv", "none"/s);
+    expect(listing(cwd)).toEqual(['bad.yaml', 'k.yaml']);
+  });
 });
 
 describe('cli/sweep: runs', { timeout: 300_000 }, () => {

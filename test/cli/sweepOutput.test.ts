@@ -75,7 +75,7 @@ describe('sweep: refused output folders', { timeout: 120_000 }, () => {
     const again = abundance(['sweep', 's.yaml', '--out', 'w', '--quiet', '--replace'], cwd);
     expect(again.code, again.stderr).toBe(0);
     expect(readdirSync(cwd).sort()).toEqual(['notes', 's.yaml', 'w']);
-    expect(readdirSync(join(cwd, 'w')).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+    expect(readdirSync(join(cwd, 'w')).sort()).toEqual(['manifest.json', 'metrics.parquet', 'runs', 'runs.csv', 'runs.parquet', 'summary.csv', 'summary.parquet', 'sweep.json', 'timings.json']);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The notebooks in notebooks/ as committed: the two docs/notebooks.md describes, each on the Deno kernel and
+ * The notebooks in notebooks/ as committed: the three docs/notebooks.md describes, each on the Deno kernel and
  * without stored outputs (diffs stay readable, a notebook shows only what it computes when run), and the
  * help the runner gives when Jupyter or the kernel is missing. Running them needs Jupyter and the Deno
  * kernel: that is test/notebooks/run.e2e.test.ts, in `npm run test:e2e`.
@@ -17,8 +17,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'abundance-notebooks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('notebooks (as committed)', () => {
-  it('holds the two notebooks docs/notebooks.md describes', () => {
-    expect(NOTEBOOKS).toEqual(expect.arrayContaining(['compare-policies.ipynb', 'explore-a-run.ipynb']));
+  it('holds the three notebooks docs/notebooks.md describes', () => {
+    expect(NOTEBOOKS).toEqual(expect.arrayContaining(['compare-policies.ipynb', 'explore-a-run.ipynb', 'parquet.ipynb']));
   });
 
   for (const file of NOTEBOOKS) {

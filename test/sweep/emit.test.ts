@@ -48,6 +48,13 @@ describe('sweep/emit', () => {
     expect(byName(emitK8s(input))).toEqual(f);
     expect(k8sName('Claims: Small/Ω')).toBe('abundance-claims-small');
   });
+
+  it('--run-files none is passed to every shard\'s sweep (the merge reads either form); csv, the default, adds nothing', () => {
+    const none = { ...input, runFiles: 'none' as const };
+    expect(byName(emitSlurm(none))['shards.sbatch']).toContain('--resume --workers 2 --run-files none --quiet');
+    expect(parse(byName(emitK8s(none))['shards.yaml']!).spec.template.spec.containers[0].command[2]).toContain('--resume --workers 2 --run-files none --quiet');
+    expect(byName(emitSlurm({ ...input, runFiles: 'csv' }))).toEqual(byName(emitSlurm(input)));
+  });
 });
 
 describe('cli: sweep --emit', { timeout: 120_000 }, () => {

@@ -1,7 +1,8 @@
 /**
  * sim/sweep/merge with the real engine: a small sweep (2 presets x 2 points x 3 replicates of 20 agents
  * x 60 days) made on one machine and as 3 shards merged gives the same folder, every file byte for
- * byte (timings.json aside: it says when and where); a missing, incomplete, foreign or failed shard is
+ * byte (timings.json aside: it says when and where), the Parquet files included, also with failed runs
+ * and with shards made under --run-files none; a missing, incomplete, foreign or failed shard is
  * refused naming the runs and shards to rerun, with nothing written.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { projectPackage } from '../../sim/io/manifest.js';
+import { readParquetRows } from '../../sim/io/parquet.js';
 import { checkShards, MergeError, mergeShards } from '../../sim/sweep/merge.js';
 import { sweep } from '../../sim/sweep/run.js';
 import { FAIL_RUNS_ENV } from '../../sim/sweep/worker.js';
@@ -24,6 +26,9 @@ const SWEEP = ['compare: [gift, peer-bank]', 'seeds: 3', 'seed: 4', 'agents: 20'
 writeFileSync(file, SWEEP.join('\n') + '\n');
 const at = (name: string): string => join(root, name);
 const shardDirs = [1, 2, 3].map((i) => at(`shard${i}`));
+const PARQUET = ['runs.parquet', 'summary.parquet', 'metrics.parquet'];
+/** The runs metrics.parquet holds rows of, in order of first appearance. */
+const parquetRuns = async (dir: string): Promise<string[]> => [...new Set((await readParquetRows(join(dir, 'metrics.parquet'))).map((r) => r.run as string))];
 
 async function refused(dirs: string[], out: string, opts: { allowFailed?: boolean } = {}): Promise<string> {
   try {
@@ -57,8 +62,9 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     expect(merged).toMatchObject({ runs: 12, failed: [], warnings: [] });
     expect(treeDiff(at('one'), at('merged'))).toEqual([]);
     const files = [...fileBytes(at('merged')).keys()];
-    expect(files).toEqual(expect.arrayContaining(['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json', 'runs/gift/p000/r000/metrics.csv', 'runs/peer-bank/p001/r002/manifest.json']));
-    expect(files).toHaveLength(4 + 12 * 3);
+    expect(files).toEqual(expect.arrayContaining(['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json', ...PARQUET, 'runs/gift/p000/r000/metrics.csv', 'runs/peer-bank/p001/r002/manifest.json']));
+    expect(files).toHaveLength(7 + 12 * 3);
+    for (const name of PARQUET) expect(readFileSync(join(at('merged'), name)).equals(readFileSync(join(at('one'), name))), name).toBe(true);
     const timings = JSON.parse(readFileSync(join(at('merged'), 'timings.json'), 'utf8'));
     expect(timings.shards.map((s: { shard: string }) => s.shard)).toEqual(['1/3', '2/3', '3/3']);
   });
@@ -123,6 +129,14 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     expect(readFileSync(join(at('m8'), 'runs.csv'), 'utf8')).not.toContain('runs/peer-bank/p000/r000');
     expect(readFileSync(join(at('m8'), 'failed.csv'), 'utf8')).toContain('runs/peer-bank/p000/r000,peer-bank,p000,0,');
     expect(JSON.parse(readFileSync(join(at('m8'), 'manifest.json'), 'utf8'))).toMatchObject({ runs: 12, failed: 1 });
+    // the failed run is left out of metrics.parquet and runs.parquet as it is out of runs.csv
+    const kept = (await parquetRuns(at('one'))).filter((r) => r !== 'runs/peer-bank/p000/r000');
+    expect(await parquetRuns(at('m8'))).toEqual(kept);
+    expect((await readParquetRows(join(at('m8'), 'runs.parquet'))).map((r) => r.run)).toEqual(kept);
+    // and the merge is the one-machine sweep in which the same run failed, byte for byte
+    const alone = await sweep(file, { out: at('f1-one'), workers: 2 });
+    expect(alone.failed.map((f) => f.run)).toEqual(['runs/peer-bank/p000/r000']);
+    expect(treeDiff(at('f1-one'), at('m8'))).toEqual([]);
     cpSync(at('m8'), at('m8b'), { recursive: true }); // for the report's test below
 
     delete process.env[FAIL_RUNS_ENV];
@@ -141,7 +155,22 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     expect(s.failed.map((f) => f.run)).toEqual(['runs/gift/p001/r002']);
     const rows = readFileSync(join(at('f2'), 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(12);
-    expect(readdirSync(at('f2')).sort()).toEqual(['failed.csv', 'manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+    expect(readdirSync(at('f2')).sort()).toEqual(['failed.csv', 'manifest.json', 'metrics.parquet', 'runs', 'runs.csv', 'runs.parquet', 'summary.csv', 'summary.parquet', 'sweep.json', 'timings.json']);
+    expect(await parquetRuns(at('f2'))).toEqual((await parquetRuns(at('one'))).filter((r) => r !== 'runs/gift/p001/r002'));
+    expect(JSON.parse(readFileSync(join(at('f2'), 'manifest.json'), 'utf8')).files).toEqual(expect.arrayContaining(['failed.csv', ...PARQUET]));
+  });
+
+  it('merges shards made with --run-files none: the same folder as the one-machine sweep under none, the same sweep files as under csv', async () => {
+    const none = await sweep(file, { out: at('none-one'), workers: 2, runFiles: 'none' });
+    expect(none.failed).toEqual([]);
+    const dirs = [1, 2, 3].map((i) => at(`none-shard${i}`));
+    for (const [i, dir] of dirs.entries()) await sweep(file, { out: dir, workers: 1, shard: { index: i + 1, count: 3 }, runFiles: 'none' });
+    expect(readdirSync(join(dirs[0]!, 'runs/gift/p000/r000')).sort()).toEqual(['agents.parquet', 'manifest.json', 'metrics.parquet']);
+    await mergeShards(dirs, { out: at('none-merged') });
+    expect(treeDiff(at('none-one'), at('none-merged'))).toEqual([]);
+    for (const name of ['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json', ...PARQUET]) {
+      expect(readFileSync(join(at('none-merged'), name)).equals(readFileSync(join(at('one'), name))), name).toBe(true);
+    }
   });
 });
 

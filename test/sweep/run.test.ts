@@ -42,8 +42,9 @@ describe('sweep/run', { timeout: 300_000 }, () => {
     const a = await sweep(file, { out: one, workers: 1 });
     await sweep(file, { out: two, workers: 2 });
     expect(a).toMatchObject({ runs: 12, ran: 12, reused: 0 });
-    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'runs', 'runs.csv', 'summary.csv', 'sweep.json', 'timings.json']);
+    expect(readdirSync(one).sort()).toEqual(['manifest.json', 'metrics.parquet', 'runs', 'runs.csv', 'runs.parquet', 'summary.csv', 'summary.parquet', 'sweep.json', 'timings.json']);
     for (const name of ['runs.csv', 'summary.csv', 'sweep.json', 'manifest.json']) expect(read(two, name), name).toBe(read(one, name));
+    for (const name of ['runs.parquet', 'summary.parquet', 'metrics.parquet']) expect(readFileSync(join(two, name)).equals(readFileSync(join(one, name))), name).toBe(true);
     for (const run of RUN_DIRS) {
       expect(readdirSync(join(one, run)).sort(), run).toEqual(['agents.csv', 'manifest.json', 'metrics.csv']);
       for (const name of ['metrics.csv', 'agents.csv', 'manifest.json']) expect(read(join(two, run), name), `${run}/${name}`).toBe(read(join(one, run), name));

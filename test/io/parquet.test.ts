@@ -1,0 +1,60 @@
+/**
+ * sim/io/parquet: CSV cells to typed values (empty -> null, a cell not of its column's kind refused),
+ * the kind of a swept key's column, the line reader, and a CSV file written as Parquet and read back.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellValue, csvFileToParquet, fileLines, readParquetRows, valueKind } from '../../sim/io/parquet.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'abundance-parquet-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('io/parquet', () => {
+  it('cellValue: an empty cell is null; numbers, integers, seeds, flags and text by the column kind', () => {
+    expect(cellValue('', 'double')).toBeNull();
+    expect(cellValue('', 'string')).toBeNull();
+    expect(cellValue('12.345', 'double')).toBe(12.345);
+    expect(cellValue('-0.5', 'double')).toBe(-0.5);
+    expect(cellValue('42', 'int32')).toBe(42);
+    expect(cellValue('4294967295', 'int64')).toBe(4294967295n);
+    expect(cellValue('true', 'boolean')).toBe(true);
+    expect(cellValue('peer-bank', 'string')).toBe('peer-bank');
+  });
+
+  it('cellValue refuses a cell that is not of its kind, naming it', () => {
+    expect(() => cellValue('1.5', 'int32')).toThrow('"1.5" is not an int32');
+    expect(() => cellValue('3000000000', 'int32')).toThrow(/not an int32/);
+    expect(() => cellValue('x', 'double')).toThrow('"x" is not a double');
+    expect(() => cellValue('1e3', 'int64')).toThrow(/not an int64/);
+    expect(() => cellValue('yes', 'boolean')).toThrow(/not a boolean/);
+  });
+
+  it('valueKind: numbers are double, flags boolean, anything else or mixed string; unset values do not count', () => {
+    expect(valueKind([7, undefined, 90])).toBe('double');
+    expect(valueKind([true, false])).toBe('boolean');
+    expect(valueKind(['auction', 'par'])).toBe('string');
+    expect(valueKind([1, 'a'])).toBe('string');
+    expect(valueKind([undefined])).toBe('string');
+  });
+
+  it('fileLines gives the lines of a file larger than its 1 MB chunk, CRLF or LF, multi-byte characters whole', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `${i},é€${'x'.repeat(i % 50)}`);
+    const path = join(dir, 'lines.txt');
+    writeFileSync(path, lines.join('\r\n') + '\r\n');
+    expect(readFileSync(path).length).toBeGreaterThan(1 << 20);
+    expect([...fileLines(path)]).toEqual(lines);
+  });
+
+  it('csvFileToParquet writes a CSV with quoted cells as Parquet, read back with nulls; a wrong header is refused', async () => {
+    const csv = join(dir, 't.csv');
+    writeFileSync(csv, 'name,n,x\n"a,b",1,0.5\nc,,\n');
+    const columns = [{ name: 'name', kind: 'string' }, { name: 'n', kind: 'int32' }, { name: 'x', kind: 'double' }] as const;
+    expect(csvFileToParquet(csv, join(dir, 't.parquet'), columns)).toBe(2);
+    expect(await readParquetRows(join(dir, 't.parquet'))).toEqual([{ name: 'a,b', n: 1, x: 0.5 }, { name: 'c', n: null, x: null }]);
+    expect(() => csvFileToParquet(csv, join(dir, 'u.parquet'), columns.slice(0, 2))).toThrow(/t\.csv: the header is not the Parquet file's columns/);
+    writeFileSync(csv, 'name,n,x\nd,1.5,2\n');
+    expect(() => csvFileToParquet(csv, join(dir, 'v.parquet'), columns)).toThrow('t.csv line 2, column n: "1.5" is not an int32');
+  });
+});
