@@ -1,7 +1,7 @@
 /**
  * `abundance publish <reportsDir>`: one index.html linking every report.html below a folder, newest
  * first, each with its title (the report's <title>), its date (the `created` of the manifest.json beside
- * it) and its kind (run, comparison, sweep). Links are relative, so the folder can be moved, zipped or
+ * it, or of a sweep's timings.json, since a sweep's manifest holds nothing that varies) and its kind (run, comparison, sweep). Links are relative, so the folder can be moved, zipped or
  * served as it is; the index is one offline file like the reports, written atomically (a temporary file
  * renamed over the old index). Hidden folders, node_modules and temporary `*.tmp-*` folders are skipped.
  * An existing index.html that publish did not write (told by its table header, INDEX_MARK) is never
@@ -12,6 +12,7 @@ import { writeFileAtomically } from '../io/atomicFile.js';
 import { join, relative, sep } from 'node:path';
 import { ReportError } from './errors.js';
 import { outputKindOf } from '../io/outputPath.js';
+import { TIMINGS_JSON } from '../io/sweepTimings.js';
 import { checkFolder } from './folder.js';
 import { escapeHtml } from './html.js';
 
@@ -39,9 +40,9 @@ function titleOf(file: string, fallback: string): string {
   return (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-function manifestOf(dir: string): Record<string, unknown> | undefined {
+function jsonObjectOf(path: string): Record<string, unknown> | undefined {
   try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as unknown;
+    const m = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     return typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -63,10 +64,11 @@ export function findReports(root: string): PublishedReport[] {
     const entries = readdirSync(dir, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === 'report.html')) {
       const folder = relative(root, dir).split(sep).join('/') || '.';
-      const manifest = manifestOf(dir);
+      // A run's manifest.json holds its date; a sweep's holds nothing that varies, so its date is in timings.json.
+      const created = createdOf(jsonObjectOf(join(dir, 'manifest.json'))) ?? createdOf(jsonObjectOf(join(dir, TIMINGS_JSON)));
       found.push({
         href: [...(folder === '.' ? [] : folder.split('/')), 'report.html'].map(encodeURIComponent).join('/'),
-        folder, title: titleOf(join(dir, 'report.html'), folder), created: createdOf(manifest), kind: outputKindOf(dir) ?? 'report',
+        folder, title: titleOf(join(dir, 'report.html'), folder), created, kind: outputKindOf(dir) ?? 'report',
       });
     }
     for (const e of entries) if (e.isDirectory() && !SKIP(e.name)) walk(join(dir, e.name));

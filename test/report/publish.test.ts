@@ -27,7 +27,8 @@ describe('report/publish', () => {
     put('old run', 'two-token &amp; friends', { created: '2024-05-01T10:00:00.000Z', ...run }, { 'metrics.csv': '' });
     put('latest', 'Presets compared: gift vs two-token', { created: '2025-03-01T09:30:00.000Z', presets: ['gift'], runs: [] });
     put('latest/runs/gift', 'gift', { created: '2025-03-01T09:29:00.000Z', ...run }, { 'metrics.csv': '' });
-    put('sweeps/claims', 'Sweep: claims', { created: '2025-02-01T00:00:00.000Z' }, { 'sweep.json': '{"runs": []}' });
+    // A sweep's manifest holds nothing that varies: its date is in timings.json.
+    put('sweeps/claims', 'Sweep: claims', {}, { 'sweep.json': '{"runs": []}', 'timings.json': JSON.stringify({ created: '2025-02-01T00:00:00.000Z' }) });
     put('loose', 'No manifest');
     put('.hidden', 'hidden');
     put('x.tmp-12-ab', 'half written');
