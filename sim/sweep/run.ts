@@ -172,8 +172,14 @@ function checkSameSweep(dir: string, json: SweepJson): void {
     return; // an empty folder, or a sweep.json too damaged to say: runProblem judges each run
   }
   const shardOf = (j: SweepJson): string => (j.shard === undefined ? 'the whole sweep' : `shard ${j.shard.index}/${j.shard.count}`);
-  if (sweepHash(old) === sweepHash(json) && shardOf(old) !== shardOf(json)) {
+  const same = sweepHash(old) === sweepHash(json);
+  if (same && shardOf(old) !== shardOf(json)) {
     throw new OutputPathError(dir, `holds ${shardOf(old)} of this sweep, not ${shardOf(json)}; resume it with the same --shard, or name another --out`);
+  }
+  // A shard folder belongs to its sweep (merge checks its hash): resuming it as part of another sweep
+  // (another file, other --set values) would re-make its runs and leave a shard no merge accepts.
+  if (!same && old.shard !== undefined) {
+    throw new OutputPathError(dir, `holds ${shardOf(old)} of another sweep (${old.name}, hash ${old.shard.sweepHash.slice(0, 12)}): --resume with the sweep file and --set values that made it, or name another --out`);
   }
   const version = projectPackage().version;
   for (const run of json.runs) {

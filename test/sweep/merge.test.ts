@@ -95,6 +95,18 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     expect(fileBytes(shardDirs[0]!, [])).toEqual(before);
   });
 
+  it('the advice to run a shard again carries its --set values; resuming a shard folder as another sweep is refused', async () => {
+    const set = ['days=40', "name=it's set"];
+    const dirs = [1, 2].map((i) => at(`set${i}`));
+    for (const [i, dir] of dirs.entries()) await sweep(file, { out: dir, workers: 1, shard: { index: i + 1, count: 2 }, set, replicates: 1 });
+    const lost = await refused([dirs[0]!], at('m-set'));
+    expect(lost).toContain(`--shard 2/2 --out DIR_2 --set days=40 --set 'name=it'\\''s set'`);
+    const before = fileBytes(dirs[1]!, []);
+    await expect(sweep(file, { out: dirs[1]!, workers: 1, shard: { index: 2, count: 2 }, resume: true, replicates: 1 }))
+      .rejects.toThrow(/holds shard 2\/2 of another sweep .*--resume with the sweep file and --set values that made it/);
+    expect(fileBytes(dirs[1]!, [])).toEqual(before);
+  });
+
   it('merges runs made from different commits of the project, but says so', () => {
     cpSync(shardDirs[1]!, at('other-commit2'), { recursive: true });
     const path = join(at('other-commit2'), 'runs/gift/p000/r001/manifest.json');
