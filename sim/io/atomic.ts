@@ -23,6 +23,11 @@ export function tempOwner(name: string): number | undefined {
   return m === null ? undefined : Number(m[1]);
 }
 
+/** The name a temporary sibling stands for (`<x>.tmp-<pid>-<hex>` -> `<x>`): what a message should name. */
+export function finalName(name: string): string {
+  return name.replace(/\.tmp(?:-old)?-\d+-[0-9a-f]+$/, '');
+}
+
 /**
  * Remove the temporary siblings of `path` (`<path>.tmp-<pid>-<hex>`, `<path>.tmp-old-<pid>-<hex>`, files
  * or folders) left by processes that are no longer alive; returns how many were removed.

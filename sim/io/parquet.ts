@@ -16,6 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileWriter, ParquetWriter, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
 import { parquetReadObjects } from 'hyparquet';
 import { parseCsvLine } from './csvRecords.js';
+import { finalName } from './atomic.js';
 
 /** How a column is stored: `string` UTF8, `int32`/`int64` integers, `double` IEEE 754, `boolean`. */
 export type ParquetKind = 'string' | 'int32' | 'int64' | 'double' | 'boolean';
@@ -192,7 +193,7 @@ export function* fileLines(path: string): Generator<string> {
  * `columns`, whose names must be the CSV's header; rows in groups of `groupRows`. Returns the rows written.
  */
 export function csvFileToParquet(csvPath: string, parquetPath: string, columns: readonly ParquetColumn[], groupRows = PARQUET_GROUP_ROWS): number {
-  const file = basename(csvPath);
+  const file = finalName(basename(csvPath)); // written to a temporary sibling: name the file it becomes
   const out = new ParquetRowWriter(parquetPath, columns, groupRows);
   let lineNo = 0;
   let rows = 0;

@@ -56,5 +56,9 @@ describe('io/parquet', () => {
     expect(() => csvFileToParquet(csv, join(dir, 'u.parquet'), columns.slice(0, 2))).toThrow(/t\.csv: the header is not the Parquet file's columns/);
     writeFileSync(csv, 'name,n,x\nd,1.5,2\n');
     expect(() => csvFileToParquet(csv, join(dir, 'v.parquet'), columns)).toThrow('t.csv line 2, column n: "1.5" is not an int32');
+    // A sweep converts its CSVs from their temporary siblings: the message names the file they become.
+    const temp = join(dir, 'runs.csv.tmp-123-ab12cd34');
+    writeFileSync(temp, 'name,n,x\nd,1.5,2\n');
+    expect(() => csvFileToParquet(temp, join(dir, 'w.parquet'), columns)).toThrow(/^runs\.csv line 2, column n/);
   });
 });
