@@ -50,8 +50,12 @@ export class OutputFileError extends OutputPathError {
 /** Refuse (OutputFileError) a path explore.html may not be written to; see the module comment. */
 export function checkExplorePath(path: string): void {
   if (path.trim() === '') throw new OutputFileError(path, 'an empty path is not a file to write; name a new file');
-  const { real } = realTarget(path);
-  if (!existsSync(real)) return;
+  const { real, existing } = realTarget(path);
+  if (!existsSync(real)) {
+    // Not there: the nearest existing part of the path must be a folder to make the page's folders in.
+    if (existsSync(existing) && !statSync(existing).isDirectory()) throw new OutputFileError(path, `${existing} is not a folder, so no file can be made below it`);
+    return;
+  }
   if (!statSync(real).isFile()) throw new OutputFileError(path, 'exists and is not a file; name a new file (explore writes one page)');
   const head = readFileSync(real, 'utf8').slice(0, 2000);
   if (!head.includes(`<meta name="generator" content="${EXPLORE_GENERATOR}">`)) {

@@ -41,6 +41,15 @@ describe('cli/explore', { timeout: 120_000 }, () => {
     expect(readFileSync(join(cwd, 'explore.html'), 'utf8')).toContain('<title>Explore: peer-bank</title>');
   });
 
+  it('refuses a page below a file before running, with exit 2', () => {
+    const cwd = fresh();
+    writeFileSync(join(cwd, 'notes.txt'), 'mine');
+    const r = abundance(['explore', '--agents', '20', '--days', '10', '--out', 'notes.txt/x.html'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/notes\.txt is not a folder, so no file can be made below it; nothing was written/);
+    expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
   it('refuses a file it did not write, a folder and an empty path, writing nothing', () => {
     const cwd = fresh();
     writeFileSync(join(cwd, 'notes.html'), 'mine');
