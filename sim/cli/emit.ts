@@ -62,6 +62,14 @@ export async function emitCommand(args: EmitArgs): Promise<number> {
     }
     const foreign = entries.filter((e) => !ours.has(e));
     if (foreign.length > 0) throw new OutputPathError(dir, `holds files this command did not write (${foreign.sort().slice(0, 5).join(', ')}); name another --out or move them away`);
+    // The scheduler writes the logs, not this command: replacing the folder would delete them.
+    let logs: string[] = [];
+    try {
+      logs = entries.includes('logs') ? readdirSync(join(dir, 'logs')) : [];
+    } catch {
+      logs = ['logs'];
+    }
+    if (logs.length > 0) throw new OutputPathError(dir, `holds the logs of an earlier submission (logs/${logs.sort()[0]}${logs.length > 1 ? ', ...' : ''}); move them away or name another --out`);
   };
   await writeAtomically(dir, async (tmp) => {
     for (const f of files) {

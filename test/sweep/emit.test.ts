@@ -73,6 +73,12 @@ describe('cli: sweep --emit', { timeout: 120_000 }, () => {
     expect(text).toContain('--shard "$i/4" --out out/s.shards/"$i"');
     expect(abundance(['sweep', 's.yaml', '--emit', 'slurm', '--shards', '4', '--out', 'out/s'], cwd).code).toBe(0);
     expect(readFileSync(join(cwd, 'out/s.slurm/shards.sbatch'), 'utf8')).toBe(text);
+    // Once the scheduler has written logs, emitting again would delete them: refused, the logs kept.
+    writeFileSync(join(cwd, 'out/s.slurm/logs/shard-0.out'), 'a failed shard\n');
+    const logged = abundance(['sweep', 's.yaml', '--emit', 'slurm', '--shards', '4', '--out', 'out/s'], cwd);
+    expect(logged.code).toBe(2);
+    expect(logged.stderr).toContain('holds the logs of an earlier submission (logs/shard-0.out)');
+    expect(readFileSync(join(cwd, 'out/s.slurm/logs/shard-0.out'), 'utf8')).toBe('a failed shard\n');
     expect(abundance(['sweep', 's.yaml', '--emit', 'k8s', '--shards', '2', '--out', 'out/s'], cwd).code).toBe(0);
     expect(parse(readFileSync(join(cwd, 'out/s.k8s/shards.yaml'), 'utf8')).spec.completions).toBe(2);
   });
