@@ -8,7 +8,9 @@
  * exp, log and cos are fdlibm's algorithms (Sun Microsystems, 1993; e_exp.c, e_log.c, k_cos.c,
  * k_sin.c, e_rem_pio2.c), the ones Node's V8 uses, so they agree with Node's Math bit for bit
  * (test/engine/libm.test.ts). pow(x, y) is exp(y log x) from these two, with pow's exact cases (y = 0,
- * x = 0): within a few ulps of the true value, and the same everywhere. cos's argument reduction
+ * x = 0): its error grows with |y ln x| (1e-14 relative over the engine's ranges; pow(x, 1) need not be
+ * x), and it is the same on every engine, which is what the engine needs. Math.sqrt is left to Math: the
+ * language leaves it approximated too, but IEEE-754 makes it correctly rounded and every engine uses it. cos's argument reduction
  * covers |x| < 2^20 pi/2 (the engine's arguments are in [0, 2 pi)); beyond it, and for pow of a
  * negative base, which the engine never takes, they fall back on Math. Little-endian words (every
  * platform Node and the browsers run on).
