@@ -3,7 +3,8 @@
  * report; `npx abundance run` makes the same run on the command line. In the report opened offline, the
  * panel runs the report's scenario in a Web Worker and its downloaded metrics.csv must equal the CLI's
  * cell by cell; a knob set and run again adds a series to every chart; Remove takes a run off the
- * charts; an invalid value is refused beside its field and nothing runs; no console error or network.
+ * charts; an invalid value is refused beside its field and nothing runs, and so is a scenario that only the
+ * checks between fields refuse (the exactness bound, with the CLI's message); no console error or network.
  * The page of `abundance explore` draws its charts and runs the same panel.
  */
 import { execFileSync } from 'node:child_process';
@@ -128,6 +129,26 @@ describe('e2e: the try-it panel runs the same engine in the browser', { timeout:
     expect(await page.locator('#tryit [data-path="agents"]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#tryit').getAttribute('data-runs')).toBe(runsBefore);
     expect(await page.locator('#try-progress').evaluate((e) => (e as unknown as { value: number }).value)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('a scenario the command line refuses (agents 2000, days 36500: the exactness bound) is refused with its message beside days, and nothing runs', async () => {
+    const { page, problems } = await report();
+    await page.locator('#try-scenario').selectOption({ index: 0 });
+    const runsBefore = await page.locator('#tryit').getAttribute('data-runs');
+    await setField(page, 'agents', '2000');
+    await setField(page, 'days', '36500');
+    expect(await run(page)).toBe('refused');
+    // the message of `abundance validate` for two-token at this size (test/scenario/crossField.test.ts)
+    expect(await page.locator('#try-days-error').textContent()).toBe('days: expected at most 16800 days for this run (2000 agents, '
+      + 'calibration "source" (Rmax 1.25) x Rmax factor up to 2, PCs on 8 h/day, the best PC doubling every 2.32 years, money of 30 days '
+      + 'of capacity (credit.lambdaDays 30)): the engine keeps its sums of milli-units exact below 2^50 (docs/model.md, Input bounds), got 36500');
+    expect(await page.locator('#try-agents-error').textContent()).toBe('');
+    expect(await page.locator('#tryit [data-path="days"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#try-status').textContent()).toMatch(/^Nothing was run/);
+    expect(await page.locator('#tryit').getAttribute('data-runs')).toBe(runsBefore);
+    expect(await page.locator('#try-progress').evaluate((e) => (e as unknown as { value: number }).value)).toBe(0);
+    expect(await page.locator('#try-run').isDisabled()).toBe(false);
     expect(problems).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * sim/report/tryit: what a report carries to run the model again in a browser. The engine bundle is
  * built from the simulation core and the report's pure formatting and binning only (no zod, no yaml,
  * no Node module); the panel's fields come from the scenario schema; the worker's metrics.csv is the
- * CLI's byte for byte; the page's data start from the report's own scenario, then the presets.
+ * CLI's byte for byte; the worker refuses what the schema's checks between fields refuse, with their messages; the page's data start from the report's own scenario, then the presets.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { tryitHtml } from '../../sim/report/tryit/page.js';
 import { fieldAt } from '../../sim/scenario/fields.js';
 import { PRESET_NAMES } from '../../sim/scenario/presets.js';
 import { resolveScenario } from '../../sim/scenario/resolve.js';
+import { scenarioError } from '../scenario/helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -26,6 +27,7 @@ const ALLOWED = [
   /^sim\/(engine|agents|economy|markets|money|metrics)\//,
   /^sim\/io\/(csvFormat|metricsText)\.ts$/,
   /^sim\/report\/(aggregate|chartDefs|sweep\/metrics|tryit\/worker)\.ts$/,
+  /^sim\/scenario\/crossField\.ts$/, // the schema's checks between fields, without zod
   /^node_modules\/seedrandom\//,
   /^\(disabled\):crypto$/, // seedrandom's `require('crypto')`, left out by its package.json "browser" field
 ];
@@ -84,6 +86,18 @@ describe('report/tryit', () => {
     expect(messages.filter((m) => m.kind === 'progress').at(-1)).toEqual({ kind: 'progress', day: 25, days: 25 });
     expect(new Set(done.rows.map((r) => r.yours))).toEqual(new Set(['your run 1']));
     expect(done.rows.some((r) => r.panel === 'goods_total')).toBe(true);
+  });
+
+  it('a scenario the CLI refuses (the exactness bound) is refused by the worker with the CLI\'s message, and nothing runs', () => {
+    const scenario = resolveScenario({ extends: 'two-token', agents: 60, days: 30, seed: 3 }, 'two-token').scenario;
+    const over = { ...scenario, agents: 2000, days: 36500 };
+    const cli = scenarioError(() => resolveScenario({ extends: 'two-token', agents: 2000, days: 36500, seed: 3 }, 'over.yaml'));
+    const messages: TryMessage[] = [];
+    runRequest({ scenario: over, label: 'your run 1' }, (m) => messages.push(m));
+    expect(messages).toEqual([{ kind: 'refused', issues: [{ path: ['days'], message: expect.stringMatching(/^expected at most 16800 days for this run /) }] }]);
+    const refused = messages[0];
+    if (refused?.kind !== 'refused') return;
+    expect(cli.message).toContain(`days: ${refused.issues[0]?.message}`);
   });
 
   it('a run the engine refuses posts its error instead of a result', () => {

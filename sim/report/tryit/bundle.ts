@@ -1,8 +1,9 @@
 /**
  * The engine for the page: sim/report/tryit/worker.ts bundled by esbuild (its JS API, in memory) into
  * one minified script, once per process. What it bundles is the simulation core (with its own exp, log,
- * cos and pow, sim/engine/libm.ts, so the browser computes the CLI's numbers) and the report's pure
- * formatting and binning: no zod, no yaml, no Node module (test/report/tryit.test.ts checks the inputs).
+ * cos and pow, sim/engine/libm.ts, so the browser computes the CLI's numbers), the schema's checks
+ * between fields (sim/scenario/crossField.ts, so the page refuses what the CLI refuses) and the report's
+ * pure formatting and binning: no zod, no yaml, no Node module (test/report/tryit.test.ts checks the inputs).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

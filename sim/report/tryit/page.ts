@@ -4,7 +4,9 @@
  *
  *   Run -> every field checked against its range (a refused value is named beside its field, and
  *   nothing runs) -> the chosen scenario with the fields set -> a Web Worker from a Blob URL of the
- *   engine bundle (so it works from file://) -> progress bar (Cancel terminates the worker) -> the run's
+ *   engine bundle (so it works from file://), which first makes the schema's checks between fields
+ *   (sim/scenario/crossField.ts, so the page refuses what `abundance validate` refuses, with its
+ *   message, beside the field it names, and nothing runs) -> progress bar (Cancel terminates the worker) -> the run's
  *   rows inserted into the `yours` dataset of every chart (interaction.ts), a row in "your runs" with
  *   its metrics.csv to download and a Remove button.
  *
@@ -87,6 +89,15 @@ export const TRYIT_SCRIPT = `(function () {
     at[last] = value;
   }
   function setState(s) { form.setAttribute('data-state', s); }
+  /** Show a refusal beside the field at path; false if the panel has no such field. */
+  function refuse(path, text) {
+    var c = control(path);
+    if (!c) return false;
+    errorOf(path).textContent = path + ': ' + text;
+    c.classList.add('refused');
+    c.setAttribute('aria-invalid', 'true');
+    return true;
+  }
   function fill() {
     var s = data.scenarios[Number(pick.value)].scenario;
     data.fields.forEach(function (f) { var v = get(s, f.path); control(f.path).value = v === undefined ? '' : String(v); });
@@ -178,9 +189,7 @@ export const TRYIT_SCRIPT = `(function () {
       var r = check(f, c.value);
       if (r.error !== undefined) {
         refused++;
-        errorOf(f.path).textContent = f.path + ': ' + r.error;
-        c.classList.add('refused');
-        c.setAttribute('aria-invalid', 'true');
+        refuse(f.path, r.error);
         return;
       }
       if (r.value !== get(scenario, f.path)) changed.push(f.path + '=' + r.value);
@@ -210,6 +219,13 @@ export const TRYIT_SCRIPT = `(function () {
         runs.push({ label: label, text: text, wallMs: m.wallMs, url: URL.createObjectURL(new Blob([m.csv], { type: 'text/csv' })) });
         showRuns();
         finish('done', label + ' drawn over the charts (' + (m.wallMs / 1000).toFixed(1) + ' s).');
+      } else if (m.kind === 'refused') {
+        // the checks between fields (crossField.ts), made in the worker before the engine starts: nothing ran
+        count--;
+        var elsewhere = m.issues.filter(function (i) { return !refuse(i.path.join('.'), i.message); })
+          .map(function (i) { return i.path.join('.') + ': ' + i.message; });
+        finish('refused', 'Nothing was run: the command line refuses this scenario ('
+          + (elsewhere.length > 0 ? elsewhere.join('; ') : 'see beside the field') + ').');
       } else {
         finish('failed', label + ' stopped: ' + m.message);
       }

@@ -2,17 +2,19 @@
  * The "try it" run, inside a Web Worker of report.html / explore.html (bundle.ts bundles this file with
  * esbuild into the page; the panel starts it from a Blob URL, so it works from file://).
  *
- *   { scenario, label } -> simulate (the engine, as the CLI runs it) -> { progress } ... ->
- *   { done: metrics.csv text (byte for byte the CLI's), the chart rows of the run }
+ *   { scenario, label } -> the schema's checks between fields (crossField.ts, the CLI's messages): an
+ *   issue posts { refused: the issues } and nothing runs -> simulate (the engine, as the CLI runs it) ->
+ *   { progress } ... -> { done: metrics.csv text (byte for byte the CLI's), the chart rows of the run }
  *
  * It imports only the simulation core and the pure formatting and binning of the report: no zod, no
- * yaml, no Node module. The scenario comes resolved and validated (the page embeds it as JSON and
- * checks the changed fields against the schema's ranges, fields.ts); a run the engine refuses (an
- * invariant) posts { error }. Cancel is the page terminating the worker.
+ * yaml, no Node module. The scenario comes resolved (the page embeds it as JSON and checks the changed
+ * fields against the schema's ranges, fields.ts); the checks between fields run here, as the schema
+ * runs them; a run the engine refuses (an invariant) posts { error }. Cancel is the page terminating the worker.
  */
 import { simulate } from '../../engine/simulate.js';
 import type { RunSink } from '../../engine/sink.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { crossFieldIssues, type CrossFieldIssue } from '../../scenario/crossField.js';
 import { COLUMNS } from '../../metrics/columns.js';
 import { metricsCsvText } from '../../io/metricsText.js';
 import { binMeans, binningFor } from '../aggregate.js';
@@ -28,7 +30,9 @@ export interface YourRow { yours: string; panel: string; day: number; value: num
 export type TryMessage =
   | { kind: 'progress'; day: number; days: number }
   | { kind: 'done'; csv: string; rows: YourRow[]; wallMs: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The scenario breaks a check between fields (the CLI would refuse it): nothing was run. */
+  | { kind: 'refused'; issues: CrossFieldIssue[] };
 
 /** The metrics a chart of a report draws over time: the run charts' panels and the sweep's fans. */
 const DRAWN: readonly string[] = [...new Set([...CHART_DEFS.flatMap((d) => d.panels.map((p) => p.metric)), ...FAN_METRICS])];
@@ -52,12 +56,17 @@ export function yourRows(label: string, rows: readonly Float64Array[]): YourRow[
   return out;
 }
 
-/** Run a request, posting progress about every 100 ms and the result at the end. */
+/** Run a request, posting progress about every 100 ms and the result at the end (or what refuses it). */
 export function runRequest(req: TryRequest, post: (m: TryMessage) => void): void {
   const rows: Float64Array[] = [];
   const sink: RunSink = { metrics: (row) => void rows.push(Float64Array.from(row)), agent: () => {}, flow: () => {} };
   let last = 0;
   try {
+    const issues = crossFieldIssues(req.scenario);
+    if (issues.length > 0) {
+      post({ kind: 'refused', issues });
+      return;
+    }
     const result = simulate(req.scenario, sink, {
       onDay: (day, days) => {
         const now = performance.now();
