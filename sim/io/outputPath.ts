@@ -13,8 +13,10 @@
  *     manifest.json of a run, a comparison folder a manifest.json listing `presets`, a sweep folder a
  *     sweep.json. A folder holding the scenario file being run is one such folder.
  *   - an earlier output of the same kind that is to be replaced (`how` 'replace': run, compare-presets,
- *     sweep --replace) but holds, at its top level, something the program does not write there (a
- *     user's notes.md, a .git): replacing the folder would delete it.
+ *     sweep --replace, merge --out) but holds something the program does not write there (a user's
+ *     notes.md, a .git): replacing the folder would delete it. Judged at the top level, and in a sweep
+ *     folder also all through runs/: only the run folders its sweep.json lists, each holding only the
+ *     files a run writes (foreignInRuns).
  * Allowed: a path that does not exist yet, an empty folder, and an earlier output of the same kind
  * (replaced atomically by the caller, or, with `how` 'fill', filled in place: sweep --resume, which
  * deletes only files it writes).
@@ -35,7 +37,7 @@ import { REPORT_FILES, RUN_FILES } from './runFiles.js';
 
 /** compare.csv, written by `abundance compare` (sim/analysis/compare.ts). */
 export const COMPARE_CSV = 'compare.csv';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** What a command writes: a run folder, a compare-presets folder or a sweep folder. */
@@ -81,7 +83,72 @@ function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[
     if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') known.add(f.split('/')[0] ?? f);
   }
   // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
-  return entries.filter((e) => !known.has(e) && !/\.tmp(-old)?-\d+-[0-9a-f]+$/.test(e));
+  const foreign = entries.filter((e) => !known.has(e) && !isTemp(e));
+  if (kind === 'sweep' && entries.includes('runs')) foreign.push(...foreignInRuns(dir));
+  return foreign;
+}
+
+/** A temporary name of an interrupted write: `<x>.tmp-<pid>-<hex>` or `<x>.tmp-old-<pid>-<hex>`. */
+const isTemp = (name: string): boolean => /\.tmp(-old)?-\d+-[0-9a-f]+$/.test(name);
+
+/** The files of a sweep's run folder (data in either --run-files form, manifest.json, a run report). */
+const RUN_FOLDER_FILES = new Set([MANIFEST_FILE, ...Object.values(RUN_FILES), METRICS_PARQUET, AGENTS_PARQUET, REPORT_FILES.md, REPORT_FILES.html]);
+/** The files of a report's charts/ (sim/report/write.ts). */
+const CHART_FILE = /\.(vl\.json|svg|png)$/;
+
+/**
+ * The paths below `runs/` of the sweep folder `dir` that its sweep did not make (`runs/notes.txt`,
+ * `runs/gift/base/r000/mine.csv`), in one pass over the tree: only the run folders its sweep.json lists
+ * (`runs/<preset>/<point>/r<k>`) and the folders on the way to them, each run folder holding only the
+ * files a run writes (and a run report's charts/), and temporary names. A foreign folder is named
+ * whole, not walked.
+ */
+function foreignInRuns(dir: string): string[] {
+  const runs = new Set<string>();
+  const onTheWay = new Set<string>();
+  const listed = readJson(join(dir, SWEEP_JSON))?.['runs'];
+  if (Array.isArray(listed)) {
+    for (const r of listed) {
+      const run = (r as Record<string, unknown> | null)?.['run'];
+      if (typeof run !== 'string') continue;
+      runs.add(run);
+      const parts = run.split('/');
+      for (let k = 1; k < parts.length; k++) onTheWay.add(parts.slice(0, k).join('/'));
+    }
+  }
+  const foreign: string[] = [];
+  const list = (rel: string): Dirent[] | undefined => {
+    try {
+      return readdirSync(join(dir, ...rel.split('/')), { withFileTypes: true });
+    } catch {
+      foreign.push(rel); // not a folder (runs as a file), or unreadable: not known to be the program's
+      return undefined;
+    }
+  };
+  const walk = (rel: string): void => {
+    for (const e of list(rel) ?? []) {
+      const path = `${rel}/${e.name}`;
+      if (isTemp(e.name)) continue;
+      if (e.isDirectory() && runs.has(path)) runFolder(path);
+      else if (e.isDirectory() && onTheWay.has(path)) walk(path);
+      else foreign.push(path);
+    }
+  };
+  const runFolder = (rel: string): void => {
+    for (const e of list(rel) ?? []) {
+      const path = `${rel}/${e.name}`;
+      if (isTemp(e.name)) continue;
+      if (e.isFile() && RUN_FOLDER_FILES.has(e.name)) continue;
+      if (e.isDirectory() && e.name === REPORT_FILES.charts) {
+        for (const c of list(path) ?? []) if (!isTemp(c.name) && !(c.isFile() && CHART_FILE.test(c.name))) foreign.push(`${path}/${c.name}`);
+        continue;
+      }
+      foreign.push(path);
+    }
+  };
+  if (onTheWay.has('runs')) walk('runs');
+  else foreign.push('runs'); // the sweep lists no run folder below runs/: none of it is the program's
+  return foreign;
 }
 
 /**
