@@ -25,6 +25,7 @@ import { readSweepJson, sweepHash, unsharded, type SweepJson } from '../io/sweep
 import { TIMINGS_JSON } from '../io/sweepTimings.js';
 import { finishSweep, type SweepFolderFiles } from './finish.js';
 import { shardOf } from './shard.js';
+import { shq } from './emit.js';
 
 /** A merge refused: the CLI prints the message and exits 2; nothing was written. */
 export class MergeError extends Error {
@@ -183,8 +184,8 @@ export function checkShards(dirs: readonly string[], opts: { allowFailed?: boole
   if (lines.length > 0) {
     const again = [...rerun].sort((a, b) => a - b).map((i) => {
       const dir = byIndex.get(i)?.dir ?? `DIR_${i}`;
-      const sets = whole.set.map((kv) => ` --set ${shellWord(kv)}`).join('');
-      return `abundance sweep ${shellWord(whole.file)} --shard ${i}/${n} --out ${shellWord(dir)}${sets}${byIndex.has(i) ? ' --resume' : ''}`;
+      const sets = whole.set.map((kv) => ` --set ${shq(kv)}`).join('');
+      return `abundance sweep ${shq(whole.file)} --shard ${i}/${n} --out ${shq(dir)}${sets}${byIndex.has(i) ? ' --resume' : ''}`;
     });
     throw new MergeError(`merge refused:\n  ${lines.join('\n  ')}\nrun again: shard${again.length > 1 ? 's' : ''} ${listed([...rerun].sort((a, b) => a - b).map((i) => `${i}/${n}`))}:\n  ${again.join('\n  ')}\nnothing was written`);
   }
@@ -229,9 +230,4 @@ export async function mergeShards(dirs: readonly string[], opts: MergeOptions): 
   // finishSweep named the files in the temporary folder, now renamed to `out`
   const moved = Object.fromEntries(Object.entries(files).map(([k, p]) => [k, join(out, p.split(sep).pop()!)])) as unknown as SweepFolderFiles;
   return { dir: out, files: moved, runs: whole.runs.length, failed, warnings, wallMs: Date.now() - started };
-}
-
-/** A word as a POSIX shell reads it back: as it is when it holds only safe characters, else single-quoted. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./=:,+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
