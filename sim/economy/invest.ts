@@ -57,8 +57,7 @@ export function invest(w: World): void {
     // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
     const worth = fromMilli(rndMh + w.e * rndCh) / unitValue;
     const tech = a.tech[j]!;
-    const hazard = beta === 0 ? s.rnd.zeta * worth : s.rnd.zeta * worth * pow(tech, beta);
-    if (rng() < 1 - exp(-hazard)) {
+    if (rng() < 1 - exp(-s.rnd.zeta * worth * pow(tech, beta))) { // pow(T, 0) = 1 exactly: beta 0 is MODEL.md's hazard
       const lowered = tech * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;
       a.tech[j] = lowered < imitated ? lowered : imitated;
