@@ -50,14 +50,12 @@ export function dailyBudget(w: World, i: number): number {
   return budget < means ? budget : means;
 }
 
-/** Agent i's loan instalments a day (price units, milli): what it owes at issue over the term, every currency. */
+/** Agent i's loan instalments a day (price units, milli), every currency (LoanBook.instalment). */
 function loanService(w: World, i: number): number {
   const book = w.loans;
   if (book === null || book.open === 0) return 0;
   let service = 0;
-  for (const cur of w.currencies) {
-    if (book.has(cur, i)) service += (book.due[cur]![i]! / book.termDays) * (cur === CUR.ch ? w.e : 1);
-  }
+  for (const cur of w.currencies) service += book.instalment(cur, i) * (cur === CUR.ch ? w.e : 1);
   return service;
 }
 

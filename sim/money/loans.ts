@@ -74,6 +74,11 @@ export class LoanBook {
     return lost;
   }
 
+  /** Borrower i's instalment a day in `cur` (milli-tokens): what it owed at issue over the term; 0 without a loan. */
+  instalment(cur: number, i: number): number {
+    return this.has(cur, i) ? this.due[cur]![i]! / this.termDays : 0;
+  }
+
   /** The instalments due by `day` and not yet paid: due x age / term, whole at the end of the term. */
   behind(cur: number, i: number, day: number): number {
     const due = this.due[cur]![i]!;
