@@ -21,7 +21,7 @@ import { besideRows } from './besideRows.js';
 import { CLAIMS, DIRECTIONS, DIRECTIONS_NEEDED, type ClaimDef, type TestDef } from './claimDefs.js';
 import { judgePoint, testAt, type ClaimTest, type PointJudgement } from './claimTests.js';
 import { evaluateDirection, sensitivityPoint } from './directions.js';
-import { loadSweepOfAnyForm, type SweepData } from './sweepData.js';
+import { loadSweep, type SweepData } from './sweepData.js';
 import { STATISTIC_NAMES, STATISTIC_WINDOWS } from './statistics.js';
 import { FULL_PERIOD_DAYS, WINDOW_DAYS } from './window.js';
 
@@ -136,7 +136,7 @@ export function claimsOf(data: SweepData, opts: ClaimsOptions = {}): ClaimsResul
 
 /** Read a sweep folder and judge the claims (AnalysisError for a folder that is not a complete sweep). */
 export async function evaluateClaims(sweepDir: string, opts: ClaimsOptions = {}): Promise<ClaimsResult> {
-  return claimsOf(await loadSweepOfAnyForm(sweepDir), opts); // its runs' CSVs, or their Parquet under --run-files none
+  return claimsOf(await loadSweep(sweepDir), opts); // its runs' CSVs, or their Parquet under --run-files none
 }
 
 export const claimsJson = claimsJsonText;

@@ -119,8 +119,8 @@ export function compareCsv(rows: readonly CompareRow[]): string {
 }
 
 /** Load the sweep folder, compare, and write `<sweepDir>/compare.csv` atomically. */
-export function compare(sweepDir: string, opts: CompareOptions = {}): Comparison & { file: string } {
-  const comparison = compareSweep(loadSweep(sweepDir), opts);
+export async function compare(sweepDir: string, opts: CompareOptions = {}): Promise<Comparison & { file: string }> {
+  const comparison = compareSweep(await loadSweep(sweepDir), opts);
   const file = join(sweepDir, COMPARE_CSV);
   writeFileAtomically(file, compareCsv(comparison.rows));
   return { ...comparison, file };

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFailedCsv } from '../io/failedCsv.js';
 import { AnalysisError } from './errors.js';
-import { digestValue, readRunDigest, readRunDigestOfAnyForm, type RunDigest } from './runDigest.js';
+import { digestValue, readRunDigestOfAnyForm, type RunDigest } from './runDigest.js';
 import { readSweepPlan, type SweepPlan, type SweepRun } from './sweepPlan.js';
 
 /** A run's digest with its place in the sweep. */
@@ -40,27 +40,13 @@ function runsToRead(dir: string, plan: SweepPlan): SweepRun[] {
 }
 
 /**
- * Read a sweep folder; AnalysisError when it is not one or when some runs are incomplete. Runs listed
- * in failed.csv are left out (runsToRead): the statistics pair only the replicates that are there.
+ * Read a sweep folder whose runs keep their data in either form: their CSVs, or only Parquet
+ * (--run-files none, docs/data.md), read asynchronously (hyparquet has no synchronous reader); the
+ * claims, `--report` and `abundance compare` all read through it. AnalysisError when the folder is not
+ * a sweep or some runs are incomplete. Runs listed in failed.csv are left out (runsToRead): the
+ * statistics pair only the replicates that are there.
  */
-export function loadSweep(dir: string): SweepData {
-  const plan = readSweepPlan(dir);
-  const runs = runsToRead(dir, plan);
-  const parquetOnly = runs.filter((r) => !existsSync(join(dir, r.run, 'metrics.csv')) && existsSync(join(dir, r.run, 'metrics.parquet')));
-  if (parquetOnly.length > 0) {
-    throw new AnalysisError(`${dir}: ${parquetOnly.length} of ${runs.length} runs keep only Parquet files (made with --run-files none, docs/data.md), and abundance compare reads each run's metrics.csv and agents.csv: make the sweep again with --run-files csv (its runs.parquet, summary.parquet and metrics.parquet are there for analysis: docs/data.md)`);
-  }
-  const data = { dir, plan, digests: runs.map((run): SweptDigest => ({ run, ...readRunDigest(join(dir, run.run)) })) };
-  checkCommonSeeds(data);
-  return data;
-}
-
-/**
- * loadSweep for run folders in either form: their CSVs, or only Parquet (--run-files none, docs/data.md),
- * read asynchronously (hyparquet has no synchronous reader). The claims use it, so `--report` works
- * under --run-files none. Runs listed in failed.csv are left out, as by loadSweep.
- */
-export async function loadSweepOfAnyForm(dir: string): Promise<SweepData> {
+export async function loadSweep(dir: string): Promise<SweepData> {
   const plan = readSweepPlan(dir);
   const digests: SweptDigest[] = [];
   for (const run of runsToRead(dir, plan)) digests.push({ run, ...(await readRunDigestOfAnyForm(join(dir, run.run))) });

@@ -15,7 +15,7 @@ export interface CompareArgs {
 
 export async function compareCommand(args: CompareArgs): Promise<number> {
   const metrics = args.metrics?.split(',').map((m) => m.trim()).filter((m) => m !== '');
-  const result = compare(args.sweepdir, { baseline: args.baseline, metrics });
+  const result = await compare(args.sweepdir, { baseline: args.baseline, metrics });
   const shown = result.rows.filter((r) => r.n > 0);
   const what = result.mode === 'presets' ? 'other preset' : 'other point';
   const lines = [

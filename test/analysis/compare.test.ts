@@ -26,9 +26,9 @@ function sweep(name: string, presets = ['gift', 'two-token', 'peer-bank'], skip?
   return dir;
 }
 
-const errorOf = (f: () => unknown): AnalysisError => {
+const errorOf = async (f: () => Promise<unknown>): Promise<AnalysisError> => {
   try {
-    f();
+    await f();
   } catch (error) {
     if (error instanceof AnalysisError) return error;
     throw error;
@@ -39,8 +39,8 @@ const errorOf = (f: () => unknown): AnalysisError => {
 describe('analysis/compare', () => {
   const dir = sweep('presets');
 
-  it('pairs every other preset with the baseline by replicate, at every point, for every key metric', () => {
-    const c = compare(dir, { baseline: 'gift' });
+  it('pairs every other preset with the baseline by replicate, at every point, for every key metric', async () => {
+    const c = await compare(dir, { baseline: 'gift' });
     expect(c.mode).toBe('presets');
     expect(c.rows).toHaveLength(2 * 2 * DEFAULT_COMPARE_METRICS.length);
     const row = (other: string, point: string, metric: string) => c.rows.find((r) => r.other === other && r.point === point && r.metric === metric)!;
@@ -60,8 +60,8 @@ describe('analysis/compare', () => {
     expect(row('two-token', 'base', 'money_ch')).toMatchObject({ n: 0 });
   });
 
-  it('writes compare.csv atomically in the format of docs/sweeps.md', () => {
-    const c = compare(dir, { baseline: 'gift', metrics: ['goods_total', 'money_ch'] });
+  it('writes compare.csv atomically in the format of docs/sweeps.md', async () => {
+    const c = await compare(dir, { baseline: 'gift', metrics: ['goods_total', 'money_ch'] });
     const text = readFileSync(join(dir, 'compare.csv'), 'utf8');
     expect(text).toBe(compareCsv(c.rows));
     const lines = text.trimEnd().split('\n');
@@ -72,38 +72,38 @@ describe('analysis/compare', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('compares claim statistics too, and defaults the baseline to gift', () => {
-    const c = compare(dir, { metrics: ['stat_rho_median'] });
+  it('compares claim statistics too, and defaults the baseline to gift', async () => {
+    const c = await compare(dir, { metrics: ['stat_rho_median'] });
     expect(c.baseline).toBe('gift');
     expect(c.rows.find((r) => r.other === 'two-token' && r.point === 'base')!.mean).toBeCloseTo(0.1, 12);
   });
 
-  it('in a single-preset sweep compares points with a baseline point', () => {
+  it('in a single-preset sweep compares points with a baseline point', async () => {
     const one = sweep('single', ['two-token']);
-    const c = compare(one, { metrics: ['rho_median'] });
+    const c = await compare(one, { metrics: ['rho_median'] });
     expect(c.mode).toBe('points');
     expect(c.rows).toEqual([expect.objectContaining({ baseline: 'base', other: 's-bank.k-7', point: 's-bank.k-7', metric: 'rho_median', n: 3 })]);
     expect(c.rows[0]!.mean).toBeCloseTo(-0.2, 12);
-    expect(errorOf(() => compare(one, { baseline: 'two-token' })).message).toMatch(/"two-token" is not a point of this sweep \(the only preset/);
-    expect(errorOf(() => compare(one, { baseline: 'bsae' })).message).toMatch(/did you mean "base"\?.*expected one of: base, s-bank.k-7/);
+    expect((await errorOf(() => compare(one, { baseline: 'two-token' }))).message).toMatch(/"two-token" is not a point of this sweep \(the only preset/);
+    expect((await errorOf(() => compare(one, { baseline: 'bsae' }))).message).toMatch(/did you mean "base"\?.*expected one of: base, s-bank.k-7/);
   });
 
-  it('rejects an unknown baseline or metric with a did-you-mean, and writes nothing', () => {
+  it('rejects an unknown baseline or metric with a did-you-mean, and writes nothing', async () => {
     const fresh = sweep('errors');
-    expect(errorOf(() => compare(fresh, { baseline: 'gfit' })).message).toBe('--baseline: "gfit" is not a preset of this sweep (did you mean "gift"?); expected one of: gift, two-token, peer-bank');
-    expect(errorOf(() => compare(fresh, { baseline: 's-bank.k-7' })).message).toMatch(/a point id: in a sweep of several presets the baseline is a preset/);
-    expect(errorOf(() => compare(fresh, { metrics: ['goods_totl'] })).message).toMatch(/--metrics: "goods_totl" is not a metrics.csv column or claim statistic \(did you mean "goods_total"\?\)/);
+    expect((await errorOf(() => compare(fresh, { baseline: 'gfit' }))).message).toBe('--baseline: "gfit" is not a preset of this sweep (did you mean "gift"?); expected one of: gift, two-token, peer-bank');
+    expect((await errorOf(() => compare(fresh, { baseline: 's-bank.k-7' }))).message).toMatch(/a point id: in a sweep of several presets the baseline is a preset/);
+    expect((await errorOf(() => compare(fresh, { metrics: ['goods_totl'] }))).message).toMatch(/--metrics: "goods_totl" is not a metrics.csv column or claim statistic \(did you mean "goods_total"\?\)/);
     expect(existsSync(join(fresh, 'compare.csv'))).toBe(false);
   });
 
-  it('refuses incomplete runs and runs of one replicate with different seeds', () => {
+  it('refuses incomplete runs and runs of one replicate with different seeds', async () => {
     const partial = sweep('partial', undefined, (p, pt, r) => p === 'peer-bank' && pt === 'base' && r === 2);
-    expect(errorOf(() => compare(partial)).message).toMatch(/1 of 18 runs are incomplete \(no manifest.json\): runs\/peer-bank\/base\/r002/);
+    expect((await errorOf(() => compare(partial))).message).toMatch(/1 of 18 runs are incomplete \(no manifest.json\): runs\/peer-bank\/base\/r002/);
     const mixed = sweep('mixed');
     const plan = JSON.parse(readFileSync(join(mixed, 'sweep.json'), 'utf8')) as { runs: { seed: number }[] };
     plan.runs[4]!.seed = 99;
     writeFileSync(join(mixed, 'sweep.json'), JSON.stringify(plan));
-    expect(errorOf(() => compare(mixed)).message).toMatch(/replicate 1 has seed 2 in runs\/gift\/base\/r001 but 99 in runs\/gift\/s-bank.k-7\/r001/);
+    expect((await errorOf(() => compare(mixed))).message).toMatch(/replicate 1 has seed 2 in runs\/gift\/base\/r001 but 99 in runs\/gift\/s-bank.k-7\/r001/);
     expect(existsSync(join(partial, 'compare.csv')) || existsSync(join(mixed, 'compare.csv'))).toBe(false);
   });
 });
