@@ -92,10 +92,10 @@ export function sobolIndices(y: ArrayLike<number>, roles: readonly SaltelliRole[
   const rowsMap = new Map<number, { a: number; b: number; ab: number[]; ba: number[] }>();
   roles.forEach((role, at) => {
     const r = rowsMap.get(role.row) ?? { a: -1, b: -1, ab: new Array<number>(d).fill(-1), ba: new Array<number>(d).fill(-1) };
-    if (role.matrix === 'A') r.a = at;
-    else if (role.matrix === 'B') r.b = at;
-    else if (role.matrix === 'AB') r.ab[role.param] = at;
-    else r.ba[role.param] = at;
+    if (role.matrix === 'AB') r.ab[role.param] = at;
+    else if (role.matrix === 'BA') r.ba[role.param] = at;
+    else if (role.matrix === 'A') r.a = at;
+    else r.b = at;
     rowsMap.set(role.row, r);
   });
   const complete = [...rowsMap.values()].filter((r) => {
