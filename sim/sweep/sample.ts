@@ -159,8 +159,9 @@ function factorOf(key: string, body: unknown, scale: 'uniform' | 'log-uniform', 
   if (scale === 'log-uniform' && !(lo > 0)) return void problems.push({ path: at, text: `log-uniform needs lo > 0, got ${lo}` }), undefined;
   const integer = fieldAt(key)?.integer ?? false;
   const before = problems.length;
-  check(lo, `${at}[0]`);
-  if (problems.length === before) check(hi, `${at}[1]`);
+  // The ends as the design will use them: rounded on an integer field.
+  check(integer ? Math.round(lo) : lo, `${at}[0]`);
+  if (problems.length === before) check(integer ? Math.round(hi) : hi, `${at}[1]`);
   if (problems.length > before) return undefined;
   if (integer && Math.round(lo) === Math.round(hi)) return void problems.push({ path: at, text: `${key} takes whole numbers: [${lo}, ${hi}] rounds to one value` }), undefined;
   return { key, kind: 'range', lo, hi, scale, integer };
