@@ -76,6 +76,27 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     }
   });
 
+  it('gives the sweep report a Sensitivity section: computes sensitivity.csv when there is none, reads the one there when there is', () => {
+    // morris/ has the sensitivity.csv of goods_released only (the test above): the report keeps it.
+    const before = readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8');
+    const r = abundance(['report', 'morris'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8')).toBe(before);
+    const md = readFileSync(join(cwd, 'morris', 'report.md'), 'utf8');
+    expect(md).toContain('## Sensitivity');
+    expect(md).toMatch(/\| goods_released \| two-token \| /);
+    const spec = JSON.parse(readFileSync(join(cwd, 'morris', 'charts', 'morris-goods_released.vl.json'), 'utf8'));
+    expect(spec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['rule', 'point', 'text']);
+    expect(existsSync(join(cwd, 'morris', 'charts', 'morris-goods_released.svg'))).toBe(true);
+    // A sobol sweep without sensitivity.csv: the report computes it with the defaults and writes it.
+    rmSync(join(cwd, 'sobol', 'sensitivity.csv'));
+    expect(abundance(['report', 'sobol'], cwd).code).toBe(0);
+    expect(readFileSync(join(cwd, 'sobol', 'sensitivity.csv'), 'utf8').split('\n', 1)[0]).toBe(SENSITIVITY_HEADER.join(','));
+    const sobolSpec = JSON.parse(readFileSync(join(cwd, 'sobol', 'charts', 'sensitivity-goods_released.vl.json'), 'utf8'));
+    expect(sobolSpec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['bar', 'rule']);
+    expect(new Set(sobolSpec.data.values.map((v: { index: string }) => v.index))).toEqual(new Set(['S1', 'ST']));
+  });
+
   it('refuses a sweep without a sample design, an unknown metric and a foreign --out file: exit 2, nothing written', () => {
     const grid = abundance(['sensitivity', 'grid'], cwd);
     expect(grid.code).toBe(2);
