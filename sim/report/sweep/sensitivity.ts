@@ -35,6 +35,10 @@ function sobolChart(metric: string, rows: readonly SensitivityRow[], presets: st
   const values = rows.flatMap((r) => (['S1', 'ST'] as const).map((index) => ({
     preset: r.preset, param: r.param, index, value: round6(r[index].value), lo: round6(r[index].lo), hi: round6(r[index].hi),
   }))).filter((v) => v.value !== null);
+  // The axis spans [0, 1] and the data, but never beyond [-0.5, 1.5]: a small N can give intervals of
+  // +-1000 that would flatten every bar; what lies beyond is drawn at the edge (the tooltip has it).
+  const ends = values.flatMap((v) => [v.value, v.lo, v.hi]).filter((x): x is number => x !== null);
+  const domain = [Math.max(-0.5, Math.min(0, ...ends)), Math.min(1.5, Math.max(1, ...ends))];
   // Factors by ST of the first preset, largest on top.
   const order = rows.filter((r) => r.preset === presets[0]).sort((a, b) => (b.ST.value || 0) - (a.ST.value || 0)).map((r) => r.param);
   const enc = {
@@ -54,13 +58,13 @@ function sobolChart(metric: string, rows: readonly SensitivityRow[], presets: st
       height: { step: 12 },
       transform: [{ filter: { field: 'preset', equal: preset } }],
       layer: [
-        { mark: { type: 'bar' }, encoding: { ...enc, x: { field: 'value', type: 'quantitative', title: 'index (share of variance)' }, tooltip } },
-        { mark: { type: 'rule', color: '#333' }, encoding: { y: enc.y, yOffset: enc.yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, tooltip } },
+        { mark: { type: 'bar', clip: true }, encoding: { ...enc, x: { field: 'value', type: 'quantitative', title: 'index (share of variance)', scale: { domain, clamp: true } }, tooltip } },
+        { mark: { type: 'rule', color: '#333', clip: true }, encoding: { y: enc.y, yOffset: enc.yOffset, x: { field: 'lo', type: 'quantitative', scale: { domain, clamp: true } }, x2: { field: 'hi' }, tooltip } },
       ],
     })),
     config: CHART_CONFIG,
   } as TopLevelSpec;
-  return { id: chartId('sensitivity', metric), title: `Sobol' indices of ${metric}`, caption: `First-order (S1) and total-order (ST) Sobol' indices of ${metric} (the mean over seeds at each design point) for each factor, with bootstrap 95 % intervals; a factor whose ST is near 0 does not matter over its range, and ST well above S1 means it acts through interactions.`, spec };
+  return { id: chartId('sensitivity', metric), title: `Sobol' indices of ${metric}`, caption: `First-order (S1) and total-order (ST) Sobol' indices of ${metric} (the mean over seeds at each design point) for each factor, with bootstrap 95 % intervals (the axis stops at -0.5 and 1.5; the tooltip gives values beyond); a factor whose ST is near 0 does not matter over its range, and ST well above S1 means it acts through interactions.`, spec };
 }
 
 function morrisChart(metric: string, rows: readonly SensitivityRow[], presets: string[]): ChartSpec {
