@@ -121,7 +121,7 @@ export function commandLine(argv: string[]): CommandLine {
     (a) => { job = async () => (await import('./compare.js')).compareCommand({ sweepdir: a.sweepdir, baseline: a.baseline, metrics: a.metrics }); })
     .command('sensitivity <sweepdir>', 'Global sensitivity of a sweep made from a sample: design (Sobol\' S1, ST, or Morris mu*, sigma, with bootstrap 95 % intervals, and the seed-noise share); writes sensitivity.csv, see docs/sensitivity.md', (y) => y
       .positional('sweepdir', { type: 'string', demandOption: true, describe: 'Sweep folder of a sweep file with sample: (written by abundance sweep or merge)' })
-      .option('metrics', { type: 'string', describe: 'Comma-separated runs.csv columns: metrics, claim statistics (stat_...), viable [default: every stat_... and goods_released, cost_index, funded_share, rho_median, gini_income]' })
+      .option('metrics', { type: 'string', describe: 'Comma-separated runs.csv columns: metrics, claim statistics (stat_...), viable [default: every stat_... and goods_released, cost_index, funded_share, gini_income]' })
       .option('second-order', { type: 'boolean', default: false, describe: 'Also the second-order indices S2 of every pair of factors (sobol designs)' })
       .option('bootstrap', numberOption('bootstrap', 'Bootstrap resamples of the 95 % intervals (0: no intervals)', 1000, { integer: true, min: 0, max: 100_000 }))
       .option('out', { type: 'string', describe: 'The CSV to write [default: <sweepdir>/sensitivity.csv]; an existing file is replaced only if it is a sensitivity.csv' }),
