@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { saltelliDesign } from '../../sim/sensitivity/saltelli.js';
 import { analyseDesign, type Design, type RunValues } from '../../sim/sensitivity/study.js';
+import { samplePoints } from '../../sim/sweep/sample.js';
 
 const N = 256;
 const params = ['x1', 'x2'];
@@ -56,5 +57,20 @@ describe('sensitivity/study', () => {
     const flat = design.points.map((p) => ({ preset: 'p', point: p.id, values: new Map([['y', 7]]) }));
     const constant = analyseDesign(design, flat, opts)[0]!;
     expect([constant.S1.value, constant.ST.value, constant.seedNoiseShare]).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('reproduces Ishigami\'s indices through the whole chain abundance sensitivity uses: the sweep\'s sample points (values rounded to 6 digits), their roles, 2 seeds', () => {
+    const range = { kind: 'range', lo: -Math.PI, hi: Math.PI, scale: 'uniform', integer: false } as const;
+    const points = samplePoints({ method: 'sobol', n: 4096, levels: 4, factors: ['x1', 'x2', 'x3'].map((key) => ({ key, ...range })) }, 1);
+    const ishigami = (p: Record<string, unknown>): number => {
+      const [a, b, c] = ['x1', 'x2', 'x3'].map((k) => p[k] as number) as [number, number, number];
+      return Math.sin(a) + 7 * Math.sin(b) ** 2 + 0.1 * c ** 4 * Math.sin(a);
+    };
+    const runs = points.flatMap((p) => [0.01, -0.01].map((e) => ({ preset: 'p', point: p.id, values: new Map([['y', ishigami(p.params) + e]]) })));
+    const rows = analyseDesign({ method: 'sobol', params: ['x1', 'x2', 'x3'], points }, runs, { ...opts, bootstrap: 20 });
+    const close = (a: number, e: number): void => expect(Math.abs(a - e)).toBeLessThanOrEqual(5e-2 + 1e-1 * Math.abs(e)); // SALib's tolerances
+    [0.3139, 0.4424, 0].forEach((e, i) => close(rows[i]!.S1.value, e));
+    [0.5576, 0.4424, 0.2437].forEach((e, i) => close(rows[i]!.ST.value, e));
+    expect(rows[0]!.seedNoiseShare).toBeLessThan(0.001);
   });
 });
