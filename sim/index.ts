@@ -12,6 +12,7 @@
  *   viability(table, { money, exchange })          -> the criteria of MODEL.md section 13 (pure)
  *   compare(sweepDir, { baseline, metrics })       -> paired differences across seeds, compare.csv (Node)
  *   claims(sweepDir) = evaluateClaims               -> the verdicts of MODEL.md section 9 (Node; writeClaims writes claims.json)
+ *   sensitivity(sweepDir, { metrics, secondOrder }) -> Sobol'/Morris indices of a sampled sweep, sensitivity.csv (Node)
  *   sweep(file, { out, workers, resume, set, shard }) -> a sweep folder: runs, runs.csv, summary.csv; or shard i/n of it (Node)
  *   merge(shardDirs, { out, allowFailed })        -> the sweep folder of its shards, as one machine makes it (Node)
  *
@@ -44,6 +45,11 @@ export {
 } from './analysis/claims.js';
 export { claimStatistics, STATISTIC_NAMES, type ClaimStatistics, type StatisticName } from './analysis/statistics.js';
 export { AnalysisError } from './analysis/errors.js';
+export { sensitivity, type Sensitivity, type SensitivityOptions } from './analysis/sensitivity.js';
+export { sobolIndices, morrisIndices } from './sensitivity/indices.js';
+export { saltelliDesign } from './sensitivity/saltelli.js';
+export { morrisDesign } from './sensitivity/morris.js';
+export { sobolPoints } from './sensitivity/sobol.js';
 export { reportFolder } from './report/folder.js';
 export { publish as publishReports } from './report/publish.js';
 export { writeSweepReport } from './report/write.js';

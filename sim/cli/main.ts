@@ -9,6 +9,7 @@
  *   abundance scan-directions [--seeds --seed --agents --days --out --small-out --workers]   (`npm run scan-directions`)
  *   abundance calibrate [--seeds --agents --days --workers --prior-years --zeta --max-gain --write]   (`npm run calibrate`)
  *   abundance compare <sweepdir> [--baseline --metrics]   (paired differences -> compare.csv)
+ *   abundance sensitivity <sweepdir> [--metrics --second-order --bootstrap --out]   (Sobol'/Morris indices of a sampled sweep -> sensitivity.csv)
  *   abundance report <dir>            (re)write the report of a run, comparison or sweep folder
  *   abundance publish <reportsDir>    index.html linking every report below a folder
  *   abundance explore [scenario] [--seed --days --agents --set k=v ... --out FILE]   (a page with a run's charts and the try-it panel)
@@ -118,6 +119,13 @@ export function commandLine(argv: string[]): CommandLine {
       .option('baseline', { type: 'string', describe: 'Preset to compare the others with [default: gift, else the first]; in a single-preset sweep a point id [default: base]' })
       .option('metrics', { type: 'string', describe: 'Comma-separated metrics.csv columns or claim statistics (stat_...) [default: the key metrics of docs/sweeps.md]' }),
     (a) => { job = async () => (await import('./compare.js')).compareCommand({ sweepdir: a.sweepdir, baseline: a.baseline, metrics: a.metrics }); })
+    .command('sensitivity <sweepdir>', 'Global sensitivity of a sweep made from a sample: design (Sobol\' S1, ST, or Morris mu*, sigma, with bootstrap 95 % intervals, and the seed-noise share); writes sensitivity.csv, see docs/sensitivity.md', (y) => y
+      .positional('sweepdir', { type: 'string', demandOption: true, describe: 'Sweep folder of a sweep file with sample: (written by abundance sweep or merge)' })
+      .option('metrics', { type: 'string', describe: 'Comma-separated runs.csv columns: metrics, claim statistics (stat_...), viable [default: every stat_... and goods_released, cost_index, funded_share, gini_income]' })
+      .option('second-order', { type: 'boolean', default: false, describe: 'Also the second-order indices S2 of every pair of factors (sobol designs)' })
+      .option('bootstrap', numberOption('bootstrap', 'Bootstrap resamples of the 95 % intervals (0: no intervals)', 1000, { integer: true, min: 0, max: 100_000 }))
+      .option('out', { type: 'string', describe: 'The CSV to write [default: <sweepdir>/sensitivity.csv]; an existing file is replaced only if it is a sensitivity.csv' }),
+    (a) => { job = async () => (await import('./sensitivity.js')).sensitivityCommand({ sweepdir: a.sweepdir, metrics: a.metrics, secondOrder: a['second-order'], bootstrap: a.bootstrap as number, out: a.out }); })
     .command('report <dir>', 'Write the report of a run, comparison or sweep folder (report.html, report.md, charts/) into it', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'Run folder, compare-presets folder or sweep folder' }),
     (a) => { job = async () => (await import('./report.js')).reportCommand({ dir: a.dir }); })
@@ -145,7 +153,7 @@ export function commandLine(argv: string[]): CommandLine {
       .option('allow-failed', { type: 'boolean', default: false, describe: 'Merge even though some runs failed (failed.csv of a shard): they are listed in the merged failed.csv and the report, and left out of runs.csv, summary.csv and metrics.parquet' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress messages on stderr' }),
     (a) => { job = async () => (await import('./merge.js')).mergeCommand({ dirs: a.dirs as string[], out: a.out, report: a.report, allowFailed: a['allow-failed'], quiet: a.quiet }); })
-    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, merge, compare, report, publish or explore')
+    .demandCommand(1, 'Name a command: run, validate, presets, compare-presets, viability, scan-directions, calibrate, sweep, merge, compare, sensitivity, report, publish or explore')
     .strict()
     .help()
     .alias('help', 'h')

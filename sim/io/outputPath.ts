@@ -37,6 +37,8 @@ import { REPORT_FILES, RUN_FILES } from './runFiles.js';
 
 /** compare.csv, written by `abundance compare` (sim/analysis/compare.ts). */
 export const COMPARE_CSV = 'compare.csv';
+/** sensitivity.csv, written by `abundance sensitivity` (sim/io/sensitivityCsv.ts keeps the same name). */
+export const SENSITIVITY_CSV = 'sensitivity.csv';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -72,7 +74,7 @@ const REPORT = Object.values(REPORT_FILES);
 const KNOWN: Record<OutputKind, readonly string[]> = {
   run: [MANIFEST_FILE, ...Object.values(RUN_FILES), METRICS_PARQUET, AGENTS_PARQUET, ...REPORT], // the Parquet files: a sweep's run under --run-files none
   comparison: [MANIFEST_FILE, 'runs', ...REPORT],
-  sweep: [...Object.values(SWEEP_FILES), TIMINGS_JSON, FAILED_CSV, 'runs', CLAIMS_JSON, COMPARE_CSV, ...REPORT],
+  sweep: [...Object.values(SWEEP_FILES), TIMINGS_JSON, FAILED_CSV, 'runs', CLAIMS_JSON, COMPARE_CSV, SENSITIVITY_CSV, ...REPORT],
 };
 
 /** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */

@@ -1,9 +1,9 @@
 /**
  * sweep.json (docs/sweeps.md): the expanded plan of a sweep folder: name, file, its sha256, base seed,
- * replicates, presets, swept keys, the day stride of summary.csv, the --set flags, the points (grid or
- * sensitivity, with `key`, `value` and `of` for the latter) and the runs (folder, preset, point,
- * replicate, seed, swept values). Deterministic: no dates, no timings (those are in the sweep's
- * manifest.json, sim/io/sweepManifest.ts).
+ * replicates, presets, swept keys, the day stride of summary.csv, the --set flags, the points (grid;
+ * sensitivity, with `key`, `value` and `of`; or sample, with `design` and `unit`), the runs (folder,
+ * preset, point, replicate, seed, swept values) and, for a sample design, `sample`. Deterministic: no
+ * dates, no timings (those are in the sweep's manifest.json, sim/io/sweepManifest.ts).
  *
  * One schema: the runner writes a SweepJson, and `compare`, the claims and the report read one back
  * through readSweepJson, which names the field path and what was expected when the file is malformed.
@@ -23,10 +23,24 @@ const Params = z.record(z.string(), Value);
 export const SweepPointSchema = z.object({
   id: z.string().min(1),
   params: Params,
-  kind: z.enum(['grid', 'sensitivity']),
+  kind: z.enum(['grid', 'sensitivity', 'sample']),
   key: z.string().optional(),
   value: Value.optional(),
   of: z.string().optional(),
+  /** A sample point's role in its design (sim/sweep/sample.ts) and its unit coordinates, factor order. */
+  design: z.union([
+    z.object({ method: z.literal('sobol'), matrix: z.enum(['A', 'B', 'AB', 'BA']), row: z.number().int().min(0), param: z.string().optional() }),
+    z.object({ method: z.literal('morris'), trajectory: z.number().int().min(0), step: z.number().int().min(0), param: z.string().optional(), delta: z.number().optional() }),
+  ]).optional(),
+  unit: z.array(z.number()).optional(),
+});
+
+/** The `sample:` design of a sweep (docs/sensitivity.md): method, N or r, Morris's levels, the factors in order. */
+export const SampleDesignSchema = z.object({
+  method: z.enum(['sobol', 'morris']),
+  n: z.number().int().min(1),
+  levels: z.number().int().min(2).optional(),
+  params: z.array(z.string().min(1)).min(1),
 });
 
 export const SweepRunSchema = z.object({
@@ -50,6 +64,8 @@ export const SweepJsonSchema = z.object({
   set: z.array(z.string()),
   points: z.array(SweepPointSchema).min(1),
   runs: z.array(SweepRunSchema).min(1),
+  /** Only when the points are a global sensitivity design (`sample:` in the sweep file). */
+  sample: SampleDesignSchema.optional(),
   /**
    * Only in a shard's folder (`sweep --shard i/n`): which shard, and the sweep's hash, the sha256 of the
    * sweep.json of the whole sweep (this file without `shard`), which every shard of one sweep shares and
@@ -77,6 +93,7 @@ export function sweepJson(plan: SweepPlan, fileHash: string): SweepJson {
     set: plan.set,
     points: plan.points as SweepPoint[],
     runs: plan.runs.map((r) => ({ run: r.run, preset: r.preset, point: r.point, replicate: r.replicate, seed: r.seed, params: r.params as SweepRun['params'] })),
+    ...(plan.sample ? { sample: plan.sample } : {}),
   };
 }
 
@@ -120,6 +137,9 @@ function checkReferences(plan: SweepJson, file: string): void {
   plan.points.forEach((p, i) => {
     if (p.kind === 'sensitivity' && (p.key === undefined || p.value === undefined || p.of === undefined)) {
       problems.push(`${file}: points.${i}: a sensitivity point needs "key", "value" and "of"`);
+    }
+    if (p.kind === 'sample' && (p.design === undefined || plan.sample === undefined)) {
+      problems.push(`${file}: points.${i}: a sample point needs "design", and the file a "sample"`);
     }
   });
   plan.runs.forEach((r, i) => {

@@ -2,7 +2,9 @@
  * `abundance report <dir>`: (re)write the report of a folder from its files alone. Three kinds:
  *
  *   sweep       sweep.json, runs.csv, summary.csv -> claims.json (the verdicts of MODEL.md section 9,
- *               evaluated anew from the runs: sim/analysis/claims.ts) and the sweep report
+ *               evaluated anew from the runs: sim/analysis/claims.ts) and the sweep report; for a
+ *               sampled sweep its Sensitivity section, from sensitivity.csv (computed and written by
+ *               sim/analysis/sensitivity.ts when the folder has none)
  *   comparison  manifest.json listing `presets` and `runs` (compare-presets)  -> the comparison report
  *   run         manifest.json + metrics.csv (a run folder)                    -> the run report
  *
@@ -18,6 +20,8 @@ import { quoteChoices } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
 import { CLAIMS_FILE, claimsJson, evaluateClaims } from '../analysis/claims.js';
+import { sensitivity } from '../analysis/sensitivity.js';
+import { isSensitivityCsv, readSensitivityCsv, SENSITIVITY_CSV, sensitivityCsv } from '../io/sensitivityCsv.js';
 import { parseOrThrow, ReportError } from './errors.js';
 import { ComparisonManifestSchema } from '../io/comparisonManifest.js';
 import { outputKindOf } from '../io/outputPath.js';
@@ -86,7 +90,17 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
     const data = await readSweepFolder(dir);
     const claims = parseOrThrow(ClaimsResultSchema, JSON.parse(text) as unknown, join(dir, CLAIMS_FILE));
     if (!data.extraFiles.includes(CLAIMS_FILE)) data.extraFiles = ['compare.csv', CLAIMS_FILE].filter((f) => f === CLAIMS_FILE || data.extraFiles.includes(f));
-    return { kind, ...(await writeSweepReport(dir, data, claims, new Map([[CLAIMS_FILE, text]]))) };
+    const extra = new Map([[CLAIMS_FILE, text]]);
+    if (data.plan.sample !== undefined) {
+      // A sampled sweep: its indices from sensitivity.csv when `abundance sensitivity` wrote one (its
+      // metrics and options kept), else computed with the defaults and written beside the report.
+      const file = join(dir, SENSITIVITY_CSV);
+      const rows = isSensitivityCsv(file) ? readSensitivityCsv(file) : sensitivity(dir, { out: false }).rows;
+      if (!existsSync(file)) extra.set(SENSITIVITY_CSV, sensitivityCsv(rows));
+      data.sensitivity = { method: data.plan.sample.method, params: data.plan.sample.params, rows };
+      data.extraFiles.push(SENSITIVITY_CSV);
+    }
+    return { kind, ...(await writeSweepReport(dir, data, claims, extra)) };
   }
   const manifestPath = join(dir, 'manifest.json');
   const manifest = readJsonFile(manifestPath);

@@ -21,14 +21,14 @@ import { sweepJsonText, type SweepJson } from '../io/sweepJson.js';
 import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 import { TIMINGS_JSON, sweepTimings, type TimingsInput } from '../io/sweepTimings.js';
 import { CLAIMS_JSON } from '../io/claimsJson.js';
-import { COMPARE_CSV } from '../io/outputPath.js';
+import { COMPARE_CSV, SENSITIVITY_CSV } from '../io/outputPath.js';
 import { REPORT_FILES } from '../io/runFiles.js';
 import { aggregateSweep } from './aggregate.js';
 import { commitFiles } from './folder.js';
 import { writeSweepParquet } from './parquet.js';
 
-/** Files of a sweep folder derived from its runs.csv by `compare` and `report`. */
-export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, ...Object.values(REPORT_FILES)];
+/** Files of a sweep folder derived from its runs.csv by `compare`, `sensitivity` and `report`. */
+export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, SENSITIVITY_CSV, ...Object.values(REPORT_FILES)];
 
 export interface SweepFolderFiles {
   runsCsv: string; summaryCsv: string; runsParquet: string; summaryParquet: string; metricsParquet: string;

@@ -1,5 +1,5 @@
 /**
- * loadSweep(file, { set, replicates }) -> LoadedSweep: the node side of reading a sweep file. Reads
+ * loadSweep(file, { set, replicates, sampleN }) -> LoadedSweep: the node side of reading a sweep file. Reads
  * its bytes (their sha256 goes into sweep.json), parses the YAML or JSON with the scenario parser,
  * checks its keys (spec.ts) and resolves every run's scenario (plan.ts), with `extends` paths relative
  * to the sweep file. Any problem is a ScenarioError (exit 2) before anything is written.
@@ -25,6 +25,8 @@ export interface LoadOptions {
   set?: readonly string[];
   /** Run this many replicates instead of the file's `seeds` (tests, quick looks). */
   replicates?: number;
+  /** Run a `sample:` design with this N (or r) instead of the file's `n` (tests, quick looks). */
+  sampleN?: number;
 }
 
 /** The file's path as sweep.json records it (scenario/file.ts): relative to the working folder when inside it, else absolute, with `/`. */
@@ -40,7 +42,8 @@ export function loadSweep(file: string, opts: LoadOptions = {}): LoadedSweep {
   }
   const origin = displayPath(file);
   const input = parseScenarioText(bytes.toString('utf8'), origin);
-  const spec = buildSpec(input, origin, basename(file, extname(file)));
+  const built = buildSpec(input, origin, basename(file, extname(file)));
+  const spec = built.sample && opts.sampleN !== undefined ? { ...built, sample: { ...built.sample, n: opts.sampleN } } : built;
   const plan = planSweep(spec, (fields, resolveOpts) => resolveScenario(fields, origin, { ...resolveOpts, loadRef }), opts.set ?? [], opts.replicates);
   return { spec, plan, fileHash: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -7,6 +7,8 @@
  *             fastest): `base` when nothing is swept, else p000, p001, ...
  *   sensitivity  each `sensitivity` key's values one at a time around every grid point: s-<key>-<value>
  *             (prefixed by the grid point's id when the grid has more than `base`)
+ *   sample    or, with a `sample:` design (sample.ts), its points in design order: sobol-00001, ... or
+ *             morris-t01-s00, ..., each with its role in the design
  *   runs      preset x point x replicate, in that order; replicate r has seed replicateSeed(base, r)
  *             whatever its preset and point (common random numbers)
  *
@@ -20,6 +22,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Mapping } from '../scenario/keys.js';
 import { replicateSeed } from './seeds.js';
 import type { SweepSpec, SweptKey } from './spec.js';
+import { samplePoints, type DesignRole } from './sample.js';
 
 /** A swept value as written in sweep.json and runs.csv. */
 export type ParamValue = unknown;
@@ -29,12 +32,18 @@ export interface SweepPoint {
   id: string;
   /** Only the swept values of this point (the rest is each run's scenario). */
   params: Params;
-  kind: 'grid' | 'sensitivity';
+  kind: 'grid' | 'sensitivity' | 'sample';
   /** For a sensitivity point: the key varied, its value, and the grid point it varies. */
   key?: string;
   value?: ParamValue;
   of?: string;
+  /** For a sample point: its role in the design, and its unit coordinates (factor order). */
+  design?: DesignRole;
+  unit?: number[];
 }
+
+/** A sweep's sample design, as sweep.json keeps it: the factors in order. */
+export interface SampleDesign { method: 'sobol' | 'morris'; n: number; levels?: number; params: string[] }
 
 export interface PlannedRun {
   /** The run's folder relative to the sweep folder (`runs/gift/base/r000`, always with `/`). */
@@ -61,6 +70,8 @@ export interface SweepPlan {
   set: string[];
   /** The resolved scenario of each (preset, point), seed aside: key `<preset>/<point>`. */
   scenarios: Map<string, ResolvedScenario>;
+  /** The `sample:` design, when the points are one. */
+  sample?: SampleDesign;
 }
 
 /** The resolver with the sweep file as origin and its file system bound. */
@@ -108,7 +119,7 @@ export function expandPoints(grid: readonly SweptKey[], sensitivity: readonly Sw
 export function planSweep(spec: SweepSpec, resolve: Resolve, set: readonly string[] = [], replicatesOverride?: number): SweepPlan {
   const file = spec.file;
   const issues: ScenarioIssue[] = [];
-  const sweptKeys = [...spec.grid, ...spec.sensitivity].map((s) => s.key);
+  const sweptKeys = spec.sample ? spec.sample.factors.map((f) => f.key) : [...spec.grid, ...spec.sensitivity].map((s) => s.key);
   for (const flag of set) {
     const parsed = parseSetFlag(flag);
     if (typeof parsed === 'string') continue; // resolveScenario words it
@@ -117,7 +128,9 @@ export function planSweep(spec: SweepSpec, resolve: Resolve, set: readonly strin
   }
   let points: SweepPoint[];
   try {
-    points = expandPoints(spec.grid, spec.sensitivity);
+    points = spec.sample
+      ? samplePoints(spec.sample, spec.baseSeed).map((p) => ({ id: p.id, params: p.params, kind: 'sample', design: p.design, unit: p.unit }))
+      : expandPoints(spec.grid, spec.sensitivity);
   } catch (error) {
     throw errorOf([issueAt(file, 'sweep', error instanceof Error ? error.message : String(error))]);
   }
@@ -158,7 +171,8 @@ export function planSweep(spec: SweepSpec, resolve: Resolve, set: readonly strin
       }
     }
   }
-  return { name: spec.name, file, baseSeed: spec.baseSeed, replicates, presets, sweptKeys, points, runs, everyDays: spec.everyDays, set: [...set], scenarios };
+  const sample: SampleDesign | undefined = spec.sample && { method: spec.sample.method, n: spec.sample.n, ...(spec.sample.method === 'morris' ? { levels: spec.sample.levels } : {}), params: sweptKeys };
+  return { name: spec.name, file, baseSeed: spec.baseSeed, replicates, presets, sweptKeys, points, runs, everyDays: spec.everyDays, set: [...set], scenarios, ...(sample ? { sample } : {}) };
 }
 
 /** The full scenario of one run: its (preset, point)'s scenario with the replicate's seed. */

@@ -48,6 +48,8 @@ export interface SweepOptions {
   runFiles?: RunFilesMode;
   /** Replicates instead of the file's `seeds` (quick looks, tests). */
   replicates?: number;
+  /** A `sample:` design's N (or r) instead of the file's `n` (quick looks, tests). */
+  sampleN?: number;
   /** Make only the runs of this shard (sim/sweep/shard.ts), into a shard folder for `abundance merge`. */
   shard?: Shard;
   /** Called as runs complete (reused runs count as done from the start). */
@@ -86,7 +88,7 @@ export function defaultOut(name: string): string {
 
 /** Load, check and run a sweep file. */
 export async function sweep(file: string, opts: SweepOptions = {}): Promise<SweepOutcome> {
-  const loaded = loadSweep(file, { set: opts.set ?? [], ...(opts.replicates === undefined ? {} : { replicates: opts.replicates }) });
+  const loaded = loadSweep(file, { set: opts.set ?? [], ...(opts.replicates === undefined ? {} : { replicates: opts.replicates }), ...(opts.sampleN === undefined ? {} : { sampleN: opts.sampleN }) });
   return runSweep(loaded, opts);
 }
 

@@ -4,6 +4,9 @@
  * was expected and a did-you-mean, as the scenario loader words them.
  *
  *   name, extends | compare, seeds, seed, sweep, sensitivity, aggregate.everyDays   the sweep's own keys
+ *   sample                                                                         a global sensitivity
+ *                                                                                  design (sample.ts), not
+ *                                                                                  with sweep or sensitivity
  *   any other key                                                                  a scenario field, fixed
  *
  * Every swept value is checked against its field's schema here (sim/sweep/leaf.ts); what needs the whole
@@ -19,9 +22,10 @@ import { PRESET_NAMES } from '../scenario/presets.js';
 import { closest } from '../scenario/suggest.js';
 import { expandForm, type FormValue, type SweepProblem } from './forms.js';
 import { checkLeafValue, normalizeValue } from './leaf.js';
+import { sampleSpec, type SampleSpec } from './sample.js';
 
 /** The keys a sweep file has besides scenario fields. */
-export const SWEEP_KEYS = ['name', 'extends', 'compare', 'seeds', 'seed', 'sweep', 'sensitivity', 'aggregate'] as const;
+export const SWEEP_KEYS = ['name', 'extends', 'compare', 'seeds', 'seed', 'sweep', 'sensitivity', 'sample', 'aggregate'] as const;
 const AGGREGATE_KEYS = ['everyDays'] as const;
 /** Limits: replicates and the day stride. */
 export const MAX_REPLICATES = 10_000;
@@ -43,6 +47,8 @@ export interface SweepSpec {
   everyDays: number;
   /** The scenario fields fixed for every run, as written (nested or dotted). */
   fixed: Mapping;
+  /** A global sensitivity design (`sample:`), instead of a grid. */
+  sample?: SampleSpec;
 }
 
 const quote = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(' or ');
@@ -82,10 +88,17 @@ export function buildSpec(input: unknown, file: string, defaultName: string): Sw
   for (const s of sensitivity) {
     if (grid.some((g) => g.key === s.key)) flag(`sensitivity.${s.key}`, `${s.key} is already swept under sweep; a key is either swept or varied one at a time`);
   }
-  conflictsWithFixed(fixed, [...grid, ...sensitivity], problems);
+  let sample: SampleSpec | undefined;
+  if (own['sample'] !== undefined) {
+    if (own['sweep'] !== undefined || own['sensitivity'] !== undefined) {
+      flag('sample', `a sample design is its own set of points; give sample, or sweep${own['sensitivity'] !== undefined ? '/sensitivity' : ''}, not both (run them as two sweep files)`);
+    } else sample = sampleSpec(own['sample'], problems, unknownSweptKey);
+  }
+  const sampled: SweptKey[] = (sample?.factors ?? []).map((f) => ({ key: f.key, values: [] }));
+  conflictsWithFixed(fixed, [...grid, ...sensitivity, ...sampled], problems);
 
   if (problems.length > 0) throw errorOf(problems.map((p) => issueAt(file, p.path, p.text)));
-  return { file, name: String(name), mode, bases, replicates, baseSeed, grid, sensitivity, everyDays, fixed };
+  return { file, name: String(name), mode, bases, replicates, baseSeed, grid, sensitivity, everyDays, fixed, ...(sample ? { sample } : {}) };
 }
 
 /** An unknown top-level key: a sweep key or a scenario field it may be a typo of. */

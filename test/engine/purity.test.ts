@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The folders whose code must run in a browser: no Node module, no file or process I/O. */
-const CORE = ['engine', 'agents', 'economy', 'markets', 'money', 'metrics'];
+const CORE = ['engine', 'agents', 'economy', 'markets', 'money', 'metrics', 'sensitivity'];
 const PURE_SCENARIO = ['schema.ts', 'resolve.ts', 'presets.ts', 'crossField.ts'];
 
 function imports(file: string): string[] {

@@ -1,6 +1,7 @@
 /**
  * Every sweep file in scenarios/sweeps/ is a test (as every scenario file is): it must validate, expand
- * to the points it documents, and run end to end in a tiny version (2 seeds, 30 agents, 60 days).
+ * to the points it documents, and run end to end in a tiny version (2 seeds, 30 agents, 60 days; a
+ * sample design with N = 2).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ const dir = join(REPO_ROOT, 'scenarios', 'sweeps');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 const out = mkdtempSync(join(tmpdir(), 'abundance-sweep-files-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-const TINY = { replicates: 2, set: ['agents=30', 'days=60'] };
+const TINY = { replicates: 2, set: ['agents=30', 'days=60'], sampleN: 2 };
 
 describe('scenarios/sweeps/', { timeout: 300_000 }, () => {
   it('has the claims protocol, its small version and examples', () => {
@@ -47,13 +48,24 @@ describe('scenarios/sweeps/', { timeout: 300_000 }, () => {
     expect(plan.points[11]!.params).toEqual({ 'bank.k': 90, 'demurrage.rate': 0.12 });
   });
 
+  it('sensitivity-claims.yaml is the design it documents: 10 assumptions, N = 32, 704 points on 2 seeds of peer-bank', () => {
+    const { plan } = loadSweep(join(dir, 'sensitivity-claims.yaml'));
+    expect(plan.sample).toMatchObject({ method: 'sobol', n: 32 });
+    expect(plan.sample!.params).toHaveLength(10);
+    expect(plan.presets).toEqual(['peer-bank']);
+    expect(plan.points).toHaveLength(32 * (2 * 10 + 2));
+    expect(plan.runs).toHaveLength(704 * 2);
+    expect(plan.scenarios.get('peer-bank/sobol-00001')!.scenario.days).toBeGreaterThanOrEqual(1095); // P whole
+  });
+
   it.each(files)('%s validates, expands and runs a tiny version (2 seeds, 30 agents, 60 days)', async (file) => {
     const full = loadSweep(join(dir, file));
     expect(full.plan.runs.length).toBeGreaterThan(0);
+    const tiny = loadSweep(join(dir, file), TINY).plan;
     const r = await sweep(join(dir, file), { ...TINY, out: join(out, file), workers: 2 });
     const rows = readFileSync(join(r.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
-    expect(rows).toHaveLength(1 + full.plan.presets.length * full.plan.points.length * 2);
-    expect(readFileSync(join(r.dir, 'summary.csv'), 'utf8').split('\n').length).toBeGreaterThan(full.plan.points.length);
+    expect(rows).toHaveLength(1 + tiny.presets.length * tiny.points.length * 2);
+    expect(readFileSync(join(r.dir, 'summary.csv'), 'utf8').split('\n').length).toBeGreaterThan(tiny.points.length);
     expect(JSON.parse(readFileSync(r.files.timings, 'utf8')).ran).toBe(rows.length - 1);
   });
 });

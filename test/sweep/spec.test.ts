@@ -52,7 +52,7 @@ describe('sweep/spec: the keys of a sweep file', () => {
       '  participation.piMn: [0.5]',
       'aggregate: { everyDay: 7 }',
     ].join('\n'))).toEqual([
-      'f.yaml: sweeps: unknown key; did you mean "sweep"? A sweep file takes name, extends, compare, seeds, seed, sweep, sensitivity, aggregate and any scenario field (fixed for every run).',
+      'f.yaml: sweeps: unknown key; did you mean "sweep"? A sweep file takes name, extends, compare, seeds, seed, sweep, sensitivity, sample, aggregate and any scenario field (fixed for every run).',
       'f.yaml: seeds: expected an integer from 1 to 10000, got 0',
       'f.yaml: aggregate.everyDay: unknown key; did you mean "everyDays"? Keys of aggregate: everyDays.',
       'f.yaml: compare[1]: unknown preset "two-tokn"; did you mean "two-token"? (known presets: gift, market, market-k, two-token, peer-bank)',

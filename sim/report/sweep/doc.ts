@@ -1,7 +1,8 @@
 /**
  * The report of a sweep, as a document read top-down: a table of contents; the answer (the runs counted
  * and, when a claims result is given, each claim's verdict with its one-line reason); the "try it"
- * panel; the charts (fans over time, small multiples per swept key, heatmaps of a two-key grid); then
+ * panel; the charts (fans over time, small multiples per swept key, heatmaps of a two-key grid, the
+ * Sobol' or Morris indices of a sampled sweep); then
  * the detail: the claims' tests and the numbers behind each verdict, viability per cell, the end-of-run
  * statistics at the reference point, the files and the provenance. Every number is read from the
  * folder; nothing here judges a claim.
@@ -15,6 +16,7 @@ import { heatmapCharts } from './heatmaps.js';
 import { END_METRICS } from './metrics.js';
 import { paramCharts } from './params.js';
 import { sweepProvenance } from './provenance.js';
+import { sensitivityBlocks } from './sensitivity.js';
 import type { SweepData } from './read.js';
 import type { TryitStart } from '../tryit/data.js';
 
@@ -90,6 +92,7 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   if (fans.length > 0) blocks.push(heading('Over time, across replicates'), ...charts(fans));
   if (params.length > 0) blocks.push(heading('Per swept parameter'), ...charts(params));
   if (heatmaps.length > 0) blocks.push(heading('Two-parameter grid'), ...charts(heatmaps));
+  if (data.sensitivity !== undefined) blocks.push(...sensitivityBlocks(data.sensitivity));
   blocks.push(...claimsBlocks(claims), ...viabilityBlocks(data, cells), ...statsBlocks(data, cells));
   const files = ['sweep.json', 'runs.csv', 'summary.csv', ...data.extraFiles, ...(data.manifest === undefined ? [] : ['manifest.json'])];
   blocks.push(heading('Files'), { kind: 'links', links: files.map((f) => ({ label: f, href: f })) });

@@ -15,6 +15,7 @@ import { readSummaryRows, SUMMARY_CSV, type SummaryRow } from '../../io/summaryC
 import { ReportError } from '../errors.js';
 import { FAN_METRICS } from './metrics.js';
 import { referencePoint } from './plan.js';
+import type { SensitivitySection } from './sensitivity.js';
 import { readSweepJson, SWEEP_JSON, type SweepJson } from '../../io/sweepJson.js';
 import { readSweepManifest, SWEEP_FILES, type SweepManifest } from '../../io/sweepManifest.js';
 import { parseRunsCsv, RUNS_CSV, type RunRecord } from '../../io/runsCsv.js';
@@ -42,6 +43,8 @@ export interface SweepData {
   runManifests: Map<string, RunManifest>;
   /** Optional files present in the folder (compare.csv, claims.json), for the report's links. */
   extraFiles: string[];
+  /** A sampled sweep's indices (sensitivity.csv), for the Sensitivity section; set by report/folder.ts. */
+  sensitivity?: SensitivitySection;
 }
 
 export const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');

@@ -60,7 +60,7 @@ describe('report/sweep/read', () => {
     writeFileSync(join(dir, 'sweep.json'), JSON.stringify(plan));
     const text = await message(dir);
     expect(text).toContain('sweep.json: replicates: expected a number, got nothing (the field is missing)');
-    expect(text).toContain('sweep.json: points[0].kind: expected "grid" or "sensitivity", got "gird"; did you mean "grid"?');
+    expect(text).toContain('sweep.json: points[0].kind: expected "grid" or "sensitivity" or "sample", got "gird"; did you mean "grid"?');
   });
 
   it('runs.csv with a missing column, a point not in the plan, or a bad number names the line', async () => {

@@ -1,0 +1,98 @@
+/**
+ * sensitivity(dir, opts) -> the global sensitivity of a sampled sweep folder (docs/sensitivity.md): its
+ * sweep.json (the design: which point is A, B, AB_i, or which Morris step) and runs.csv (every metric
+ * and claim statistic of every run) read, the indices computed (sim/sensitivity/study.ts), and
+ * sensitivity.csv written atomically (sim/io/sensitivityCsv.ts). `abundance sensitivity` and the
+ * sweep report both come here: one home for the numbers.
+ *
+ * A folder whose sweep has no `sample:` design, an unknown metric, a missing runs.csv: AnalysisError
+ * (exit 2, nothing written). The bootstrap's stream is seeded by the sweep's base seed, so the same
+ * folder always gives a byte-identical sensitivity.csv.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../io/csvRecords.js';
+import { RUNS_CSV } from '../io/runsCsv.js';
+import { SENSITIVITY_CSV, writeSensitivityCsv } from '../io/sensitivityCsv.js';
+import { readSweepJson } from '../io/sweepJson.js';
+import { analyseDesign, type SensitivityRow } from '../sensitivity/study.js';
+import { AnalysisError, didYouMean } from './errors.js';
+
+/** Besides every claim statistic (stat_...): the headline metrics of a sensitivity study. */
+export const HEADLINE_METRICS = ['goods_released', 'cost_index', 'funded_share', 'gini_income'] as const;
+// (rho_median is left out: stat_rho_median is the same window mean.)
+/** Default bootstrap resamples. */
+export const DEFAULT_BOOTSTRAP = 1000;
+
+export interface SensitivityOptions {
+  metrics?: readonly string[] | undefined;
+  secondOrder?: boolean | undefined;
+  bootstrap?: number | undefined;
+  /** Where to write (default `<dir>/sensitivity.csv`); false: write nothing. */
+  out?: string | false | undefined;
+}
+
+export interface Sensitivity {
+  method: 'sobol' | 'morris';
+  params: string[];
+  presets: string[];
+  metrics: string[];
+  rows: SensitivityRow[];
+  file?: string;
+}
+
+/** Does this sweep folder's sweep.json carry a sample design? */
+export function hasSampleDesign(dir: string): boolean {
+  try {
+    return readSweepJson(dir).plan.sample !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensitivity {
+  let json;
+  try {
+    json = readSweepJson(dir).plan;
+  } catch (error) {
+    throw new AnalysisError((error as Error).message);
+  }
+  if (json.sample === undefined) {
+    throw new AnalysisError(`${dir}: its sweep (${json.file}) has no sample design; abundance sensitivity needs a sweep file with sample: {method: sobol | morris, n, params} (docs/sensitivity.md)`);
+  }
+  const runsFile = join(dir, RUNS_CSV);
+  if (!existsSync(runsFile)) throw new AnalysisError(`${dir}: no ${RUNS_CSV}; finish the sweep first (abundance sweep ... --resume, or abundance merge for shards)`);
+  const table = parseCsv(readFileSync(runsFile, 'utf8'), runsFile);
+  const numeric = table.header.slice(table.header.indexOf('viability_failed') + 1);
+  const metrics = opts.metrics ?? [...numeric.filter((h) => h.startsWith('stat_')), ...HEADLINE_METRICS.filter((m) => numeric.includes(m))];
+  const known = [...numeric, 'viable'];
+  for (const m of metrics) {
+    if (!known.includes(m)) throw new AnalysisError(`--metrics: "${m}" is not a column of ${RUNS_CSV}${didYouMean(m, known)} (any metric or claim statistic stat_... of runs.csv, or viable)`);
+  }
+  const bootstrap = opts.bootstrap ?? DEFAULT_BOOTSTRAP;
+  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000) throw new AnalysisError(`--bootstrap: expected an integer from 0 to 100000, got ${bootstrap}`);
+  if (opts.secondOrder && json.sample.method !== 'sobol') throw new AnalysisError('--second-order: second-order indices need a sobol design; this sweep is morris');
+  const col = new Map(table.header.map((h, i) => [h, i]));
+  const runs = table.rows.map((cells) => ({
+    preset: cells[col.get('preset')!] ?? '',
+    point: cells[col.get('point')!] ?? '',
+    values: new Map(metrics.map((m) => {
+      const c = cells[col.get(m)!] ?? '';
+      return [m, c === '' ? NaN : Number(c)];
+    })),
+  }));
+  const rows = analyseDesign(
+    { method: json.sample.method, params: json.sample.params, points: json.points },
+    runs,
+    { metrics, presets: json.presets, bootstrap, seed: json.baseSeed, secondOrder: opts.secondOrder ?? false },
+  );
+  const result: Sensitivity = { method: json.sample.method, params: json.sample.params, presets: json.presets, metrics: [...metrics], rows };
+  if (opts.out === false) return result;
+  const file = opts.out ?? join(dir, SENSITIVITY_CSV);
+  try {
+    writeSensitivityCsv(file, rows);
+  } catch (error) {
+    throw new AnalysisError((error as Error).message);
+  }
+  return { ...result, file };
+}

@@ -1,0 +1,135 @@
+/**
+ * analyseDesign(design, runs, opts) -> SensitivityRow[]: the global sensitivity of every metric of a
+ * sweep whose points are a `sample:` design (sim/sweep/sample.ts), per preset: Sobol' S1 and ST (and S2
+ * on request) or Morris mu*, mu and sigma, from the estimators of indices.ts.
+ *
+ * The seed noise, as the literature on stochastic simulators does it (e.g. Marrel et al., "Global
+ * sensitivity analysis of stochastic computer models with joint metamodels", Stat. Comput. 22 (2012)
+ * 833-847: the indices of the mean response): the indices are computed on y(point) = the mean over the
+ * point's seeds, and beside them
+ *
+ *   seed_noise_share = mean over points of the across-seed variance of the runs' values
+ *                      / the variance of all the runs' values (both with n - 1),
+ *
+ * the share of the total variance of single runs that is replicate noise, not the parameters: near 0,
+ * the indices explain the runs; near 1, the parameters barely move the metric beyond noise (and the
+ * indices of the mean are then themselves noisy: the intervals say so). It needs 2 or more seeds.
+ *
+ * A point with any missing value of the metric (a claim statistic may be empty, a run may have failed)
+ * is dropped (its y is NaN: the estimators drop its Saltelli row or Morris effect); n_points counts the
+ * points that remain. Pure: the caller reads the files.
+ */
+import { morrisIndices, sobolIndices, type IndexOptions, type Interval } from './indices.js';
+import type { MorrisRole } from './morris.js';
+import type { SaltelliRole } from './saltelli.js';
+
+/** One design point as sweep.json keeps it (sim/io/sweepJson.ts). */
+export interface DesignPoint {
+  id: string;
+  design?:
+    | { method: 'sobol'; matrix: 'A' | 'B' | 'AB' | 'BA'; row: number; param?: string | undefined }
+    | { method: 'morris'; trajectory: number; step: number; param?: string | undefined; delta?: number | undefined };
+}
+
+export interface Design {
+  method: 'sobol' | 'morris';
+  /** The factors, in design order. */
+  params: readonly string[];
+  points: readonly DesignPoint[];
+}
+
+/** One run's values, by metric (NaN where empty). */
+export interface RunValues { preset: string; point: string; values: ReadonlyMap<string, number> }
+
+export interface SensitivityRow {
+  preset: string;
+  metric: string;
+  /** `sobol` (S1, ST), `sobol-s2` (S2 of `param` = "a*b"), `morris` (mu*, mu, sigma). */
+  method: 'sobol' | 'sobol-s2' | 'morris';
+  param: string;
+  S1: Interval;
+  ST: Interval;
+  S2: Interval;
+  muStar: Interval;
+  mu: number;
+  sigma: number;
+  seedNoiseShare: number;
+  nPoints: number;
+  nSeeds: number;
+}
+
+export interface StudyOptions extends IndexOptions { metrics: readonly string[]; presets: readonly string[] }
+
+const NONE: Interval = { value: NaN, lo: NaN, hi: NaN };
+
+function sampleVariance(xs: readonly number[]): number {
+  if (xs.length < 2) return NaN;
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+}
+
+/** The roles of the design's points, checked: every point has one of the design's method. */
+export function rolesOf(design: Design): SaltelliRole[] | MorrisRole[] {
+  const index = new Map(design.params.map((p, i) => [p, i]));
+  const param = (p: string | undefined, id: string): number => {
+    const i = p === undefined ? undefined : index.get(p);
+    if (i === undefined) throw new Error(`sweep.json: point ${id}: its design names factor ${JSON.stringify(p)}, not one of ${design.params.join(', ')}`);
+    return i;
+  };
+  if (design.method === 'sobol') {
+    return design.points.map((p): SaltelliRole => {
+      const d = p.design;
+      if (d?.method !== 'sobol') throw new Error(`sweep.json: point ${p.id} has no role in the sobol design`);
+      return d.matrix === 'AB' || d.matrix === 'BA' ? { matrix: d.matrix, row: d.row, param: param(d.param, p.id) } : { matrix: d.matrix, row: d.row };
+    });
+  }
+  return design.points.map((p): MorrisRole => {
+    const d = p.design;
+    if (d?.method !== 'morris') throw new Error(`sweep.json: point ${p.id} has no role in the morris design`);
+    if (d.step === 0) return { trajectory: d.trajectory, step: 0 };
+    if (d.delta === undefined) throw new Error(`sweep.json: point ${p.id}: a Morris step needs its delta`);
+    return { trajectory: d.trajectory, step: d.step, param: param(d.param, p.id), delta: d.delta };
+  });
+}
+
+export function analyseDesign(design: Design, runs: readonly RunValues[], opts: StudyOptions): SensitivityRow[] {
+  const roles = rolesOf(design);
+  const d = design.params.length;
+  const at = new Map(design.points.map((p, i) => [p.id, i]));
+  const rows: SensitivityRow[] = [];
+  for (const preset of opts.presets) {
+    const mine = runs.filter((r) => r.preset === preset);
+    for (const metric of opts.metrics) {
+      // The values of each point's seeds; a point with a missing value is dropped (NaN).
+      const byPoint: number[][] = design.points.map(() => []);
+      const missing = new Set<number>();
+      for (const r of mine) {
+        const i = at.get(r.point);
+        if (i === undefined) continue;
+        const v = r.values.get(metric) ?? NaN;
+        if (Number.isFinite(v)) byPoint[i]!.push(v);
+        else missing.add(i);
+      }
+      const y = byPoint.map((xs, i) => (xs.length === 0 || missing.has(i) ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length));
+      const kept = byPoint.filter((_, i) => Number.isFinite(y[i]!));
+      const nSeeds = Math.max(0, ...kept.map((xs) => xs.length));
+      const within = kept.map(sampleVariance).filter(Number.isFinite);
+      const total = sampleVariance(kept.flat());
+      const seedNoiseShare = within.length > 0 && total > 1e-300 ? within.reduce((s, x) => s + x, 0) / within.length / total : NaN;
+      const common = { preset, metric, seedNoiseShare, nPoints: kept.length, nSeeds };
+      if (design.method === 'sobol') {
+        const r = sobolIndices(y, roles as SaltelliRole[], d, opts);
+        design.params.forEach((param, i) => rows.push({ ...common, method: 'sobol', param, S1: r.S1[i]!, ST: r.ST[i]!, S2: NONE, muStar: NONE, mu: NaN, sigma: NaN }));
+        if (opts.secondOrder) {
+          design.params.forEach((a, i) => design.params.forEach((b, j) => {
+            if (j > i) rows.push({ ...common, method: 'sobol-s2', param: `${a}*${b}`, S1: NONE, ST: NONE, S2: r.S2[i]?.[j] ?? NONE, muStar: NONE, mu: NaN, sigma: NaN });
+          }));
+        }
+      } else {
+        const r = morrisIndices(y, roles as MorrisRole[], d, opts);
+        design.params.forEach((param, i) => rows.push({ ...common, method: 'morris', param, S1: NONE, ST: NONE, S2: NONE, muStar: r.muStar[i]!, mu: r.mu[i]!, sigma: r.sigma[i]! }));
+      }
+    }
+  }
+  return rows;
+}

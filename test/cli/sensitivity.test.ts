@@ -1,0 +1,114 @@
+/**
+ * `abundance sensitivity` end to end: the real binary on tiny sampled sweeps of real engine runs (20
+ * agents, 60 days, 2 seeds; a sobol design of 3 factors, N = 4, and a morris one). It writes
+ * sensitivity.csv with the documented columns, byte-identical on a second call; refuses a sweep without
+ * a design, an unknown metric and a foreign --out file (exit 2, nothing written).
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENSITIVITY_HEADER } from '../../sim/io/sensitivityCsv.js';
+import { abundance, tempDir, writeScenario } from './exec.js';
+
+const cwd = tempDir('cli-sensitivity');
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+const FACTORS = ['pricing.mu0', 'demand.freeRide', 'consumption.attention'];
+const base = 'extends: two-token\nseeds: 2\nagents: 20\ndays: 60\naggregate.everyDays: 30\n';
+const params = '  params:\n    pricing.mu0: [0.01, 0.3]\n    demand.freeRide: [0, 0.5]\n    consumption.attention: [1, 6]\n  scale: { pricing.mu0: log-uniform }\n';
+
+describe('cli/sensitivity', { timeout: 600_000 }, () => {
+  beforeAll(() => {
+    writeScenario(cwd, 'sobol.yaml', `${base}sample:\n  method: sobol\n  n: 4\n${params}`);
+    writeScenario(cwd, 'morris.yaml', `${base}sample:\n  method: morris\n  n: 3\n  levels: 4\n${params}`);
+    writeScenario(cwd, 'grid.yaml', `${base}sweep:\n  pricing.mu0: [0.05]\n`);
+    for (const name of ['sobol', 'morris', 'grid']) {
+      const r = abundance(['sweep', `${name}.yaml`, '--out', name, '--workers', '1', '--quiet'], cwd);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  }, 600_000);
+
+  it('writes sensitivity.csv: S1 and ST of every factor for every claim statistic and headline metric, byte-identical when run again', () => {
+    const r = abundance(['sensitivity', 'sobol', '--bootstrap', '50'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Sobol' indices of the mean over seeds");
+    const file = join(cwd, 'sobol', 'sensitivity.csv');
+    const text = readFileSync(file, 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\n');
+    expect(header!.split(',')).toEqual([...SENSITIVITY_HEADER]);
+    const metrics = new Set(rows.map((l) => l.split(',')[1]));
+    expect([...metrics]).toEqual(expect.arrayContaining(['stat_goods_per_head', 'stat_markup', 'goods_released', 'cost_index']));
+    expect(rows).toHaveLength(metrics.size * FACTORS.length);
+    expect(new Set(rows.map((l) => l.split(',')[3]))).toEqual(new Set(FACTORS));
+    // goods_released varies with the factors: its indices and points are there.
+    const goods = rows.filter((l) => l.split(',')[1] === 'goods_released').map((l) => l.split(','));
+    for (const cells of goods) {
+      expect(cells[2]).toBe('sobol');
+      expect(Number.isFinite(Number(cells[7]))).toBe(true); // ST
+      expect(cells[19]).toBe('32'); // n_points: 4 x (2 x 3 + 2)
+      expect(cells[20]).toBe('2'); // n_seeds
+    }
+    expect(abundance(['sensitivity', 'sobol', '--bootstrap', '50'], cwd).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('adds the second-order rows on request, and takes any runs.csv column as a metric', () => {
+    const out = join(cwd, 's2.csv');
+    const r = abundance(['sensitivity', 'sobol', '--metrics', 'goods_released,viable', '--second-order', '--bootstrap', '20', '--out', 's2.csv'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows.filter((c) => c[2] === 'sobol-s2').map((c) => `${c[1]} ${c[3]}`)).toEqual([
+      'goods_released pricing.mu0*demand.freeRide', 'goods_released pricing.mu0*consumption.attention', 'goods_released demand.freeRide*consumption.attention',
+      'viable pricing.mu0*demand.freeRide', 'viable pricing.mu0*consumption.attention', 'viable demand.freeRide*consumption.attention',
+    ]);
+  });
+
+  it('gives Morris mu*, mu and sigma for a morris design', () => {
+    const r = abundance(['sensitivity', 'morris', '--metrics', 'goods_released', '--bootstrap', '20'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Morris screening');
+    const rows = readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows.map((c) => [c[2], c[3]])).toEqual(FACTORS.map((f) => ['morris', f]));
+    for (const c of rows) {
+      expect(Number(c[13])).toBeGreaterThanOrEqual(0); // mu_star
+      expect(c[4]).toBe(''); // no S1 in a morris design
+      expect(c[19]).toBe('12'); // 3 trajectories x 4 points
+    }
+  });
+
+  it('gives the sweep report a Sensitivity section: computes sensitivity.csv when there is none, reads the one there when there is', () => {
+    // morris/ has the sensitivity.csv of goods_released only (the test above): the report keeps it.
+    const before = readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8');
+    const r = abundance(['report', 'morris'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8')).toBe(before);
+    const md = readFileSync(join(cwd, 'morris', 'report.md'), 'utf8');
+    expect(md).toContain('## Sensitivity');
+    expect(md).toMatch(/\| goods_released \| two-token \| /);
+    const spec = JSON.parse(readFileSync(join(cwd, 'morris', 'charts', 'morris-goods_released.vl.json'), 'utf8'));
+    expect(spec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['rule', 'point', 'text']);
+    expect(existsSync(join(cwd, 'morris', 'charts', 'morris-goods_released.svg'))).toBe(true);
+    // A sobol sweep without sensitivity.csv: the report computes it with the defaults and writes it.
+    rmSync(join(cwd, 'sobol', 'sensitivity.csv'));
+    expect(abundance(['report', 'sobol'], cwd).code).toBe(0);
+    expect(readFileSync(join(cwd, 'sobol', 'sensitivity.csv'), 'utf8').split('\n', 1)[0]).toBe(SENSITIVITY_HEADER.join(','));
+    const sobolSpec = JSON.parse(readFileSync(join(cwd, 'sobol', 'charts', 'sensitivity-goods_released.vl.json'), 'utf8'));
+    expect(sobolSpec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['bar', 'rule']);
+    expect(new Set(sobolSpec.data.values.map((v: { index: string }) => v.index))).toEqual(new Set(['S1', 'ST']));
+  });
+
+  it('refuses a sweep without a sample design, an unknown metric and a foreign --out file: exit 2, nothing written', () => {
+    const grid = abundance(['sensitivity', 'grid'], cwd);
+    expect(grid.code).toBe(2);
+    expect(grid.stderr).toMatch(/^grid: its sweep \(grid\.yaml\) has no sample design; abundance sensitivity needs a sweep file with sample:/);
+    expect(existsSync(join(cwd, 'grid', 'sensitivity.csv'))).toBe(false);
+    const metric = abundance(['sensitivity', 'morris', '--metrics', 'stat_markupp'], cwd);
+    expect(metric.code).toBe(2);
+    expect(metric.stderr).toContain('--metrics: "stat_markupp" is not a column of runs.csv (did you mean "stat_markup"?');
+    writeFileSync(join(cwd, 'notes.csv'), 'mine\n');
+    const foreign = abundance(['sensitivity', 'morris', '--out', 'notes.csv'], cwd);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('notes.csv: exists and is not a sensitivity.csv');
+    expect(readFileSync(join(cwd, 'notes.csv'), 'utf8')).toBe('mine\n');
+  });
+});
