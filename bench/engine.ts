@@ -20,7 +20,8 @@
  *   per-point work, summary.csv and summary.parquet, weighs more here than there);
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
  *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
- *   60 days untimed (JIT warm-up), so the ratios compare steady days, not compilation;
+ *   365 days untimed (JIT warm-up), then times whole runs of 100 days (6 at a million), repeated up to
+ *   a million agent-days (20 runs at 500 agents), so the ratios compare steady days, not compilation;
  * - the abundance stress of MODEL.md section 13 against the defaults, per claims preset, 500 x 1095.
  *
  * Rates are agent-days per second of wall time and per second of CPU time; on a machine shared with

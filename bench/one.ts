@@ -7,8 +7,10 @@
  * section 13 (sim/cli/viability.ts's `abundanceFlags`, its one home) on top of the preset.
  *
  * `warm` as a fifth argument first runs the same scenario at 500 agents for 365 days, untimed, so the JIT
- * has compiled the day's code before the timed run (at a few hundred agents the first 100 days are
- * otherwise mostly compilation).
+ * has compiled the day's code, then times whole runs (the first day and the set-up included), repeated
+ * until they make at least a million agent-days: a single 500 x 100 run lasts about 0.1 s, and its
+ * figure was mostly compilation and the load of the moment (it read 3x the cost of 10,000 agents, while
+ * 20 such runs in a row cost the same per agent-day as 10,000 agents do).
  *
  *   tsx bench/one.ts <preset> <agents> <days> [defaults | stress] [warm]
  */
@@ -25,7 +27,23 @@ const defaults = loadScenarioFile(preset, { overrides }).scenario;
 const { scenario } = mode === 'stress' ? loadScenarioFile(preset, { overrides, set: abundanceFlags(defaults) }) : { scenario: defaults };
 const drop: RunSink = { metrics() {}, agent() {}, flow() {} };
 const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-if (warm === 'warm') simulate({ ...scenario, agents: 500, days: 365 }, drop);
+if (warm === 'warm') {
+  simulate({ ...scenario, agents: 500, days: 365 }, drop);
+  const reps = Math.min(50, Math.max(1, Math.round(1e6 / (agents * days))));
+  const started = performance.now();
+  const startedCpu = cpuMs();
+  for (let r = 0; r < reps; r++) simulate(scenario, drop);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = (cpuMs() - startedCpu) / 1000;
+  process.stdout.write(JSON.stringify({
+    preset, agents, days, reps,
+    wallMs: seconds * 1000,
+    agentDaysPerSec: (agents * days * reps) / seconds,
+    agentDaysPerCpuSec: (agents * days * reps) / cpuSeconds,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  }) + '\n');
+  process.exit(0);
+}
 let firstDayEnd = 0;
 let firstDayCpu = 0;
 const started = performance.now();
