@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { boltzmann } from './boltzmann.js';
 
-interface Result { preset: string; agents: number; days: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
+interface Result { preset: string; agents: number; days: number; reps?: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -88,7 +88,9 @@ if (!args.includes('--no-goals')) {
   console.log('| two-token agents | days | agent-days/s (CPU) | ns per agent-day (CPU) | cost / cost at 10,000 | share of the loop | peak MB | bytes per agent |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { agents, days, r } of scaling) {
-    console.log(`| ${fmt(agents)} | ${days} | ${fmt(r.agentDaysPerCpuSec)} | ${(1e9 / r.agentDaysPerCpuSec).toFixed(0)} | ${(ten / r.agentDaysPerCpuSec).toFixed(2)}x | ${pct(r.agentDaysPerCpuSec)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${fmt((r.maxRssBytes - twoTokenBase) / agents)} |`);
+    // Repeated runs leave garbage behind, so their peak says nothing per agent (the 500-agent row).
+    const perAgent = (r.reps ?? 1) > 1 ? `(${r.reps} runs)` : fmt((r.maxRssBytes - twoTokenBase) / agents);
+    console.log(`| ${fmt(agents)} | ${days} | ${fmt(r.agentDaysPerCpuSec)} | ${(1e9 / r.agentDaysPerCpuSec).toFixed(0)} | ${(ten / r.agentDaysPerCpuSec).toFixed(2)}x | ${pct(r.agentDaysPerCpuSec)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${perAgent} |`);
   }
   console.log('');
   console.log('| preset, 500 x 1095 | agent-days/s (CPU), defaults | agent-days/s (CPU), abundance stress | stress cost / default cost |');
