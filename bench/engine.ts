@@ -1,12 +1,28 @@
 /**
- * `npm run bench`: engine speed and memory per preset and population size. Each measurement runs in a
- * fresh process; bytes per agent = (peak RSS - the peak RSS of a 1-agent run) / agents. Prints a
- * Markdown table. A benchmark, not a test: figures vary with the machine and its load.
+ * `npm run bench`: engine speed and memory. Each engine measurement runs in a fresh process; bytes per
+ * agent = (peak RSS - the peak RSS of a 1-agent run) / agents. Prints Markdown tables. A benchmark, not
+ * a test: figures vary with the machine and its load.
  *
- *   npm run bench                      # every preset at 1e3, 1e4, 1e5 (and 1e6 with --big)
+ *   npm run bench                      # everything below; --big adds a million agents
+ *   npm run bench -- --no-presets      # skip the per-preset table (the goal tables only)
+ *   npm run bench -- --no-goals        # skip the goal tables (the per-preset table and the sweep only)
  *   npm run bench -- --presets two-token --sizes 1000,10000
+ *   npm run bench -- --claims-seeds 3  # seeds of the claims workload (default 2: 6 runs)
  *   npm run bench -- --no-sweep        # the engine only (the sweep benchmark, bench/sweep.ts, follows)
  *   npm run bench -- --repeat 3        # the best of 3 runs per row (a shared machine's load varies)
+ *
+ * The goal tables (issue 13), each rate set against a yardstick measured in this same process
+ * (bench/boltzmann.ts: the Boltzmann wealth model as a typed-array loop, in agent-steps per CPU second,
+ * taken at the start and at the end; the share uses the faster of the two):
+ * - the claims workload: a whole sweep process (bench/claims.ts) of market, two-token and peer-bank,
+ *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
+ *   writing and aggregation included); 2 seeds by default (the protocol has 30 per point, so its
+ *   per-point work, summary.csv and summary.parquet, weighs more here than there);
+ * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
+ *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
+ *   365 days untimed (JIT warm-up), then times whole runs of 100 days (6 at a million), repeated up to
+ *   a million agent-days (20 runs at 500 agents), so the ratios compare steady days, not compilation;
+ * - the abundance stress of MODEL.md section 13 against the defaults, per claims preset, 500 x 1095.
  *
  * Rates are agent-days per second of wall time and per second of CPU time; on a machine shared with
  * other work the CPU figure is the steadier one.
@@ -14,8 +30,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
+import { boltzmann } from './boltzmann.js';
 
-interface Result { preset: string; agents: number; days: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
+interface Result { preset: string; agents: number; days: number; reps?: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -31,13 +48,13 @@ const sizes = (flag('sizes') ?? (args.includes('--big') ? '1000,10000,100000,100
 const daysFor = (agents: number): number => (agents >= 1_000_000 ? 6 : 100);
 
 const one = fileURLToPath(new URL('./one.ts', import.meta.url));
-const once = (preset: string, agents: number, days: number): Result =>
-  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', one, preset, String(agents), String(days)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Result;
+const once = (preset: string, agents: number, days: number, mode = 'defaults', warm = ''): Result =>
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', one, preset, String(agents), String(days), mode, warm], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Result;
 /** The best of `repeat` runs: the highest rates (wall and CPU apart) and the first run's memory. */
-const measure = (preset: string, agents: number, days: number): Result => {
-  const first = once(preset, agents, days);
+const measure = (preset: string, agents: number, days: number, mode = 'defaults', warm = ''): Result => {
+  const first = once(preset, agents, days, mode, warm);
   for (let k = 1; k < repeat; k++) {
-    const r = once(preset, agents, days);
+    const r = once(preset, agents, days, mode, warm);
     first.agentDaysPerSec = Math.max(first.agentDaysPerSec, r.agentDaysPerSec);
     first.agentDaysPerCpuSec = Math.max(first.agentDaysPerCpuSec, r.agentDaysPerCpuSec);
   }
@@ -46,6 +63,42 @@ const measure = (preset: string, agents: number, days: number): Result => {
 
 console.log(`abundance engine benchmark: ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log('');
+const big = args.includes('--big');
+const loops: number[] = [];
+const yardstick = (): number => Math.max(...loops);
+const pct = (rate: number): string => `${((100 * rate) / yardstick()).toFixed(2)} %`;
+const fmt = (x: number): string => Math.round(x).toLocaleString('en');
+if (!args.includes('--no-goals')) {
+  loops.push(boltzmann().agentStepsPerCpuSec);
+  const claims = (): { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number } =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), flag('claims-seeds') ?? '2'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  let c = claims();
+  for (let k = 1; k < repeat; k++) { const r = claims(); if (r.cpuSeconds < c.cpuSeconds) c = r; }
+  const scaling = (big ? [500, 10_000, 100_000, 1_000_000] : [500, 10_000, 100_000]).map((agents) => ({ agents, days: daysFor(agents), r: measure('two-token', agents, daysFor(agents), 'defaults', 'warm') }));
+  const twoTokenBase = measure('two-token', 1, 2, 'defaults', 'warm').maxRssBytes;
+  const stress = ['market', 'two-token', 'peer-bank'].map((preset) => ({ preset, d: measure(preset, 500, 1095), s: measure(preset, 500, 1095, 'stress') }));
+  loops.push(boltzmann().agentStepsPerCpuSec);
+  console.log(`Yardstick: the Boltzmann wealth loop (bench/boltzmann.ts), 100,000 agents, in this process: ${loops.map((l) => fmt(l)).join(' (start) and ')} (end) agent-steps per CPU second; shares below use the faster.`);
+  console.log('');
+  console.log('| claims workload (one sweep process, 1 worker) | runs | agent-days | CPU s | wall s | agent-days/s (CPU) | agent-days/s (wall) | share of the loop | peak MB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
+  console.log('');
+  const ten = scaling.find((x) => x.agents === 10_000)!.r.agentDaysPerCpuSec;
+  console.log('| two-token agents | days | agent-days/s (CPU) | ns per agent-day (CPU) | cost / cost at 10,000 | share of the loop | peak MB | bytes per agent |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { agents, days, r } of scaling) {
+    // Repeated runs leave garbage behind, so their peak says nothing per agent (the 500-agent row).
+    const perAgent = (r.reps ?? 1) > 1 ? `(${r.reps} runs)` : fmt((r.maxRssBytes - twoTokenBase) / agents);
+    console.log(`| ${fmt(agents)} | ${days} | ${fmt(r.agentDaysPerCpuSec)} | ${(1e9 / r.agentDaysPerCpuSec).toFixed(0)} | ${(ten / r.agentDaysPerCpuSec).toFixed(2)}x | ${pct(r.agentDaysPerCpuSec)} | ${(r.maxRssBytes / 2 ** 20).toFixed(0)} | ${perAgent} |`);
+  }
+  console.log('');
+  console.log('| preset, 500 x 1095 | agent-days/s (CPU), defaults | agent-days/s (CPU), abundance stress | stress cost / default cost |');
+  console.log('|---|---:|---:|---:|');
+  for (const { preset, d, s: st } of stress) console.log(`| ${preset} | ${fmt(d.agentDaysPerCpuSec)} | ${fmt(st.agentDaysPerCpuSec)} | ${(d.agentDaysPerCpuSec / st.agentDaysPerCpuSec).toFixed(2)}x |`);
+  console.log('');
+}
+if (args.includes('--no-presets')) process.exit(args.includes('--no-sweep') ? 0 : runSweep());
 console.log('| preset | agents | days | agent-days/s | ns per agent-day | agent-days/s (CPU) | peak MB | bytes per agent |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const preset of presets) {
@@ -60,6 +113,8 @@ for (const preset of presets) {
 
 // Then the sweep benchmark (runs per second with 1 and 2 workers, memory at 1 and 200 runs), unless
 // --no-sweep; `tsx bench/sweep.ts` runs it alone.
-if (!args.includes('--no-sweep')) {
+function runSweep(): number {
   execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sweep.ts', import.meta.url)), ...args], { stdio: 'inherit' });
+  return 0;
 }
+if (!args.includes('--no-sweep')) runSweep();

@@ -108,6 +108,10 @@ export class World {
   readonly idxA: Int32Array; readonly idxB: Int32Array; readonly order: Int32Array;
   readonly bufA: Float64Array; readonly bufB: Float64Array; readonly bufC: Float64Array;
   readonly pair = new Float64Array(2);
+  /** Today's R&D bids, CH and MH milli-hours by agent (sim/markets/lend.ts rndBids), for the day and mix they were computed at. */
+  readonly rndBid: Float64Array;
+  rndBidDay = -1;
+  rndBidSx = NaN;
 
   constructor(s: Scenario, audit: boolean) {
     this.s = s;
@@ -148,6 +152,7 @@ export class World {
     this.receipts30 = new RollingSum(this.n, 30);
     this.idxA = new Int32Array(this.n); this.idxB = new Int32Array(this.n); this.order = new Int32Array(this.n);
     this.bufA = new Float64Array(this.n); this.bufB = new Float64Array(this.n); this.bufC = new Float64Array(this.n);
+    this.rndBid = new Float64Array(2 * this.n);
     for (let i = 0; i < this.n; i++) this.order[i] = i;
   }
 

@@ -19,7 +19,8 @@ import type { Scenario } from '../scenario/schema.js';
 
 /** Peak RSS of a 1-agent run: Node, the engine and the report's chart renderer (measured 112-115 MB, doubled). */
 const FIXED_BYTES = 256 * 2 ** 20;
-/** Per agent outside the windows, with money: the measured 1,611-1,905 bytes rounded up. */
+/** Per agent outside the windows, with money: the measured 1,611-1,905 bytes rounded up (since issue 13,
+ * 16 more: the day's R&D bids, World.rndBid; two-token measured 2,295-2,333 in all at 100,000 agents). */
 const BASE_BYTES = 2000;
 /** Per agent outside the windows, without money (gift: no ledger accounts or pledges): 605 measured. */
 const BASE_BYTES_GIFT = 700;

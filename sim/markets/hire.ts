@@ -19,7 +19,7 @@
 import { affordable, settleProRata } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { rho } from '../economy/participation.js';
-import { hourPrice, rndBidHours } from './lend.js';
+import { hourPrice, rndBids } from './lend.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 import { toMilli } from '../money/milli.js';
@@ -29,13 +29,15 @@ export function hire(w: World): void {
   if (!w.hasMoney || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   if (w.money.bankPaysInputs(w)) return; // in the Peer Bank's bootstrap nobody has earned a profit to reinvest
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
-  market(w, true, hourPrice(w, true), sx);
-  market(w, false, hourPrice(w, false), 1 - sx);
+  const rnd = rndBids(w, sx); // the loan market's, when it opened today
+  market(w, true, hourPrice(w, true), rnd);
+  market(w, false, hourPrice(w, false), rnd);
 }
 
-/** One input's hire market: `mixShare` of each hirer's R&D budget buys this input at `price` (token
- * units per milli-hour); in MH, upgraders also buy the rest of their new PC's price. */
-function market(w: World, isCh: boolean, price: number, mixShare: number): void {
+/** One input's hire market: each hirer's R&D bid for this input (`rndBid`, rndBids: its cost share of
+ * the R&D budget) buys it at `price` (token units per milli-hour); in MH, upgraders also buy the rest
+ * of their new PC's price. */
+function market(w: World, isCh: boolean, price: number, rndBid: Float64Array): void {
   const a = w.agents;
   const cur = w.single ? CUR.cur : isCh ? CUR.ch : CUR.mh;
   const pcMilli = Math.round(toMilli(w.s.pc.priceMh));
@@ -50,7 +52,7 @@ function market(w: World, isCh: boolean, price: number, mixShare: number): void 
   for (let i = 0; i < w.n; i++) {
     if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
     const pc = !isCh && a.upgrading[i] === 1 ? Math.max(0, pcMilli - a.upgradeMh[i]!) : 0;
-    const rnd = rndBidHours(w, i, isCh, mixShare); // nobody pays for R&D that cannot lower its cost any more
+    const rnd = rndBid[2 * i + (isCh ? 0 : 1)]!; // rndBidHours: nobody pays for R&D that cannot lower its cost any more
     if (pc + rnd > 0) {
       const afford = affordable(w, cur, i, price);
       const b = Math.min(pc + rnd, afford);

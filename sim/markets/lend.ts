@@ -45,6 +45,33 @@ export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number
   return Math.floor(toMilli(profit * mixShare) / (isCh ? w.e : 1));
 }
 
+/**
+ * Today's R&D bids, rndBidHours of CH (at [2i]) and MH (at [2i + 1]) with the mix sx, CH's cost share,
+ * for every producer with a working PC: computed once a day and read by lend and hire, which asked for
+ * each of them twice (rho and canImprove each time). Nothing they depend on (the rho and demand
+ * windows, technique and learning, e) changes between the loan market and the hire market.
+ */
+export function rndBids(w: World, sx: number): Float64Array {
+  const out = w.rndBid;
+  if (w.rndBidDay === w.day && w.rndBidSx === sx) return out;
+  w.rndBidDay = w.day;
+  w.rndBidSx = sx;
+  const a = w.agents;
+  const share = w.s.invest.reinvestShare;
+  const span = Math.max(1, w.workDemand.span);
+  const work = w.workDemand.sum;
+  const e = w.e;
+  for (let i = 0; i < w.n; i++) {
+    if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
+    const r = rho(w, i);
+    if (!(r > 1) || share === 0 || !canImprove(w, i)) { out[2 * i] = 0; out[2 * i + 1] = 0; continue; }
+    const profit = share * (r - 1) * (work[i]! / span); // as in rndBidHours
+    out[2 * i] = Math.floor(toMilli(profit * sx) / e);
+    out[2 * i + 1] = Math.floor(toMilli(profit * (1 - sx)) / 1);
+  }
+  return out;
+}
+
 /** Agent i's idle balance in `cur` (milli): what it holds above the balance it keeps (World.money). */
 export function idleBalance(w: World, cur: number, i: number): number {
   const b = w.ledger.balance[cur]![i]!;
@@ -54,7 +81,7 @@ export function idleBalance(w: World, cur: number, i: number): number {
 }
 
 /** What producer i would invest today in currency `cur` (milli): [today's need, the loan it asks for]. */
-function investment(w: World, cur: number, i: number, sx: number): number {
+function investment(w: World, cur: number, i: number, bids: Float64Array): number {
   const a = w.agents;
   const single = w.single;
   let upgrade = 0;
@@ -63,8 +90,8 @@ function investment(w: World, cur: number, i: number, sx: number): number {
     if (left > 0) upgrade = left * hourPrice(w, false);
   }
   let rnd = 0;
-  if (single || cur === CUR.ch) rnd += rndBidHours(w, i, true, sx) * hourPrice(w, true);
-  if (single || cur === CUR.mh) rnd += rndBidHours(w, i, false, 1 - sx) * hourPrice(w, false);
+  if (single || cur === CUR.ch) rnd += bids[2 * i]! * hourPrice(w, true); // rndBidHours(w, i, true, sx)
+  if (single || cur === CUR.mh) rnd += bids[2 * i + 1]! * hourPrice(w, false); // rndBidHours(w, i, false, 1 - sx)
   const means = Math.max(0, w.ledger.means(cur, i));
   if (means >= upgrade + rnd) return 0; // it can pay today's investment itself
   return upgrade + w.s.loans.rndDays * rnd - means;
@@ -78,6 +105,7 @@ export function lend(w: World): void {
   if (book === null || lo.lendShare === 0 || w.money.bankPaysInputs(w) || !(w.rate > 0) || w.s.invest.hireShare === 0) return;
   const a = w.agents;
   const sx = shareCh(w.tech, w.e, w.s.goods.baseMh, w.baseCh);
+  const rnd = rndBids(w, sx);
   const interest = 1 + (lo.interestRate * lo.termDays) / 365;
   const borrowers = w.idxA;
   const lenders = w.idxB;
@@ -88,7 +116,7 @@ export function lend(w: World): void {
     let bids = 0;
     for (let i = 0; i < w.n; i++) {
       if (!a.isProducer(i) || a.pcAlive[i] === 0 || book.has(cur, i)) continue;
-      const need = investment(w, cur, i, sx);
+      const need = investment(w, cur, i, rnd);
       if (need <= 0) continue;
       // What it can carry: incomeShare of a term of its work value, in this currency, with interest.
       const workMilli = w.workValuePerDay(i) / (cur === CUR.ch ? w.e : 1);
