@@ -3,22 +3,11 @@
  * did-you-mean), expanded to points with stable ids and their role in the design, integer fields
  * rounded, discrete factors mapped, and refused beside sweep or sensitivity.
  */
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
-import { buildSpec } from '../../sim/sweep/spec.js';
+import { sweepSpecReader } from '../helpers/sweepSpec.js';
 import { factorValue, samplePoints } from '../../sim/sweep/sample.js';
 
-const spec = (yaml: string) => buildSpec(parse(yaml), 'my.yaml', 'my');
-const lines = (yaml: string): string[] => {
-  try {
-    spec(yaml);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return (error as ScenarioError).message.split('\n');
-  }
-  throw new Error('expected a ScenarioError');
-};
+const { spec, lines } = sweepSpecReader('my.yaml', 'my');
 
 describe('sweep/sample: the sample: key of a sweep file', () => {
   it('reads a sobol design: ranges, discrete factors, a scale per key; N (2D + 2) points with stable ids and roles', () => {

@@ -1,18 +1,7 @@
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
-import { buildSpec } from '../../sim/sweep/spec.js';
+import { sweepSpecReader } from '../helpers/sweepSpec.js';
 
-const spec = (yaml: string) => buildSpec(parse(yaml), 'f.yaml', 'f');
-const lines = (yaml: string): string[] => {
-  try {
-    spec(yaml);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return (error as ScenarioError).message.split('\n');
-  }
-  throw new Error('expected a ScenarioError');
-};
+const { spec, lines } = sweepSpecReader('f.yaml', 'f');
 
 describe('sweep/spec: the keys of a sweep file', () => {
   it('reads every key, with the defaults of docs/sweeps.md', () => {
