@@ -52,7 +52,7 @@ function market(w: World, isCh: boolean, price: number, rndBid: Float64Array): v
   for (let i = 0; i < w.n; i++) {
     if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
     const pc = !isCh && a.upgrading[i] === 1 ? Math.max(0, pcMilli - a.upgradeMh[i]!) : 0;
-    const rnd = rndBid[2 * i + (isCh ? 0 : 1)]!; // rndBidHours: nobody pays for R&D that cannot lower its cost any more
+    const rnd = rndBid[2 * i + (isCh ? 0 : 1)]!; // 0 for R&D that cannot lower its cost any more (rndBids)
     if (pc + rnd > 0) {
       const afford = affordable(w, cur, i, price);
       const b = Math.min(pc + rnd, afford);

@@ -36,20 +36,12 @@ export function hourPrice(w: World, isCh: boolean): number {
   return isCh ? w.e * w.wage : w.wage;
 }
 
-/** Milli-hours of one input that producer i bids for R&D today (its profit x the input's cost share). */
-export function rndBidHours(w: World, i: number, isCh: boolean, mixShare: number): number {
-  const r = rho(w, i);
-  if (!(r > 1) || w.s.invest.reinvestShare === 0 || !canImprove(w, i)) return 0;
-  const span = Math.max(1, w.workDemand.span);
-  const profit = w.s.invest.reinvestShare * (r - 1) * (w.workDemand.sum[i]! / span); // MH-eq a day
-  return Math.floor(toMilli(profit * mixShare) / (isCh ? w.e : 1));
-}
-
 /**
- * Today's R&D bids, rndBidHours of CH (at [2i]) and MH (at [2i + 1]) with the mix sx, CH's cost share,
- * for every producer with a working PC: computed once a day and read by lend and hire, which asked for
- * each of them twice (rho and canImprove each time). Nothing they depend on (the rho and demand
- * windows, technique and learning, e) changes between the loan market and the hire market.
+ * Today's R&D bids, in milli-hours of CH (at [2i]) and MH (at [2i + 1]): producer i's profit
+ * (reinvestShare x (rho - 1) x its mean daily work value, MH-eq a day) split by sx, CH's cost share;
+ * 0 for an agent without a working PC, with rho <= 1, or that cannot lower its cost any more
+ * (canImprove). Computed once a day and read by lend and hire: nothing it depends on (the rho and
+ * demand windows, technique and learning, e) changes between the loan market and the hire market.
  */
 export function rndBids(w: World, sx: number): Float64Array {
   const out = w.rndBid;
@@ -62,12 +54,14 @@ export function rndBids(w: World, sx: number): Float64Array {
   const work = w.workDemand.sum;
   const e = w.e;
   for (let i = 0; i < w.n; i++) {
+    out[2 * i] = 0;
+    out[2 * i + 1] = 0;
     if (!a.isProducer(i) || a.pcAlive[i] === 0) continue;
     const r = rho(w, i);
-    if (!(r > 1) || share === 0 || !canImprove(w, i)) { out[2 * i] = 0; out[2 * i + 1] = 0; continue; }
-    const profit = share * (r - 1) * (work[i]! / span); // as in rndBidHours
+    if (!(r > 1) || share === 0 || !canImprove(w, i)) continue;
+    const profit = share * (r - 1) * (work[i]! / span);
     out[2 * i] = Math.floor(toMilli(profit * sx) / e);
-    out[2 * i + 1] = Math.floor(toMilli(profit * (1 - sx)) / 1);
+    out[2 * i + 1] = Math.floor(toMilli(profit * (1 - sx)));
   }
   return out;
 }
@@ -90,8 +84,8 @@ function investment(w: World, cur: number, i: number, bids: Float64Array): numbe
     if (left > 0) upgrade = left * hourPrice(w, false);
   }
   let rnd = 0;
-  if (single || cur === CUR.ch) rnd += bids[2 * i]! * hourPrice(w, true); // rndBidHours(w, i, true, sx)
-  if (single || cur === CUR.mh) rnd += bids[2 * i + 1]! * hourPrice(w, false); // rndBidHours(w, i, false, 1 - sx)
+  if (single || cur === CUR.ch) rnd += bids[2 * i]! * hourPrice(w, true);
+  if (single || cur === CUR.mh) rnd += bids[2 * i + 1]! * hourPrice(w, false);
   const means = Math.max(0, w.ledger.means(cur, i));
   if (means >= upgrade + rnd) return 0; // it can pay today's investment itself
   return upgrade + w.s.loans.rndDays * rnd - means;
