@@ -3,8 +3,9 @@
  * milli-cur with one currency): incomeShare x the average daily worth of its work over the demand window
  * (people spend what their work is worth: hours sold, and own hours at most at the expected price of
  * the goods they made, list price x the genre's funded share, sim/economy/produce.ts) + balanceShare x
- * its spendable balance, capped by its means (positive balance, plus unused credit under mutual credit). Spendable: what lies above the money's
- * working balance (`workingBalance`, sim/money/kinds/): every positive balance in S2;
+ * its spendable balance, capped by its means (positive balance, plus unused credit under mutual
+ * credit). Spendable: what lies above the money's working balance (`workingBalance`,
+ * sim/money/kinds/): every positive balance in S2;
  * in S3 only what exceeds the working balance the bank provisions (bank.k days of its own delivered
  * flow; otherwise each token issued would raise the target by k x balanceShare and money would grow
  * without bound); in S1 only what exceeds market.wageDays days of its own work value (the cure MODEL.md

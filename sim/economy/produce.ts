@@ -52,7 +52,8 @@ export function produce(w: World): void {
     a.workValueToday[i] = soldValue + ownValue;
     // What the work is worth, behind budgets (MODEL.md section 5, "people spend what their work is
     // worth"): own hours count at most at the expected price of the goods they made today (the list
-    // price x the genre's funded share over 30 days, as the plan phase reckons), their share of it. Under benchmark prices a producer costlier than the genre's median makes goods priced below
+    // price x the genre's funded share over 30 days, as the plan phase reckons), their share of it.
+    // Under benchmark prices a producer costlier than the genre's median makes goods priced below
     // their hours; counting the hours in full let laggards pledge on credit what their work never
     // earned, and they defaulted as costs fell (docs/model.md, "What the work is worth"). Cost-plus
     // prices (S1) always cover the hours, so there the worth is the value.
