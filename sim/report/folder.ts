@@ -85,15 +85,19 @@ export function readClaims(dir: string): ClaimsResult | undefined {
 export async function reportFolder(dir: string): Promise<{ kind: FolderKind; files: string[] }> {
   const kind = folderKind(dir);
   if (kind === 'sweep') {
-    // claims.json from the runs themselves, never from an old file; written only with the report
-    const text = claimsJson(await evaluateClaims(dir));
     const data = await readSweepFolder(dir);
-    const claims = parseOrThrow(ClaimsResultSchema, JSON.parse(text) as unknown, join(dir, CLAIMS_FILE));
-    if (!data.extraFiles.includes(CLAIMS_FILE)) data.extraFiles = ['compare.csv', CLAIMS_FILE].filter((f) => f === CLAIMS_FILE || data.extraFiles.includes(f));
-    const extra = new Map([[CLAIMS_FILE, text]]);
-    if (data.plan.sample !== undefined) {
-      // A sampled sweep: its indices from sensitivity.csv when `abundance sensitivity` wrote one (its
-      // metrics and options kept), else computed with the defaults and written beside the report.
+    const extra = new Map<string, string>();
+    let claims: ClaimsResult | undefined;
+    if (data.plan.sample === undefined) {
+      // claims.json from the runs themselves, never from an old file; written only with the report
+      const text = claimsJson(await evaluateClaims(dir));
+      claims = parseOrThrow(ClaimsResultSchema, JSON.parse(text) as unknown, join(dir, CLAIMS_FILE));
+      if (!data.extraFiles.includes(CLAIMS_FILE)) data.extraFiles = ['compare.csv', CLAIMS_FILE].filter((f) => f === CLAIMS_FILE || data.extraFiles.includes(f));
+      extra.set(CLAIMS_FILE, text);
+    } else {
+      // A sampled sweep judges no claim (sweep/sensitivity.ts, sensitivityAnswer): its answer is the
+      // indices, from sensitivity.csv when `abundance sensitivity` wrote one (its metrics and options
+      // kept), else computed with the defaults and written beside the report.
       const file = join(dir, SENSITIVITY_CSV);
       const rows = isSensitivityCsv(file) ? readSensitivityCsv(file) : sensitivity(dir, { out: false }).rows;
       if (!existsSync(file)) extra.set(SENSITIVITY_CSV, sensitivityCsv(rows));

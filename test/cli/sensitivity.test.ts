@@ -84,7 +84,12 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     expect(readFileSync(join(cwd, 'morris', 'sensitivity.csv'), 'utf8')).toBe(before);
     const md = readFileSync(join(cwd, 'morris', 'report.md'), 'utf8');
     expect(md).toContain('## Sensitivity');
-    expect(md).toMatch(/\| goods_released \| two-token \| /);
+    // The answer is the factors that decide each metric; a sample design has no base point, so no claim is judged.
+    const answer = md.slice(md.indexOf('## Answer'), md.indexOf('## Try it'));
+    expect(answer).toMatch(/A Morris sample design: its answer is which factors decide each metric/);
+    expect(answer).toMatch(/\| goods_released \| two-token \| /);
+    expect(md).not.toContain('## Claims in detail');
+    expect(existsSync(join(cwd, 'morris', 'claims.json'))).toBe(false);
     const spec = JSON.parse(readFileSync(join(cwd, 'morris', 'charts', 'morris-goods_released.vl.json'), 'utf8'));
     expect(spec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['rule', 'point', 'text']);
     expect(existsSync(join(cwd, 'morris', 'charts', 'morris-goods_released.svg'))).toBe(true);

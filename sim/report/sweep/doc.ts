@@ -1,11 +1,11 @@
 /**
  * The report of a sweep, as a document read top-down: a table of contents; the answer (the runs counted
- * and, when a claims result is given, each claim's verdict with its one-line reason); the "try it"
- * panel; the charts (fans over time, small multiples per swept key, heatmaps of a two-key grid, the
- * Sobol' or Morris indices of a sampled sweep); then
- * the detail: the claims' tests and the numbers behind each verdict, viability per cell, the end-of-run
- * statistics at the reference point, the files and the provenance. Every number is read from the
- * folder; nothing here judges a claim.
+ * and each claim's verdict with its one-line reason, or for a sampled sweep the factors that decide
+ * each metric); the "try it" panel; the charts (fans over time, small multiples per swept key, heatmaps
+ * of a two-key grid, the Sobol' or Morris indices of a sampled sweep); then the detail: the claims'
+ * tests and the numbers behind each verdict (not for a sampled sweep), viability per cell, the
+ * end-of-run statistics at the reference point, the files and the provenance. Every number is read
+ * from the folder; nothing here judges a claim.
  */
 import { claimsAnswer, claimsBlocks, type ClaimsResult } from '../claims.js';
 import { heading, keyValues, list, paragraph, table, toc, type Block, type ReportDoc } from '../document.js';
@@ -16,7 +16,7 @@ import { heatmapCharts } from './heatmaps.js';
 import { END_METRICS } from './metrics.js';
 import { paramCharts } from './params.js';
 import { sweepProvenance } from './provenance.js';
-import { sensitivityBlocks } from './sensitivity.js';
+import { sensitivityAnswer, sensitivityBlocks } from './sensitivity.js';
 import type { SweepData } from './read.js';
 import type { TryitStart } from '../tryit/data.js';
 
@@ -84,7 +84,7 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   const blocks: Block[] = [
     toc(),
     heading('Answer'),
-    ...claimsAnswer(claims),
+    ...(data.sensitivity === undefined ? claimsAnswer(claims) : sensitivityAnswer(data.sensitivity)),
     list(summary(data, cells)),
     heading('Try it'),
     { kind: 'tryit' },
@@ -93,7 +93,7 @@ export function sweepDoc(data: SweepData, claims?: ClaimsResult): ReportDoc {
   if (params.length > 0) blocks.push(heading('Per swept parameter'), ...charts(params));
   if (heatmaps.length > 0) blocks.push(heading('Two-parameter grid'), ...charts(heatmaps));
   if (data.sensitivity !== undefined) blocks.push(...sensitivityBlocks(data.sensitivity));
-  blocks.push(...claimsBlocks(claims), ...viabilityBlocks(data, cells), ...statsBlocks(data, cells));
+  blocks.push(...(data.sensitivity === undefined ? claimsBlocks(claims) : []), ...viabilityBlocks(data, cells), ...statsBlocks(data, cells));
   const files = ['sweep.json', 'runs.csv', 'summary.csv', ...data.extraFiles, ...(data.manifest === undefined ? [] : ['manifest.json'])];
   blocks.push(heading('Files'), { kind: 'links', links: files.map((f) => ({ label: f, href: f })) });
   blocks.push(heading('Provenance'), keyValues(sweepProvenance(data)));

@@ -120,9 +120,20 @@ export function sensitivityBlocks(section: SensitivitySection): Block[] {
   return [
     heading('Sensitivity'),
     paragraph(section.method === 'sobol'
-      ? `Which of the ${section.params.length} factors of the sample design (${section.params.join(', ')}) decide each metric: Sobol' indices of the mean over seeds at each point (Saltelli et al. 2010 for S1, Jansen 1999 for ST), from sensitivity.csv (docs/sensitivity.md). Seed noise share: the mean variance across seeds within a point over the variance of all runs.`
-      : `Which of the ${section.params.length} factors of the Morris design (${section.params.join(', ')}) matter for each metric: mu* and sigma of the elementary effects of the mean over seeds, from sensitivity.csv (docs/sensitivity.md).`),
-    topTable(section),
+      ? `Which of the ${section.params.length} factors of the sample design (${section.params.join(', ')}) decide each metric: Sobol' indices of the mean over seeds at each point (Saltelli et al. 2010 for S1, Jansen 1999 for ST), from sensitivity.csv (docs/sensitivity.md); the answer above ranks them. Seed noise share: the mean variance across seeds within a point over the variance of all runs.`
+      : `Which of the ${section.params.length} factors of the Morris design (${section.params.join(', ')}) matter for each metric: mu* and sigma of the elementary effects of the mean over seeds, from sensitivity.csv (docs/sensitivity.md); the answer above ranks them.`),
     ...charts.map((chart): Block => ({ kind: 'chart', chart })),
+  ];
+}
+
+/**
+ * The answer of a sampled sweep: the factors that decide each metric. The claims protocol needs the
+ * defaults as a base point and its directions around it, which a sample design does not have, so a
+ * sampled sweep's report judges no claim.
+ */
+export function sensitivityAnswer(section: SensitivitySection): Block[] {
+  return [
+    paragraph(`A ${section.method === 'sobol' ? "Sobol'" : 'Morris'} sample design: its answer is which factors decide each metric (the claims are judged on the claims protocol's sweeps, with the defaults as a base point, not on a sample design).`),
+    topTable(section),
   ];
 }
