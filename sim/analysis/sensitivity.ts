@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { parseCsv } from '../io/csvRecords.js';
 import { RUNS_CSV } from '../io/runsCsv.js';
 import { SENSITIVITY_CSV, writeSensitivityCsv } from '../io/sensitivityCsv.js';
-import { readSweepJson } from '../io/sweepJson.js';
 import { analyseDesign, type SensitivityRow } from '../sensitivity/study.js';
 import { AnalysisError, didYouMean } from './errors.js';
+import { readSweepPlan } from './sweepPlan.js';
 
 /** Besides every claim statistic (stat_...): the headline metrics of a sensitivity study. */
 export const HEADLINE_METRICS = ['goods_released', 'cost_index', 'funded_share', 'gini_income'] as const;
@@ -41,22 +41,8 @@ export interface Sensitivity {
   file?: string;
 }
 
-/** Does this sweep folder's sweep.json carry a sample design? */
-export function hasSampleDesign(dir: string): boolean {
-  try {
-    return readSweepJson(dir).plan.sample !== undefined;
-  } catch {
-    return false;
-  }
-}
-
 export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensitivity {
-  let json;
-  try {
-    json = readSweepJson(dir).plan;
-  } catch (error) {
-    throw new AnalysisError((error as Error).message);
-  }
+  const json = readSweepPlan(dir);
   if (json.sample === undefined) {
     throw new AnalysisError(`${dir}: its sweep (${json.file}) has no sample design; abundance sensitivity needs a sweep file with sample: {method: sobol | morris, n, params} (docs/sensitivity.md)`);
   }
@@ -66,6 +52,7 @@ export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensiti
   const numeric = table.header.slice(table.header.indexOf('viability_failed') + 1);
   const metrics = opts.metrics ?? [...numeric.filter((h) => h.startsWith('stat_')), ...HEADLINE_METRICS.filter((m) => numeric.includes(m))];
   const known = [...numeric, 'viable'];
+  if (metrics.length === 0) throw new AnalysisError(`--metrics: expected at least one column of ${RUNS_CSV} (any metric or claim statistic stat_..., or viable)`);
   for (const m of metrics) {
     if (!known.includes(m)) throw new AnalysisError(`--metrics: "${m}" is not a column of ${RUNS_CSV}${didYouMean(m, known)} (any metric or claim statistic stat_... of runs.csv, or viable)`);
   }
@@ -81,11 +68,18 @@ export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensiti
       return [m, c === '' ? NaN : Number(c)];
     })),
   }));
-  const rows = analyseDesign(
-    { method: json.sample.method, params: json.sample.params, points: json.points },
-    runs,
-    { metrics, presets: json.presets, bootstrap, seed: json.baseSeed, secondOrder: opts.secondOrder ?? false },
-  );
+  let rows: SensitivityRow[];
+  try {
+    // A run that failed has no row in runs.csv: its point then has fewer values than the sweep's
+    // replicates and is dropped, like a point with an empty cell (failed.csv names those runs).
+    rows = analyseDesign(
+      { method: json.sample.method, params: json.sample.params, points: json.points },
+      runs,
+      { metrics, presets: json.presets, replicates: json.replicates, bootstrap, seed: json.baseSeed, secondOrder: opts.secondOrder ?? false },
+    );
+  } catch (error) {
+    throw new AnalysisError(`${join(dir, 'sweep.json')}: ${(error as Error).message}`);
+  }
   const result: Sensitivity = { method: json.sample.method, params: json.sample.params, presets: json.presets, metrics: [...metrics], rows };
   if (opts.out === false) return result;
   const file = opts.out ?? join(dir, SENSITIVITY_CSV);

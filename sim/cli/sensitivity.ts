@@ -7,7 +7,7 @@
  */
 import { sensitivity } from '../analysis/sensitivity.js';
 import { formatStat } from '../report/stats.js';
-import type { SensitivityRow } from '../sensitivity/study.js';
+import { rankFactors, TOP_FACTORS, type SensitivityRow } from '../sensitivity/study.js';
 
 export interface SensitivityArgs {
   sweepdir: string;
@@ -17,16 +17,14 @@ export interface SensitivityArgs {
   out?: string | undefined;
 }
 
-/** How many factors the table shows per metric. */
-const TOP = 3;
 
 export async function sensitivityCommand(args: SensitivityArgs): Promise<number> {
   const metrics = args.metrics?.split(',').map((m) => m.trim()).filter((m) => m !== '');
   const result = sensitivity(args.sweepdir, { metrics, secondOrder: args.secondOrder, bootstrap: args.bootstrap, out: args.out });
   const lines = [
     result.method === 'sobol'
-      ? `Sobol' indices of the mean over seeds (S1 first order, ST total; 95 % bootstrap intervals), top ${TOP} factors by ST:`
-      : `Morris screening of the mean over seeds (mu* = mean |elementary effect| on the unit interval), top ${TOP} factors by mu*:`,
+      ? `Sobol' indices of the mean over seeds (S1 first order, ST total; 95 % bootstrap intervals), top ${TOP_FACTORS} factors by ST:`
+      : `Morris screening of the mean over seeds (mu* = mean |elementary effect| on the unit interval), top ${TOP_FACTORS} factors by mu*:`,
     '',
     ...table(result.rows.filter((r) => r.method !== 'sobol-s2'), result.method),
     '',
@@ -44,9 +42,7 @@ function table(rows: readonly SensitivityRow[], method: 'sobol' | 'morris'): str
   const head = method === 'sobol' ? ['preset', 'metric', 'factor', 'ST', 'S1', 'seed noise', 'points'] : ['preset', 'metric', 'factor', 'mu*', 'sigma', 'seed noise', 'points'];
   const cells: string[][] = [];
   for (const group of groups.values()) {
-    const key = (r: SensitivityRow): number => (method === 'sobol' ? r.ST.value : r.muStar.value);
-    const sorted = [...group].sort((a, b) => (Number.isFinite(key(b)) ? key(b) : -Infinity) - (Number.isFinite(key(a)) ? key(a) : -Infinity));
-    sorted.slice(0, TOP).forEach((r, i) => cells.push([
+    rankFactors(group).slice(0, TOP_FACTORS).forEach((r, i) => cells.push([
       i === 0 ? r.preset : '', i === 0 ? r.metric : '', r.param,
       method === 'sobol' ? interval(r.ST.value, r.ST.lo, r.ST.hi) : interval(r.muStar.value, r.muStar.lo, r.muStar.hi),
       method === 'sobol' ? interval(r.S1.value, r.S1.lo, r.S1.hi) : formatStat(r.sigma),

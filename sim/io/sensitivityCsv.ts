@@ -10,7 +10,8 @@
  * _lo/_hi: the bootstrap 95 % interval. Numbers have up to 6 significant digits; an empty cell where a
  * quantity does not apply or has no value (zero variance, too few points).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { csvText, num6 } from './csv.js';
 import { cellNumber, parseCsv } from './csvRecords.js';
 import { writeFileAtomically } from './atomicFile.js';
@@ -41,7 +42,7 @@ export function sensitivityCsv(rows: readonly SensitivityRow[]): string {
 
 /** Is the file at `path` one this module wrote (its first line is our header)? */
 export function isSensitivityCsv(path: string): boolean {
-  if (!existsSync(path)) return false;
+  if (!existsSync(path) || !statSync(path).isFile()) return false;
   const first = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
   return first === SENSITIVITY_HEADER.join(',');
 }
@@ -51,6 +52,7 @@ export function isSensitivityCsv(path: string): boolean {
  * (a file it did not write).
  */
 export function writeSensitivityCsv(path: string, rows: readonly SensitivityRow[]): void {
+  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path}: is a folder; --out names the file to write, e.g. ${join(path, 'sensitivity.csv')}`);
   if (existsSync(path) && !isSensitivityCsv(path)) {
     throw new Error(`${path}: exists and is not a sensitivity.csv written by abundance sensitivity (its first line is not the header); not replaced, choose another --out`);
   }

@@ -25,6 +25,7 @@
  * Environ. Model. Softw. 22 (2007) 1509-1518. Pure.
  */
 import seedrandom from 'seedrandom';
+import { quantilesOf } from '../stats/interval.js';
 import type { SaltelliRole } from './saltelli.js';
 import type { MorrisRole } from './morris.js';
 
@@ -68,16 +69,10 @@ function variance(xs: ArrayLike<number>, idx: readonly number[]): number {
   return v / idx.length;
 }
 
-/** The 2.5 % and 97.5 % points of xs (linear interpolation between order statistics, numpy's default). */
-export function percentileInterval(xs: number[]): { lo: number; hi: number } {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return { lo: NaN, hi: NaN };
-  const q = (p: number): number => {
-    const h = (s.length - 1) * p;
-    const lo = Math.floor(h);
-    return s[lo]! + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]!) - s[lo]!);
-  };
-  return { lo: q(0.025), hi: q(0.975) };
+/** The 2.5 % and 97.5 % points of xs, its finite values (R type 7, numpy's default: stats/interval.ts). */
+export function percentileInterval(xs: readonly number[]): { lo: number; hi: number } {
+  const [lo, hi] = quantilesOf(xs, [0.025, 0.975]) as [number, number];
+  return { lo, hi };
 }
 
 /** `times` resamples of 0..n-1 with replacement, from the seeded stream. */

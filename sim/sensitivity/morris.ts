@@ -45,21 +45,24 @@ export function morrisDesign(r: number, d: number, levels: number, seed: number)
   const unit = new Float64Array(r * (d + 1) * d);
   const roles: MorrisRole[] = [];
   let at = 0;
+  // The walk is in whole grid levels (Delta is p/2 of them) and each coordinate is written as
+  // level / (p - 1), so a level is the same number in every trajectory: x* + Delta - Delta in floating
+  // point can land an ulp below its level, and a discrete factor (floor(u k)) on the level below.
+  const step = levels / 2;
   for (let t = 0; t < r; t++) {
-    const x = Array.from({ length: d }, () => Math.floor(rng() * baseLevels) / (levels - 1));
+    const x = Array.from({ length: d }, () => Math.floor(rng() * baseLevels));
     const dir = Array.from({ length: d }, () => (rng() < 0.5 ? -1 : 1));
     const order = Array.from({ length: d }, (_, i) => i);
     for (let i = d - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    const point = x.map((xi, i) => (dir[i] === 1 ? xi : xi + delta));
-    const put = (): void => { for (let i = 0; i < d; i++) unit[at * d + i] = point[i]!; at++; };
+    const level = x.map((xi, i) => (dir[i] === 1 ? xi : xi + step));
+    const put = (): void => { for (let i = 0; i < d; i++) unit[at * d + i] = level[i]! / (levels - 1); at++; };
     put();
     roles.push({ trajectory: t, step: 0 });
     order.forEach((param, s) => {
-      // Clamped: 1/3 + 2/3 may round a hair above 1.
-      point[param] = Math.min(1, Math.max(0, point[param]! + dir[param]! * delta));
+      level[param] = level[param]! + dir[param]! * step;
       put();
       roles.push({ trajectory: t, step: s + 1, param, delta: dir[param]! * delta });
     });

@@ -58,7 +58,12 @@ export interface SensitivityRow {
   nSeeds: number;
 }
 
-export interface StudyOptions extends IndexOptions { metrics: readonly string[]; presets: readonly string[] }
+export interface StudyOptions extends IndexOptions {
+  metrics: readonly string[];
+  presets: readonly string[];
+  /** Seeds per point (the sweep's replicates): a point with fewer values (a failed run) is dropped. */
+  replicates: number;
+}
 
 const NONE: Interval = { value: NaN, lo: NaN, hi: NaN };
 
@@ -68,26 +73,42 @@ function sampleVariance(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
 }
 
+/**
+ * The share of the runs' variance that is seed noise, from the values of each point's R seeds: the
+ * one-way random-effects ANOVA (Searle, Casella and McCulloch 1992, ch. 3): W = the mean within-point
+ * variance, the between-point component max(0, Var(point means) - W / R), share = W / (W + that).
+ * Every point runs on the same seeds (common random numbers), so pooling all runs' values would see a
+ * seed's own effect through only R draws and underestimate the total: this estimator is 1 when the
+ * parameters move nothing, whether or not the noise is shared, and 0 when the seeds move nothing.
+ */
+export function seedNoiseShare(byPoint: readonly (readonly number[])[], replicates: number): number {
+  if (replicates < 2 || byPoint.length < 2) return NaN;
+  const within = byPoint.map(sampleVariance);
+  const w = within.reduce((s, x) => s + x, 0) / within.length;
+  const between = Math.max(0, sampleVariance(byPoint.map((xs) => xs.reduce((s, x) => s + x, 0) / xs.length)) - w / replicates);
+  return w + between > 1e-300 ? w / (w + between) : NaN;
+}
+
 /** The roles of the design's points, checked: every point has one of the design's method. */
 export function rolesOf(design: Design): SaltelliRole[] | MorrisRole[] {
   const index = new Map(design.params.map((p, i) => [p, i]));
   const param = (p: string | undefined, id: string): number => {
     const i = p === undefined ? undefined : index.get(p);
-    if (i === undefined) throw new Error(`sweep.json: point ${id}: its design names factor ${JSON.stringify(p)}, not one of ${design.params.join(', ')}`);
+    if (i === undefined) throw new Error(`point ${id}: its design names factor ${JSON.stringify(p)}, not one of ${design.params.join(', ')}`);
     return i;
   };
   if (design.method === 'sobol') {
     return design.points.map((p): SaltelliRole => {
       const d = p.design;
-      if (d?.method !== 'sobol') throw new Error(`sweep.json: point ${p.id} has no role in the sobol design`);
+      if (d?.method !== 'sobol') throw new Error(`point ${p.id} has no role in the sobol design`);
       return d.matrix === 'AB' || d.matrix === 'BA' ? { matrix: d.matrix, row: d.row, param: param(d.param, p.id) } : { matrix: d.matrix, row: d.row };
     });
   }
   return design.points.map((p): MorrisRole => {
     const d = p.design;
-    if (d?.method !== 'morris') throw new Error(`sweep.json: point ${p.id} has no role in the morris design`);
+    if (d?.method !== 'morris') throw new Error(`point ${p.id} has no role in the morris design`);
     if (d.step === 0) return { trajectory: d.trajectory, step: 0 };
-    if (d.delta === undefined) throw new Error(`sweep.json: point ${p.id}: a Morris step needs its delta`);
+    if (d.delta === undefined) throw new Error(`point ${p.id}: a Morris step needs its delta`);
     return { trajectory: d.trajectory, step: d.step, param: param(d.param, p.id), delta: d.delta };
   });
 }
@@ -100,25 +121,24 @@ export function analyseDesign(design: Design, runs: readonly RunValues[], opts: 
   for (const preset of opts.presets) {
     const mine = runs.filter((r) => r.preset === preset);
     for (const metric of opts.metrics) {
-      // The values of each point's seeds; a point with a missing value is dropped (NaN).
+      // The values of each point's seeds; a point with a missing value, or with fewer runs than the
+      // sweep's replicates (a failed run has no row), is dropped (NaN).
       const byPoint: number[][] = design.points.map(() => []);
       const missing = new Set<number>();
       for (const r of mine) {
         const i = at.get(r.point);
-        if (i === undefined) continue;
+        if (i === undefined) throw new Error(`runs.csv names point ${JSON.stringify(r.point)} of ${preset}, which is not a point of the design`);
         const v = r.values.get(metric) ?? NaN;
         if (Number.isFinite(v)) byPoint[i]!.push(v);
         else missing.add(i);
       }
-      const y = byPoint.map((xs, i) => (xs.length === 0 || missing.has(i) ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length));
+      const y = byPoint.map((xs, i) => (xs.length < opts.replicates || missing.has(i) ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length));
       const kept = byPoint.filter((_, i) => Number.isFinite(y[i]!));
-      const nSeeds = Math.max(0, ...kept.map((xs) => xs.length));
-      const within = kept.map(sampleVariance).filter(Number.isFinite);
-      const total = sampleVariance(kept.flat());
-      const seedNoiseShare = within.length > 0 && total > 1e-300 ? within.reduce((s, x) => s + x, 0) / within.length / total : NaN;
-      const common = { preset, metric, seedNoiseShare, nPoints: kept.length, nSeeds };
+      const common = { preset, metric, seedNoiseShare: seedNoiseShare(kept, opts.replicates), nPoints: kept.length, nSeeds: opts.replicates };
       if (design.method === 'sobol') {
         const r = sobolIndices(y, roles as SaltelliRole[], d, opts);
+        // The points the indices used: whole rows of the design (A, B, the AB_i, and the BA_i for S2).
+        common.nPoints = r.rows * (d + 2 + (opts.secondOrder ? d : 0));
         design.params.forEach((param, i) => rows.push({ ...common, method: 'sobol', param, S1: r.S1[i]!, ST: r.ST[i]!, S2: NONE, muStar: NONE, mu: NaN, sigma: NaN }));
         if (opts.secondOrder) {
           design.params.forEach((a, i) => design.params.forEach((b, j) => {
@@ -132,4 +152,16 @@ export function analyseDesign(design: Design, runs: readonly RunValues[], opts: 
     }
   }
   return rows;
+}
+
+/** How many factors a table of the answer shows per metric (the CLI's and the report's). */
+export const TOP_FACTORS = 3;
+
+/** A factor's weight in the ranking: ST for Sobol', mu* for Morris (NaN when it has none). */
+export const rankKey = (r: SensitivityRow): number => (r.method === 'morris' ? r.muStar.value : r.ST.value);
+
+/** The rows of one preset and metric, the most decisive factor first; factors without a value last. */
+export function rankFactors(rows: readonly SensitivityRow[]): SensitivityRow[] {
+  const key = (r: SensitivityRow): number => (Number.isFinite(rankKey(r)) ? rankKey(r) : -Infinity);
+  return [...rows].sort((a, b) => key(b) - key(a));
 }

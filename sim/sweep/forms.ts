@@ -13,7 +13,7 @@
  * depends on the file's base seed and the key alone. Pure: the caller checks values against the schema.
  */
 import seedrandom from 'seedrandom';
-import { show } from '../scenario/errors.js';
+import { quoteChoices, show } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { isMapping } from '../scenario/keys.js';
 
@@ -28,7 +28,23 @@ export const MAX_VALUES = 10_000;
 
 export const FORM_KEYS = ['values', 'linspace', 'arange', 'sample'] as const;
 const SAMPLE_KEYS = ['n', 'from', 'to', 'scale'] as const;
-const SCALES = ['uniform', 'log-uniform'] as const;
+export const SCALES = ['uniform', 'log-uniform'] as const;
+export type Scale = (typeof SCALES)[number];
+
+/** `v` as a scale, or a problem at `at` (with a did-you-mean) and undefined. */
+export function checkScale(v: unknown, at: string, problems: SweepProblem[]): Scale | undefined {
+  if ((SCALES as readonly unknown[]).includes(v)) return v as Scale;
+  const guess = typeof v === 'string' ? closest(v, SCALES) : [];
+  problems.push({ path: at, text: `expected one of ${SCALES.join(', ')}, got ${show(v)}${guess.length ? `; did you mean ${quoteChoices(guess)}?` : ''}` });
+  return undefined;
+}
+
+/** The value at u in [0, 1] of [lo, hi], uniform or on the logs, to 6 digits and kept inside [lo, hi]
+ * (six digits may round up to `hi` itself). */
+export function scaledValue(u: number, lo: number, hi: number, scale: Scale): number {
+  const x = scale === 'log-uniform' ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
+  return Math.min(Math.max(tidy(x, 6), lo), hi);
+}
 
 /** Round away float noise: 0.30000000000000004 -> 0.3. */
 export const tidy = (x: number, digits = 12): number => {
@@ -166,26 +182,16 @@ export function sample(body: unknown, at: string, ctx: Pick<ExpandContext, 'key'
   for (const k of Object.keys(body)) {
     if ((SAMPLE_KEYS as readonly string[]).includes(k)) continue;
     const guess = closest(k, SAMPLE_KEYS);
-    problems.push({ path: `${at}.${k}`, text: `unknown key${guess.length ? `; did you mean ${guess.map((g) => `"${g}"`).join(' or ')}?` : '.'} Keys of sample: ${SAMPLE_KEYS.join(', ')}.` });
+    problems.push({ path: `${at}.${k}`, text: `unknown key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : '.'} Keys of sample: ${SAMPLE_KEYS.join(', ')}.` });
   }
   const n = count(body['n'], `${at}.n`, problems);
   const from = finite(body['from'], `${at}.from`, 'from', problems);
   const to = finite(body['to'], `${at}.to`, 'to', problems);
-  const scale = body['scale'] ?? 'uniform';
-  if (!(SCALES as readonly unknown[]).includes(scale)) {
-    const guess = typeof scale === 'string' ? closest(scale, SCALES) : [];
-    problems.push({ path: `${at}.scale`, text: `expected one of ${SCALES.join(', ')}, got ${show(scale)}${guess.length ? `; did you mean ${guess.map((g) => `"${g}"`).join(' or ')}?` : ''}` });
-    return [];
-  }
+  const scale = checkScale(body['scale'] ?? 'uniform', `${at}.scale`, problems);
+  if (scale === undefined) return [];
   if (n === undefined || from === undefined || to === undefined) return [];
   if (!(from < to)) return void problems.push({ path: at, text: `expected from < to, got from ${from}, to ${to}` }), [];
-  const log = scale === 'log-uniform';
-  if (log && !(from > 0)) return void problems.push({ path: `${at}.from`, text: `log-uniform needs from > 0, got ${from}` }), [];
+  if (scale === 'log-uniform' && !(from > 0)) return void problems.push({ path: `${at}.from`, text: `log-uniform needs from > 0, got ${from}` }), [];
   const rng = seedrandom.alea(`sweep/${ctx.baseSeed}/sample/${ctx.key}`);
-  const [lo, hi] = log ? [Math.log(from), Math.log(to)] : [from, to];
-  return Array.from({ length: n }, () => {
-    const x = lo + rng() * (hi - lo);
-    // Six digits may round up to `to` itself; keep draws inside the range the user gave.
-    return Math.min(Math.max(tidy(log ? Math.exp(x) : x, 6), from), to);
-  });
+  return Array.from({ length: n }, () => scaledValue(rng(), from, to, scale));
 }

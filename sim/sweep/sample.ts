@@ -19,23 +19,22 @@
  * rounded (so the design the model sees is the rounded one: the points record the values used), other
  * numbers to 6 significant digits, as the `sample` form of forms.ts. Pure.
  */
-import { show } from '../scenario/errors.js';
+import { quoteChoices, show } from '../scenario/errors.js';
 import { fieldAt } from '../scenario/fields.js';
 import { isMapping, type Mapping } from '../scenario/keys.js';
 import { closest } from '../scenario/suggest.js';
 import { SALTELLI_MAX_FACTORS, saltelliDesign, type SaltelliRole } from '../sensitivity/saltelli.js';
 import { morrisDesign, type MorrisRole } from '../sensitivity/morris.js';
-import { tidy, type SweepProblem } from './forms.js';
+import { checkScale, scaledValue, type Scale, type SweepProblem } from './forms.js';
 import { checkLeafValue, normalizeValue } from './leaf.js';
 
 export const SAMPLE_KEYS = ['method', 'n', 'levels', 'params', 'scale'] as const;
 export const SAMPLE_METHODS = ['sobol', 'morris'] as const;
-const SCALES = ['uniform', 'log-uniform'] as const;
 /** Limits: points of a design (the plan has its own limit on runs). */
 export const MAX_SAMPLE_POINTS = 100_000;
 
 export type Factor =
-  | { key: string; kind: 'range'; lo: number; hi: number; scale: 'uniform' | 'log-uniform'; integer: boolean }
+  | { key: string; kind: 'range'; lo: number; hi: number; scale: Scale; integer: boolean }
   | { key: string; kind: 'values'; values: unknown[] };
 
 export interface SampleSpec {
@@ -53,13 +52,12 @@ export type DesignRole =
   | { method: 'sobol'; matrix: 'AB' | 'BA'; row: number; param: string }
   | { method: 'morris'; trajectory: number; step: number; param?: string; delta?: number };
 
-const quote = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(' or ');
 
 function unknownIn(map: Mapping, known: readonly string[], at: string, problems: SweepProblem[]): void {
   for (const k of Object.keys(map)) {
     if (known.includes(k)) continue;
     const guess = closest(k, known);
-    problems.push({ path: `${at}.${k}`, text: `unknown key${guess.length ? `; did you mean ${quote(guess)}?` : '.'} Keys of ${at}: ${known.join(', ')}.` });
+    problems.push({ path: `${at}.${k}`, text: `unknown key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : '.'} Keys of ${at}: ${known.join(', ')}.` });
   }
 }
 
@@ -71,7 +69,7 @@ export function sampleSpec(raw: unknown, problems: SweepProblem[], unknownKey: (
   const method = raw['method'];
   if (!(SAMPLE_METHODS as readonly unknown[]).includes(method)) {
     const guess = typeof method === 'string' ? closest(method, SAMPLE_METHODS) : [];
-    problems.push({ path: 'sample.method', text: `expected one of ${SAMPLE_METHODS.join(', ')}, got ${show(method)}${guess.length ? `; did you mean ${quote(guess)}?` : ''}` });
+    problems.push({ path: 'sample.method', text: `expected one of ${SAMPLE_METHODS.join(', ')}, got ${show(method)}${guess.length ? `; did you mean ${quoteChoices(guess)}?` : ''}` });
   }
   const n = raw['n'];
   if (!(typeof n === 'number' && Number.isInteger(n) && n >= 2 && n <= MAX_SAMPLE_POINTS)) {
@@ -112,14 +110,9 @@ export function sampleSpec(raw: unknown, problems: SweepProblem[], unknownKey: (
   return { method: method as SampleSpec['method'], n, levels: levels as number, factors };
 }
 
-function scalesOf(raw: unknown, keys: string[], problems: SweepProblem[]): Map<string, 'uniform' | 'log-uniform'> {
-  const out = new Map<string, 'uniform' | 'log-uniform'>();
-  const one = (v: unknown, at: string): 'uniform' | 'log-uniform' | undefined => {
-    if ((SCALES as readonly unknown[]).includes(v)) return v as 'uniform' | 'log-uniform';
-    const guess = typeof v === 'string' ? closest(v, SCALES) : [];
-    problems.push({ path: at, text: `expected one of ${SCALES.join(', ')}, got ${show(v)}${guess.length ? `; did you mean ${quote(guess)}?` : ''}` });
-    return undefined;
-  };
+function scalesOf(raw: unknown, keys: string[], problems: SweepProblem[]): Map<string, Scale> {
+  const out = new Map<string, Scale>();
+  const one = (v: unknown, at: string): Scale | undefined => checkScale(v, at, problems);
   if (raw === undefined) return out;
   if (!isMapping(raw)) {
     const s = one(raw, 'sample.scale');
@@ -129,7 +122,7 @@ function scalesOf(raw: unknown, keys: string[], problems: SweepProblem[]): Map<s
   for (const [k, v] of Object.entries(raw)) {
     if (!keys.includes(k)) {
       const guess = closest(k, keys);
-      problems.push({ path: `sample.scale.${k}`, text: `not a factor of sample.params${guess.length ? `; did you mean ${quote(guess)}?` : ''}` });
+      problems.push({ path: `sample.scale.${k}`, text: `not a factor of sample.params${guess.length ? `; did you mean ${quoteChoices(guess)}?` : ''}` });
       continue;
     }
     const s = one(v, `sample.scale.${k}`);
@@ -138,7 +131,7 @@ function scalesOf(raw: unknown, keys: string[], problems: SweepProblem[]): Map<s
   return out;
 }
 
-function factorOf(key: string, body: unknown, scale: 'uniform' | 'log-uniform', at: string, problems: SweepProblem[]): Factor | undefined {
+function factorOf(key: string, body: unknown, scale: Scale, at: string, problems: SweepProblem[]): Factor | undefined {
   const check = (value: unknown, where: string): unknown => {
     const v = normalizeValue(key, value);
     for (const text of checkLeafValue(key, v)) problems.push({ path: where, text });
@@ -159,20 +152,28 @@ function factorOf(key: string, body: unknown, scale: 'uniform' | 'log-uniform', 
   if (scale === 'log-uniform' && !(lo > 0)) return void problems.push({ path: at, text: `log-uniform needs lo > 0, got ${lo}` }), undefined;
   const integer = fieldAt(key)?.integer ?? false;
   const before = problems.length;
-  // The ends as the design will use them: rounded on an integer field.
-  check(integer ? Math.round(lo) : lo, `${at}[0]`);
-  if (problems.length === before) check(integer ? Math.round(hi) : hi, `${at}[1]`);
+  // The ends as the design will use them: on an integer field the whole numbers within [lo, hi].
+  check(integer ? Math.ceil(lo) : lo, `${at}[0]`);
+  if (problems.length === before) check(integer ? Math.floor(hi) : hi, `${at}[1]`);
   if (problems.length > before) return undefined;
-  if (integer && Math.round(lo) === Math.round(hi)) return void problems.push({ path: at, text: `${key} takes whole numbers: [${lo}, ${hi}] rounds to one value` }), undefined;
+  if (integer && !(Math.ceil(lo) < Math.floor(hi))) return void problems.push({ path: at, text: `${key} takes whole numbers: [${lo}, ${hi}] holds fewer than two` }), undefined;
   return { key, kind: 'range', lo, hi, scale, integer };
 }
 
-/** The value of a factor at unit coordinate u in [0, 1]. */
+/**
+ * The value of a factor at unit coordinate u in [0, 1]. A list of k values: the one at floor(u k). An
+ * integer field: on the uniform scale each whole number in [lo, hi] over an equal share of the unit
+ * interval, as for a list; on the log scale the nearest whole number, kept within [lo, hi].
+ */
 export function factorValue(f: Factor, u: number): unknown {
-  if (f.kind === 'values') return f.values[Math.min(Math.floor(u * f.values.length), f.values.length - 1)];
-  const x = f.scale === 'log-uniform' ? Math.exp(Math.log(f.lo) + u * (Math.log(f.hi) - Math.log(f.lo))) : f.lo + u * (f.hi - f.lo);
-  const v = f.integer ? Math.round(x) : tidy(x, 6);
-  return Math.min(Math.max(v, f.lo), f.hi);
+  const nth = <T>(values: readonly T[]): T => values[Math.min(Math.floor(u * values.length), values.length - 1)]!;
+  if (f.kind === 'values') return nth(f.values);
+  if (f.integer && f.scale === 'uniform') {
+    const lo = Math.ceil(f.lo);
+    return nth(Array.from({ length: Math.floor(f.hi) - lo + 1 }, (_, k) => lo + k));
+  }
+  if (f.integer) return Math.min(Math.max(Math.round(Math.exp(Math.log(f.lo) + u * (Math.log(f.hi) - Math.log(f.lo)))), Math.ceil(f.lo)), Math.floor(f.hi));
+  return scaledValue(u, f.lo, f.hi, f.scale);
 }
 
 export interface SamplePoint {

@@ -12,7 +12,7 @@
  * Every swept value is checked against its field's schema here (sim/sweep/leaf.ts); what needs the whole
  * scenario is checked when every run is resolved (sim/sweep/plan.ts). Pure: no file system.
  */
-import { errorOf, issueAt, show } from '../scenario/errors.js';
+import { errorOf, issueAt, quoteChoices, show } from '../scenario/errors.js';
 import { unknownPresetText } from '../scenario/chain.js';
 import { FIELDS, TOP_KEYS, fieldAt, groupAt } from '../scenario/fields.js';
 import { folderNameProblem } from '../scenario/names.js';
@@ -51,7 +51,6 @@ export interface SweepSpec {
   sample?: SampleSpec;
 }
 
-const quote = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(' or ');
 
 export function buildSpec(input: unknown, file: string, defaultName: string): SweepSpec {
   const problems: SweepProblem[] = [];
@@ -105,7 +104,7 @@ export function buildSpec(input: unknown, file: string, defaultName: string): Sw
 function unknownTopKey(key: string): string {
   const sweepGuess = closest(key, SWEEP_KEYS);
   const guess = sweepGuess.length ? sweepGuess : suggestPath('', key);
-  return `unknown key${guess.length ? `; did you mean ${quote(guess)}?` : '.'} A sweep file takes ${SWEEP_KEYS.join(', ')} and any scenario field (fixed for every run).`;
+  return `unknown key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : '.'} A sweep file takes ${SWEEP_KEYS.join(', ')} and any scenario field (fixed for every run).`;
 }
 
 function integerAt(value: unknown, path: string, min: number, max: number, problems: SweepProblem[]): number {
@@ -120,7 +119,7 @@ function aggregateStride(raw: unknown, problems: SweepProblem[]): number {
   for (const k of Object.keys(raw)) {
     if ((AGGREGATE_KEYS as readonly string[]).includes(k)) continue;
     const guess = closest(k, AGGREGATE_KEYS);
-    problems.push({ path: `aggregate.${k}`, text: `unknown key${guess.length ? `; did you mean ${quote(guess)}?` : '.'} Keys of aggregate: ${AGGREGATE_KEYS.join(', ')}.` });
+    problems.push({ path: `aggregate.${k}`, text: `unknown key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : '.'} Keys of aggregate: ${AGGREGATE_KEYS.join(', ')}.` });
   }
   return raw['everyDays'] === undefined ? 1 : integerAt(raw['everyDays'], 'aggregate.everyDays', 1, 100_000, problems);
 }
@@ -177,7 +176,7 @@ function unknownSweptKey(key: string): string {
   const dotted = closest(key, FIELDS.map((f) => f.path));
   const [head = '', ...rest] = key.split('.');
   const guess = dotted.length ? dotted : suggestPath(rest.length && groupAt(head) ? head : '', rest.length && groupAt(head) ? rest.join('.') : key);
-  return `unknown scenario key${guess.length ? `; did you mean ${quote(guess)}?` : ''} (the keys of docs/scenarios.md, dotted, e.g. bank.k)`;
+  return `unknown scenario key${guess.length ? `; did you mean ${quoteChoices(guess)}?` : ''} (the keys of docs/scenarios.md, dotted, e.g. bank.k)`;
 }
 
 function checkedValues(raw: unknown, key: string, path: string, baseSeed: number, problems: SweepProblem[]): FormValue[] {

@@ -4,7 +4,7 @@
  * sensitivity.csv with the documented columns, byte-identical on a second call; refuses a sweep without
  * a design, an unknown metric and a foreign --out file (exit 2, nothing written).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENSITIVITY_HEADER } from '../../sim/io/sensitivityCsv.js';
@@ -45,7 +45,7 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     for (const cells of goods) {
       expect(cells[2]).toBe('sobol');
       expect(Number.isFinite(Number(cells[7]))).toBe(true); // ST
-      expect(cells[19]).toBe('32'); // n_points: 4 x (2 x 3 + 2)
+      expect(cells[19]).toBe('20'); // n_points: 4 rows x (3 + 2): A, B and the three AB_i (BA_i only for S2)
       expect(cells[20]).toBe('2'); // n_seeds
     }
     expect(abundance(['sensitivity', 'sobol', '--bootstrap', '50'], cwd).code).toBe(0);
@@ -115,5 +115,21 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain('notes.csv: exists and is not a sensitivity.csv');
     expect(readFileSync(join(cwd, 'notes.csv'), 'utf8')).toBe('mine\n');
+    const folder = abundance(['sensitivity', 'morris', '--out', 'grid'], cwd);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('grid: is a folder; --out names the file to write');
+    const none = abundance(['sensitivity', 'morris', '--metrics', ','], cwd);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--metrics: expected at least one column of runs.csv');
+    // A sweep.json whose design names a factor it does not have: exit 2, naming the file.
+    cpSync(join(cwd, 'morris'), join(cwd, 'morris-bad'), { recursive: true });
+    rmSync(join(cwd, 'morris-bad', 'sensitivity.csv'), { force: true });
+    const plan = JSON.parse(readFileSync(join(cwd, 'morris-bad', 'sweep.json'), 'utf8'));
+    plan.points[1].design.param = 'bogus';
+    writeFileSync(join(cwd, 'morris-bad', 'sweep.json'), JSON.stringify(plan));
+    const bad = abundance(['sensitivity', 'morris-bad'], cwd);
+    expect(bad.code, bad.stderr).toBe(2);
+    expect(bad.stderr).toMatch(/morris-bad.sweep\.json: point morris-t01-s01: its design names factor "bogus"/);
+    expect(existsSync(join(cwd, 'morris-bad', 'sensitivity.csv'))).toBe(false);
   });
 });

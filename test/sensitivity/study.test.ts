@@ -28,7 +28,7 @@ function runs(noise: number, metric = 'y'): RunValues[] {
   });
 }
 
-const opts = { metrics: ['y'], presets: ['p'], bootstrap: 50, seed: 1 };
+const opts = { metrics: ['y'], presets: ['p'], replicates: 2, bootstrap: 50, seed: 1 };
 
 describe('sensitivity/study', () => {
   it('computes the indices on the mean over seeds: additive 4 x1 + x2 gives S1 = ST = 16/17 and 1/17', () => {
@@ -37,23 +37,32 @@ describe('sensitivity/study', () => {
     expect(rows[0]!.S1.value).toBeCloseTo(16 / 17, 1);
     expect(rows[0]!.ST.value).toBeCloseTo(16 / 17, 1);
     expect(rows[1]!.ST.value).toBeCloseTo(1 / 17, 1);
-    expect(rows[0]).toMatchObject({ method: 'sobol', nPoints: N * 6, nSeeds: 2 });
+    expect(rows[0]).toMatchObject({ method: 'sobol', nPoints: N * 4, nSeeds: 2 }); // A, B and the AB_i of every row; BA_i only for S2
   });
 
-  it('reports the seed-noise share: mean within-point variance / variance of all runs', () => {
-    // Within a point the two runs differ by 2e: variance 2 e^2. Var(4 x1 + x2) = 17 / 12 on the unit square.
+  it('reports the seed-noise share by the one-way ANOVA: W / (W + max(0, Var(point means) - W / R))', () => {
+    // Within a point the two runs are y + e and y - e: W = 2 e^2. The point means are exact, their
+    // variance that of 4 x1 + x2 on the unit square, 17 / 12.
     const e = 0.5;
     const share = analyseDesign(design, runs(e), opts)[0]!.seedNoiseShare;
-    expect(share).toBeCloseTo((2 * e * e) / (17 / 12 + 2 * e * e), 1);
+    expect(share).toBeCloseTo((2 * e * e) / (2 * e * e + 17 / 12 - e * e), 1);
     expect(analyseDesign(design, runs(0), opts)[0]!.seedNoiseShare).toBe(0);
+    // Parameters that move nothing: all of it is seed noise, though every point shares the seeds' draws
+    // (the pooled variance of all runs would make it about R / (R - 1) = 2).
+    const noiseOnly = design.points.flatMap((p) => [e, -e].map((x) => ({ preset: 'p', point: p.id, values: new Map([['y', 7 + x]]) })));
+    expect(analyseDesign(design, noiseOnly, opts)[0]!.seedNoiseShare).toBe(1);
   });
 
-  it('drops a point with a missing value (its Saltelli row) and leaves a constant metric without indices', () => {
+  it('drops a point with a missing value or a failed run (its Saltelli row) and leaves a constant metric without indices', () => {
     const r = runs(0);
-    r[3] = { ...r[3]!, values: new Map([['y', NaN]]) }; // point 2 (row 0), one of its seeds
+    r[3] = { ...r[3]!, values: new Map([['y', NaN]]) }; // point 2 (AB_1 of row 0), one of its seeds
     const rows = analyseDesign(design, r, opts);
-    expect(rows[0]!.nPoints).toBe(N * 6 - 1);
+    expect(rows[0]!.nPoints).toBe((N - 1) * 4);
     expect(Number.isFinite(rows[0]!.S1.value)).toBe(true);
+    // A failed run has no row at all: its point has fewer values than the replicates and goes the same way.
+    const failed = runs(0).filter((_, k) => k !== 3);
+    expect(analyseDesign(design, failed, opts)[0]!.nPoints).toBe((N - 1) * 4);
+    expect(() => analyseDesign(design, [...runs(0), { preset: 'p', point: 'p999', values: new Map([['y', 1]]) }], opts)).toThrow(/runs.csv names point "p999" of p, which is not a point of the design/);
     const flat = design.points.map((p) => ({ preset: 'p', point: p.id, values: new Map([['y', 7]]) }));
     const constant = analyseDesign(design, flat, opts)[0]!;
     expect([constant.S1.value, constant.ST.value, constant.seedNoiseShare]).toEqual([NaN, NaN, NaN]);

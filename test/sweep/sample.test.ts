@@ -65,7 +65,7 @@ describe('sweep/sample: the sample: key of a sweep file', () => {
       'my.yaml: sample.params.pricing.mu0: expected lo < hi, got [0.3, 0.1]',
       'my.yaml: sample.params.demand.freeRide[1]: expected a number from 0 to 1, got 2',
       'my.yaml: sample.params.bank.rule.values[1]: expected one of target, peak, capacity, got "nope"',
-      'my.yaml: sample.params.consumption.attention: consumption.attention takes whole numbers: [1.2, 1.4] rounds to one value',
+      'my.yaml: sample.params.consumption.attention: consumption.attention takes whole numbers: [1.2, 1.4] holds fewer than two',
     ]);
   });
 
@@ -76,5 +76,12 @@ describe('sweep/sample: the sample: key of a sweep file', () => {
     expect(lines('bank.k: 20\nsample:\n  method: sobol\n  n: 4\n  params:\n    bank.k: [10, 60]\n')).toEqual([
       'my.yaml: bank.k: bank.k is fixed here and also swept; keep one of the two',
     ]);
+  });
+  it('maps an integer field onto its whole numbers within [lo, hi], each an equal share on the uniform scale', () => {
+    const f = { key: 'consumption.attention', kind: 'range', lo: 1.4, hi: 4.6, scale: 'uniform', integer: true } as const;
+    expect([0, 0.3, 0.34, 0.66, 0.67, 0.99, 1].map((u) => factorValue(f, u))).toEqual([2, 2, 3, 3, 4, 4, 4]);
+    const log = { ...f, lo: 1, hi: 100, scale: 'log-uniform' } as const;
+    expect([0, 0.5, 1].map((u) => factorValue(log, u))).toEqual([1, 10, 100]);
+    expect(factorValue({ ...f, lo: 1.4, hi: 4.6, scale: 'log-uniform' }, 0)).toBe(2);
   });
 });

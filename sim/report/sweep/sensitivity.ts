@@ -11,7 +11,7 @@ import { CHART_CONFIG, PALETTE, round6, type ChartSpec } from '../charts.js';
 import { tip } from '../interaction.js';
 import { heading, paragraph, table, type Block } from '../document.js';
 import { formatStat } from '../stats.js';
-import type { SensitivityRow } from '../../sensitivity/study.js';
+import { rankFactors, rankKey, TOP_FACTORS, type SensitivityRow } from '../../sensitivity/study.js';
 import { chartId } from './params.js';
 
 export interface SensitivitySection {
@@ -20,8 +20,6 @@ export interface SensitivitySection {
   rows: readonly SensitivityRow[];
 }
 
-/** How many factors the table names per metric. */
-const TOP = 3;
 
 const byMetric = (rows: readonly SensitivityRow[]): Map<string, SensitivityRow[]> => {
   const out = new Map<string, SensitivityRow[]>();
@@ -96,18 +94,17 @@ function topTable(section: SensitivitySection): Block {
   const rows: string[][] = [];
   for (const [metric, group] of byMetric(section.rows)) for (const preset of new Set(group.map((r) => r.preset))) {
     const mine = group.filter((r) => r.preset === preset);
-    const key = (r: SensitivityRow): number => (section.method === 'sobol' ? r.ST.value : r.muStar.value);
-    const top = mine.filter((r) => Number.isFinite(key(r))).sort((a, b) => key(b) - key(a)).slice(0, TOP);
+    const top = rankFactors(mine).filter((r) => Number.isFinite(rankKey(r))).slice(0, TOP_FACTORS);
     const first = mine[0]!;
     rows.push([
       metric, preset,
-      top.length === 0 ? 'no indices (no variance, or no values)' : top.map((r) => `${r.param} ${formatStat(key(r))}${section.method === 'sobol' ? ` (S1 ${formatStat(r.S1.value)})` : ''}`).join('; '),
+      top.length === 0 ? 'no indices (no variance, or no values)' : top.map((r) => `${r.param} ${formatStat(rankKey(r))}${section.method === 'sobol' ? ` (S1 ${formatStat(r.S1.value)})` : ''}`).join('; '),
       Number.isFinite(first.seedNoiseShare) ? first.seedNoiseShare.toFixed(2) : '—',
       String(first.nPoints),
     ]);
   }
   const what = section.method === 'sobol' ? 'ST (S1)' : 'mu*';
-  return table(['metric', 'preset', `decided by: the top ${TOP} factors by ${what}`, 'seed noise share', 'points'], rows, 3);
+  return table(['metric', 'preset', `decided by: the top ${TOP_FACTORS} factors by ${what}`, 'seed noise share', 'points'], rows, 3);
 }
 
 /** The section's blocks; none when no metric has indices. */
