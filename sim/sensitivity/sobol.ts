@@ -1,8 +1,10 @@
 /**
  * sobolPoints(n, dims) -> n points of Sobol's low-discrepancy sequence in [0, 1)^dims, the points the
  * Saltelli design (saltelli.ts) is built from. Gray-code order (Antonov & Saleev 1979), 32-bit
- * integers, the first point (all zeros) skipped as SALib and Saltelli et al. (2010) do, so point 1 is
- * (0.5, 0.5, ...), then (0.75, 0.25, ...), (0.25, 0.75, ...).
+ * integers, the first point (all zeros) skipped, as SALib's Saltelli sampler long did, so point 1 is
+ * (0.5, 0.5, ...), then (0.75, 0.25, ...), (0.25, 0.75, ...). The skip costs the first 2^m points
+ * their exact balance (A. B. Owen, "On dropping the first Sobol' point", 2022); at the N of a study
+ * the estimators' bootstrap intervals are far wider than that.
  *
  * Direction numbers: S. Joe and F. Y. Kuo, "Constructing Sobol sequences with better two-dimensional
  * projections", SIAM J. Sci. Comput. 30 (2008) 2635-2654, file `new-joe-kuo-6.21201`
