@@ -15,9 +15,9 @@
  * expands it to sweep points with stable ids (`sobol-00001` .. in design order, `morris-t01-s00` ..) that
  * carry their role in the design (`design`), so the analysis (sim/sensitivity/) knows which point is A,
  * B, AB_i or BA_i, or which step of which trajectory. A unit coordinate u maps to lo + u (hi - lo),
- * exp of that on the logs (log-uniform), or the value at floor(u k) of a list of k; an integer field is
- * rounded (so the design the model sees is the rounded one: the points record the values used), other
- * numbers to 6 significant digits, as the `sample` form of forms.ts. Pure.
+ * exp of that on the logs (log-uniform), or the value at floor(u k) of a list of k; an integer field
+ * takes the whole numbers within [lo, hi] (factorValue; the points record the values used), other
+ * numbers 6 significant digits, as the `sample` form of forms.ts (scaledValue). Pure.
  */
 import { quoteChoices, show } from '../scenario/errors.js';
 import { fieldAt } from '../scenario/fields.js';
@@ -51,7 +51,6 @@ export type DesignRole =
   | { method: 'sobol'; matrix: 'A' | 'B'; row: number }
   | { method: 'sobol'; matrix: 'AB' | 'BA'; row: number; param: string }
   | { method: 'morris'; trajectory: number; step: number; param?: string; delta?: number };
-
 
 function unknownIn(map: Mapping, known: readonly string[], at: string, problems: SweepProblem[]): void {
   for (const k of Object.keys(map)) {

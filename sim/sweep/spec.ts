@@ -51,7 +51,6 @@ export interface SweepSpec {
   sample?: SampleSpec;
 }
 
-
 export function buildSpec(input: unknown, file: string, defaultName: string): SweepSpec {
   const problems: SweepProblem[] = [];
   const flag = (path: string, text: string): void => void problems.push({ path, text });
