@@ -11,10 +11,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../io/csvRecords.js';
+import { cellNumber, parseCsv, type CsvTable } from '../io/csvRecords.js';
 import { RUNS_CSV } from '../io/runsCsv.js';
 import { SENSITIVITY_CSV, writeSensitivityCsv } from '../io/sensitivityCsv.js';
-import { analyseDesign, type SensitivityRow } from '../sensitivity/study.js';
+import { analyseDesign, type RunValues, type SensitivityRow } from '../sensitivity/study.js';
 import { AnalysisError, didYouMean } from './errors.js';
 import { readSweepPlan } from './sweepPlan.js';
 
@@ -48,7 +48,12 @@ export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensiti
   }
   const runsFile = join(dir, RUNS_CSV);
   if (!existsSync(runsFile)) throw new AnalysisError(`${dir}: no ${RUNS_CSV}; finish the sweep first (abundance sweep ... --resume, or abundance merge for shards)`);
-  const table = parseCsv(readFileSync(runsFile, 'utf8'), runsFile);
+  let table: CsvTable;
+  try {
+    table = parseCsv(readFileSync(runsFile, 'utf8'), runsFile);
+  } catch (error) {
+    throw new AnalysisError((error as Error).message);
+  }
   const numeric = table.header.slice(table.header.indexOf('viability_failed') + 1);
   const metrics = opts.metrics ?? [...numeric.filter((h) => h.startsWith('stat_')), ...HEADLINE_METRICS.filter((m) => numeric.includes(m))];
   const known = [...numeric, 'viable'];
@@ -60,14 +65,17 @@ export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensiti
   if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000) throw new AnalysisError(`--bootstrap: expected an integer from 0 to 100000, got ${bootstrap}`);
   if (opts.secondOrder && json.sample.method !== 'sobol') throw new AnalysisError('--second-order: second-order indices need a sobol design; this sweep is morris');
   const col = new Map(table.header.map((h, i) => [h, i]));
-  const runs = table.rows.map((cells) => ({
-    preset: cells[col.get('preset')!] ?? '',
-    point: cells[col.get('point')!] ?? '',
-    values: new Map(metrics.map((m) => {
-      const c = cells[col.get(m)!] ?? '';
-      return [m, c === '' ? NaN : Number(c)];
-    })),
-  }));
+  let runs: RunValues[];
+  try {
+    // A cell that is not a number stops here, naming its line and column (an empty one is NaN).
+    runs = table.rows.map((cells, i) => ({
+      preset: cells[col.get('preset')!] ?? '',
+      point: cells[col.get('point')!] ?? '',
+      values: new Map(metrics.map((m) => [m, cellNumber(cells[col.get(m)!] ?? '', `${runsFile} line ${i + 2}, column ${m}`)])),
+    }));
+  } catch (error) {
+    throw new AnalysisError((error as Error).message);
+  }
   let rows: SensitivityRow[];
   try {
     // A run that failed has no row in runs.csv: its point then has fewer values than the sweep's

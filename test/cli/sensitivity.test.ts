@@ -131,5 +131,16 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     expect(bad.code, bad.stderr).toBe(2);
     expect(bad.stderr).toMatch(/morris-bad.sweep\.json: point morris-t01-s01: its design names factor "bogus"/);
     expect(existsSync(join(cwd, 'morris-bad', 'sensitivity.csv'))).toBe(false);
+    // A runs.csv cell that is not a number: exit 2, naming its line and column.
+    cpSync(join(cwd, 'morris'), join(cwd, 'morris-cell'), { recursive: true });
+    rmSync(join(cwd, 'morris-cell', 'sensitivity.csv'), { force: true });
+    const csv = readFileSync(join(cwd, 'morris-cell', 'runs.csv'), 'utf8').split('\n');
+    const at = csv[0]!.split(',').indexOf('goods_released');
+    csv[1] = csv[1]!.split(',').map((c, j) => (j === at ? 'oops' : c)).join(',');
+    writeFileSync(join(cwd, 'morris-cell', 'runs.csv'), csv.join('\n'));
+    const cell = abundance(['sensitivity', 'morris-cell', '--metrics', 'goods_released'], cwd);
+    expect(cell.code, cell.stderr).toBe(2);
+    expect(cell.stderr).toMatch(/runs\.csv line 2, column goods_released: "oops" is not a number/);
+    expect(existsSync(join(cwd, 'morris-cell', 'sensitivity.csv'))).toBe(false);
   });
 });
