@@ -17,6 +17,8 @@ import { readManifest } from '../io/manifest.js';
 import { METRICS_PARQUET } from '../io/metricsParquet.js';
 import { runTables } from '../io/runData.js';
 import { AnalysisError } from './errors.js';
+import { MONEY_KINDS } from '../money/kinds/index.js';
+import { INPUTS } from '../engine/institutions.js';
 import { besideValues, type BesideValues } from './beside.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
 import { lastDayOf, periodWindow, statWindow, windowMeans } from './window.js';
@@ -37,7 +39,7 @@ export interface RunDigest {
 
 /** Which viability criteria apply: those of an economy with money, and of one with the CH/MH exchange. */
 export function viabilityScope(scenario: Scenario): { money: boolean; exchange: boolean } {
-  return { money: scenario.institutions.money !== 'none', exchange: scenario.institutions.inputs === 'par' };
+  return { money: MONEY_KINDS[scenario.institutions.money].currencies.length > 0, exchange: INPUTS[scenario.institutions.inputs].atPar };
 }
 
 /** The digest of one run's files (pure: the caller reads them). */

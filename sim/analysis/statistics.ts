@@ -26,6 +26,7 @@
  */
 import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 import type { Scenario } from '../scenario/schema.js';
+import { MONEY_KINDS } from '../money/kinds/index.js';
 import { costSlopePerYear } from './calibration.js';
 import { lastSnapshotProducers, middleQuintileRho, rhoEfficiencySpearman } from './producers.js';
 import {
@@ -53,12 +54,9 @@ export const STATISTIC_WINDOWS: Readonly<Record<StatisticName, 'W' | 'P' | 'W an
   stat_out_max: 'days >= 90',
 };
 
-/** The money of MODEL.md section 4's S1 presets (market, market-k): one currency, prices in it. */
-const SINGLE_CURRENCY = new Set(['fixed-stock', 'k-percent']);
-
-/** True for a preset with one currency (S1): its money prices goods in currency units. */
+/** True for a preset whose money is S1's (MODEL.md section 4: market, market-k): one currency, goods and hours priced in it. */
 export function isSingleCurrency(scenario: Scenario): boolean {
-  return SINGLE_CURRENCY.has(scenario.institutions.money);
+  return MONEY_KINDS[scenario.institutions.money].system === 'S1';
 }
 
 /** The statistics of one run: its metrics, optionally its agents.csv text (for C2) and its scenario. */

@@ -14,6 +14,7 @@ import { checkMemory } from '../io/memory.js';
 import { eachRunMetrics } from '../io/tempRuns.js';
 import { viability, type Criterion } from '../metrics/viability.js';
 import { presetList } from './options.js';
+import { viabilityScope } from '../analysis/runDigest.js';
 import { tidy } from '../sweep/forms.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -49,7 +50,7 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
   let presets = presetList(args.presets).map((preset) => ({ preset, set }));
   const header: string[] = [];
   if (args.abundance === true) {
-    const withMoney = presets.map(({ preset }) => ({ preset, scenario: load(preset, seeds[0]!, set).scenario })).filter((p) => p.scenario.institutions.money !== 'none');
+    const withMoney = presets.map(({ preset }) => ({ preset, scenario: load(preset, seeds[0]!, set).scenario })).filter((p) => viabilityScope(p.scenario).money);
     if (withMoney.length === 0) {
       process.stderr.write(`abundance: viability --abundance stresses the presets with money, and none of ${args.presets} has money\n`);
       return 2;
@@ -74,8 +75,7 @@ export async function viabilityCommand(args: ViabilityArgs): Promise<number> {
   const outcomes: Outcome[] = new Array(jobs.length);
   await eachRunMetrics(jobs.map((j) => j.resolved.scenario), args.workers, (table, k, seconds) => {
     const job = jobs[k]!;
-    const inst = job.resolved.scenario.institutions;
-    const criteria = viability(table, { money: inst.money !== 'none', exchange: inst.inputs === 'par' });
+    const criteria = viability(table, viabilityScope(job.resolved.scenario));
     outcomes[k] = { preset: job.preset, seed: job.seed, criteria, seconds };
     process.stderr.write(`  ${job.preset} seed ${job.seed}: ${criteria.every((c) => c.pass) ? 'viable' : 'NOT viable'} (${seconds.toFixed(0)} s)\n`);
   });

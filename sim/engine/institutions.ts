@@ -16,12 +16,14 @@ import { updatePrices } from '../economy/pricing.js';
 import { nothing, type Step } from '../money/kind.js';
 import type { World } from './world.js';
 
-/** How hours move: the exchange phase and the input-market phase. */
-export interface Inputs { readonly exchange: Step; readonly inputs: Step }
+/** How hours move: the exchange phase and the input-market phase; `atPar`: inputs bought at par with
+ * the CH and MH tokens, swapped on the CH/MH exchange (S2, S3), so the exchange's viability criteria
+ * apply (MODEL.md section 13, sim/analysis/runDigest.ts viabilityScope). */
+export interface Inputs { readonly exchange: Step; readonly inputs: Step; readonly atPar: boolean }
 export const INPUTS: Record<Scenario['institutions']['inputs'], Inputs> = {
-  donation: { exchange: donations, inputs: nothing },
-  auction: { exchange, inputs: auction },
-  par: { exchange, inputs },
+  donation: { exchange: donations, inputs: nothing, atPar: false },
+  auction: { exchange, inputs: auction, atPar: false },
+  par: { exchange, inputs, atPar: true },
 };
 
 /** How a good is priced when it is completed (sim/economy/produce.ts). */

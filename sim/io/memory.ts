@@ -16,6 +16,7 @@
 import { totalmem } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/schema.js';
+import { MONEY_KINDS } from '../money/kinds/index.js';
 
 /** Peak RSS of a 1-agent run: Node, the engine and the report's chart renderer (measured 112-115 MB, doubled). */
 const FIXED_BYTES = 256 * 2 ** 20;
@@ -33,9 +34,10 @@ export const MEMORY_SHARE = 0.8;
 
 /** The bytes one run of `s` needs, about. */
 export function runBytes(s: Scenario): number {
+  const money = MONEY_KINDS[s.institutions.money];
   const windowDays = s.demand.windowDays + 2 * s.participation.rhoWindowDays + 30
-    + (s.institutions.money === 'peer-bank' ? 3 * Math.max(1, Math.round(s.bank.emaDays)) : 0);
-  const base = s.institutions.money === 'none' ? BASE_BYTES_GIFT : BASE_BYTES;
+    + (money.bank ? 3 * Math.max(1, Math.round(s.bank.emaDays)) : 0);
+  const base = money.currencies.length === 0 ? BASE_BYTES_GIFT : BASE_BYTES;
   return FIXED_BYTES + s.agents * (base + LIKED_BYTES * s.genres.liked + WINDOW_DAY_BYTES * windowDays);
 }
 

@@ -7,7 +7,13 @@ import type { World } from '../engine/world.js';
 
 export type Step = (w: World) => void;
 
+/** The systems of MODEL.md section 4 a kind of money belongs to: S0 gift (none), S1 one currency of
+ * fixed or k-percent stock with auctioned inputs, S2 two-token mutual credit, S3 the Peer Bank. */
+export type MoneySystem = 'S0' | 'S1' | 'S2' | 'S3';
+
 export interface MoneyKind {
+  /** Its system in MODEL.md section 4 (the merged-token ablation keeps S2's rules in one token: S2). */
+  readonly system: MoneySystem;
   /** The ledger currencies it uses: the CH and MH tokens, the one currency `cur`, or none (gift). */
   readonly currencies: readonly number[];
   /** Mutual credit: agents may go below 0, down to their limits (balances sum to 0, invariant 2). */

@@ -94,6 +94,9 @@ describe('analysis/statistics', () => {
     expect(claimStatistics(s1, undefined, scenario('market-k')).stat_goods_price_trend).toBeCloseTo(-6, 10);
     expect(claimStatistics(s1, undefined, scenario('peer-bank')).stat_goods_price_trend).toBeUndefined();
     expect(claimStatistics(s1, undefined, scenario('gift')).stat_goods_price_trend).toBeUndefined();
+    // One currency is not S1: the merged-token ablation keeps S2's rules in one token (its money kind says S2).
+    const merged = scenario('two-token', { institutions: { money: 'merged-credit', inputs: 'auction', pricing: 'benchmark' } });
+    expect(claimStatistics(s1, undefined, merged).stat_goods_price_trend).toBeUndefined();
   });
 
   it('C2 from agents.csv: Spearman of rho with efficiency, and the middle quintile rho minus 1 (not 1 + mu0)', () => {

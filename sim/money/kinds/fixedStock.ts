@@ -4,6 +4,6 @@ import { mintStock, wageBalance } from '../stock.js';
 import { never, nothing, type MoneyKind } from '../kind.js';
 
 export const fixedStock: MoneyKind = {
-  currencies: [CUR.cur], credit: false, exchange: false, bank: false,
+  system: 'S1', currencies: [CUR.cur], credit: false, exchange: false, bank: false,
   init: mintStock, daily: nothing, bankPaysInputs: never, workingBalance: wageBalance, keptFromLending: wageBalance,
 };

@@ -8,7 +8,7 @@ import type { World } from '../../engine/world.js';
 const trends = new WeakMap<World, OutputTrend>();
 
 export const kPercent: MoneyKind = {
-  currencies: [CUR.cur], credit: false, exchange: false, bank: false,
+  system: 'S1', currencies: [CUR.cur], credit: false, exchange: false, bank: false,
   init: (w) => { trends.set(w, new OutputTrend(w.s.market.trendDays)); mintStock(w); },
   daily: (w) => kPercentDividend(w, trends.get(w)!),
   bankPaysInputs: never, workingBalance: wageBalance, keptFromLending: wageBalance,

@@ -6,7 +6,7 @@ import { never, zero, type MoneyKind } from '../kind.js';
 import type { World } from '../../engine/world.js';
 
 export const mutualCredit: MoneyKind = {
-  currencies: [CUR.ch, CUR.mh], credit: true, exchange: true, bank: false,
+  system: 'S2', currencies: [CUR.ch, CUR.mh], credit: true, exchange: true, bank: false,
   init: limits,
   daily: (w: World) => { limits(w); defaults(w); demurrage(w); },
   bankPaysInputs: never,

@@ -2,6 +2,6 @@
 import { never, nothing, zero, type MoneyKind } from '../kind.js';
 
 export const none: MoneyKind = {
-  currencies: [], credit: false, exchange: false, bank: false,
+  system: 'S0', currencies: [], credit: false, exchange: false, bank: false,
   init: nothing, daily: nothing, bankPaysInputs: never, workingBalance: zero, keptFromLending: zero,
 };

@@ -6,7 +6,7 @@ import { nothing, type MoneyKind } from '../kind.js';
 import type { World } from '../../engine/world.js';
 
 export const peerBank: MoneyKind = {
-  currencies: [CUR.ch, CUR.mh], credit: false, exchange: true, bank: true,
+  system: 'S3', currencies: [CUR.ch, CUR.mh], credit: false, exchange: true, bank: true,
   init: nothing, // positive balances: every floor stays 0
   daily: (w: World) => { demurrage(w); issue(w); },
   bankPaysInputs, workingBalance: provisioned, keptFromLending: provisioned,
