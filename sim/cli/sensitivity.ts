@@ -17,13 +17,12 @@ export interface SensitivityArgs {
   out?: string | undefined;
 }
 
-
 export async function sensitivityCommand(args: SensitivityArgs): Promise<number> {
   const metrics = args.metrics?.split(',').map((m) => m.trim()).filter((m) => m !== '');
   const result = sensitivity(args.sweepdir, { metrics, secondOrder: args.secondOrder, bootstrap: args.bootstrap, out: args.out });
   const lines = [
     result.method === 'sobol'
-      ? `Sobol' indices of the mean over seeds (S1 first order, ST total; 95 % bootstrap intervals), top ${TOP_FACTORS} factors by ST:`
+      ? `Sobol' indices of the mean over seeds (S1 first order, ST total${args.bootstrap === 0 ? '; no intervals: --bootstrap 0' : '; 95 % bootstrap intervals'}), top ${TOP_FACTORS} factors by ST:`
       : `Morris screening of the mean over seeds (mu* = mean |elementary effect| on the unit interval), top ${TOP_FACTORS} factors by mu*:`,
     '',
     ...table(result.rows.filter((r) => r.method !== 'sobol-s2'), result.method),
@@ -34,7 +33,9 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
   return 0;
 }
 
-const interval = (v: number, lo: number, hi: number): string => (Number.isFinite(v) ? `${formatStat(v)} [${formatStat(lo)}, ${formatStat(hi)}]` : '—');
+/** A value and its interval; the value alone where there is no interval (`--bootstrap 0`, or too few rows to resample). */
+const interval = (v: number, lo: number, hi: number): string =>
+  !Number.isFinite(v) ? '—' : Number.isFinite(lo) && Number.isFinite(hi) ? `${formatStat(v)} [${formatStat(lo)}, ${formatStat(hi)}]` : formatStat(v);
 
 function table(rows: readonly SensitivityRow[], method: 'sobol' | 'morris'): string[] {
   const groups = new Map<string, SensitivityRow[]>();

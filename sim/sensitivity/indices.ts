@@ -12,8 +12,10 @@
  *                                      mu* = mean |EE| (Campolongo et al. 2007), sigma = sd of EE
  *                                      (Morris 1991), and mu (the signed mean)
  *
- * Missing values: a Saltelli row (the 2D + 2 points of one j) with any NaN is dropped whole; a Morris
- * elementary effect with a NaN end is dropped. Zero variance (or fewer than 2 usable rows) gives no
+ * Missing values: a Saltelli row (the 2D + 2 points of one j) with a NaN in A, B or an AB_i is dropped
+ * from every index; one with a NaN only in a BA_i is dropped from S2 alone, which then rests on fewer rows
+ * (S2 subtracts S_i and S_j as estimated on its own rows); a Morris elementary effect with a NaN end is
+ * dropped. Zero variance (or fewer than 2 usable rows) gives no
  * indices (NaN, written as empty cells), never division garbage.
  *
  * 95 % intervals by the bootstrap (Efron's percentile interval): the rows (Saltelli) or the effects
@@ -32,8 +34,10 @@ import type { MorrisRole } from './morris.js';
 export interface Interval { value: number; lo: number; hi: number }
 
 export interface SobolResult {
-  /** Rows of the base sample used (every point of the row has a value). */
+  /** Rows of the base sample S1 and ST used (A, B and every AB_i of the row have a value). */
   rows: number;
+  /** Rows S2 used (those rows whose BA_i have values too; 0 without secondOrder). */
+  rowsS2: number;
   S1: Interval[];
   ST: Interval[];
   /** S2[i][j] for i < j, only with secondOrder (else empty). */
@@ -84,7 +88,7 @@ function resamples(n: number, times: number, seed: number): number[][] {
 export function sobolIndices(y: ArrayLike<number>, roles: readonly SaltelliRole[], d: number, opts: IndexOptions): SobolResult {
   if (y.length !== roles.length) throw new RangeError(`sobolIndices: ${y.length} outputs for ${roles.length} design points`);
   // Per row j: the positions of A, B, AB_i, BA_i in y.
-  const rowsMap = new Map<number, { a: number; b: number; ab: number[]; ba: number[] }>();
+  const rowsMap = new Map<number, SaltelliRow>();
   roles.forEach((role, at) => {
     const r = rowsMap.get(role.row) ?? { a: -1, b: -1, ab: new Array<number>(d).fill(-1), ba: new Array<number>(d).fill(-1) };
     if (role.matrix === 'AB') r.ab[role.param] = at;
@@ -93,15 +97,24 @@ export function sobolIndices(y: ArrayLike<number>, roles: readonly SaltelliRole[
     else r.b = at;
     rowsMap.set(role.row, r);
   });
-  const complete = [...rowsMap.values()].filter((r) => {
-    const all = [r.a, r.b, ...r.ab, ...(opts.secondOrder ? r.ba : [])];
-    return all.every((i) => i >= 0 && Number.isFinite(y[i]!));
-  });
+  const rows = [...rowsMap.values()];
+  const has = (i: number): boolean => i >= 0 && Number.isFinite(y[i]!);
+  // S1 and ST need A, B and the AB_i of a row; S2 also its BA_i: a missing BA_i costs S2 that row, not S1 and ST.
+  const first = sobolOn(y, rows.filter((r) => [r.a, r.b, ...r.ab].every(has)), d, opts, false);
+  const second = opts.secondOrder === true ? sobolOn(y, rows.filter((r) => [r.a, r.b, ...r.ab, ...r.ba].every(has)), d, opts, true) : undefined;
+  return { rows: first.rows, rowsS2: second?.rows ?? 0, S1: first.S1, ST: first.ST, S2: second?.S2 ?? [] };
+}
+
+/** The positions in y of one row's points (-1 where the design has none). */
+interface SaltelliRow { a: number; b: number; ab: number[]; ba: number[] }
+
+/** The indices on `complete` rows (each with every point the estimators read), with S2 when `withS2`. */
+function sobolOn(y: ArrayLike<number>, complete: readonly SaltelliRow[], d: number, opts: IndexOptions, withS2: boolean): Omit<SobolResult, 'rowsS2'> {
   const n = complete.length;
   const fA = complete.map((r) => y[r.a]!);
   const fB = complete.map((r) => y[r.b]!);
   const fAB = Array.from({ length: d }, (_, i) => complete.map((r) => y[r.ab[i]!]!));
-  const fBA = opts.secondOrder ? Array.from({ length: d }, (_, i) => complete.map((r) => y[r.ba[i]!]!)) : [];
+  const fBA = withS2 ? Array.from({ length: d }, (_, i) => complete.map((r) => y[r.ba[i]!]!)) : [];
 
   /** The indices on the rows `idx` (indices into `complete`). */
   const estimate = (idx: readonly number[]): { s1: number[]; st: number[]; s2: number[][] } => {

@@ -137,12 +137,13 @@ export function analyseDesign(design: Design, runs: readonly RunValues[], opts: 
       const common = { preset, metric, seedNoiseShare: seedNoiseShare(kept, opts.replicates), nPoints: kept.length, nSeeds: opts.replicates };
       if (design.method === 'sobol') {
         const r = sobolIndices(y, roles as SaltelliRole[], d, opts);
-        // The points the indices used: whole rows of the design (A, B, the AB_i, and the BA_i for S2).
-        common.nPoints = r.rows * (d + 2 + (opts.secondOrder ? d : 0));
-        design.params.forEach((param, i) => rows.push({ ...common, method: 'sobol', param, S1: r.S1[i]!, ST: r.ST[i]!, S2: NONE, muStar: NONE, mu: NaN, sigma: NaN }));
+        // The points each index used: A, B and the AB_i of S1's and ST's rows; those and the BA_i of S2's.
+        const first = { ...common, nPoints: r.rows * (d + 2) };
+        design.params.forEach((param, i) => rows.push({ ...first, method: 'sobol', param, S1: r.S1[i]!, ST: r.ST[i]!, S2: NONE, muStar: NONE, mu: NaN, sigma: NaN }));
         if (opts.secondOrder) {
+          const second = { ...common, nPoints: r.rowsS2 * (2 * d + 2) };
           design.params.forEach((a, i) => design.params.forEach((b, j) => {
-            if (j > i) rows.push({ ...common, method: 'sobol-s2', param: `${a}*${b}`, S1: NONE, ST: NONE, S2: r.S2[i]?.[j] ?? NONE, muStar: NONE, mu: NaN, sigma: NaN });
+            if (j > i) rows.push({ ...second, method: 'sobol-s2', param: `${a}*${b}`, S1: NONE, ST: NONE, S2: r.S2[i]?.[j] ?? NONE, muStar: NONE, mu: NaN, sigma: NaN });
           }));
         }
       } else {

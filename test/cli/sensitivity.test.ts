@@ -61,6 +61,18 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
       'goods_released pricing.mu0*demand.freeRide', 'goods_released pricing.mu0*consumption.attention', 'goods_released demand.freeRide*consumption.attention',
       'viable pricing.mu0*demand.freeRide', 'viable pricing.mu0*consumption.attention', 'viable demand.freeRide*consumption.attention',
     ]);
+    // n_points: S1 and ST use A, B and the AB_i (4 rows x 5); S2 also the BA_i (4 rows x 8).
+    expect(new Set(rows.filter((c) => c[1] === 'goods_released').map((c) => `${c[2]} ${c[19]}`))).toEqual(new Set(['sobol 20', 'sobol-s2 32']));
+  });
+
+  it('prints the indices without intervals under --bootstrap 0', () => {
+    const r = abundance(['sensitivity', 'sobol', '--metrics', 'goods_released', '--bootstrap', '0', '--out', 'b0.csv'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('no intervals: --bootstrap 0');
+    expect(r.stdout).not.toContain('[');
+    const cells = readFileSync(join(cwd, 'b0.csv'), 'utf8').trimEnd().split('\n')[1]!.split(',');
+    expect(Number.isFinite(Number(cells[7]))).toBe(true); // ST
+    expect([cells[8], cells[9]]).toEqual(['', '']); // no bounds
   });
 
   it('gives Morris mu*, mu and sigma for a morris design', () => {

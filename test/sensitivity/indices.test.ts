@@ -80,7 +80,18 @@ describe('sensitivity/indices', () => {
     y[8 * 10 + 7] = NaN; // B of row 10
     y[8 * 20 + 5] = NaN; // BA_2 of row 20: needed for second order only
     expect(sobolIndices(y, design.roles, 3, opts).rows).toBe(62);
-    expect(sobolIndices(y, design.roles, 3, { ...opts, secondOrder: true }).rows).toBe(61);
+    const both = sobolIndices(y, design.roles, 3, { ...opts, secondOrder: true });
+    // A missing BA_i costs S2 its row, not S1 and ST: they are the first-order run's, bit for bit.
+    expect([both.rows, both.rowsS2]).toEqual([62, 61]);
+    expect(both.S1).toEqual(sobolIndices(y, design.roles, 3, opts).S1);
+    expect(both.ST).toEqual(sobolIndices(y, design.roles, 3, opts).ST);
+    // S2 rests on the 61 rows with every point: as if row 20 had lost its A as well.
+    const rowGone = Float64Array.from(y);
+    rowGone[8 * 20] = NaN;
+    const s2Rows = sobolIndices(rowGone, design.roles, 3, { ...opts, secondOrder: true });
+    expect(s2Rows.rows).toBe(61);
+    expect(both.S2).toEqual(s2Rows.S2);
+    expect(Number.isFinite(both.S2[0]![1]!.value)).toBe(true);
   });
 
   it('gives no indices (NaN, not garbage) for an output with zero variance', () => {
