@@ -20,7 +20,7 @@ import { quoteChoices } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { ClaimsResultSchema, type ClaimsResult } from './claims.js';
 import { CLAIMS_FILE, claimsJson, evaluateClaims } from '../analysis/claims.js';
-import { sensitivity } from '../analysis/sensitivity.js';
+import { designMeans, sensitivity } from '../analysis/sensitivity.js';
 import { isSensitivityCsv, readSensitivityCsv, SENSITIVITY_CSV, sensitivityCsv } from '../io/sensitivityCsv.js';
 import { parseOrThrow, ReportError } from './errors.js';
 import { ComparisonManifestSchema } from '../io/comparisonManifest.js';
@@ -101,7 +101,8 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
       const file = join(dir, SENSITIVITY_CSV);
       const rows = isSensitivityCsv(file) ? readSensitivityCsv(file) : sensitivity(dir, { out: false }).rows;
       if (!existsSync(file)) extra.set(SENSITIVITY_CSV, sensitivityCsv(rows));
-      data.sensitivity = { method: data.plan.sample.method, params: data.plan.sample.params, rows };
+      const means = designMeans(dir, [...new Set(rows.map((r) => r.metric))]);
+      data.sensitivity = { method: data.plan.sample.method, params: data.plan.sample.params, rows, points: data.plan.points, means };
       data.extraFiles.push(SENSITIVITY_CSV);
     }
     return { kind, ...(await writeSweepReport(dir, data, claims, extra)) };

@@ -113,26 +113,38 @@ export function rolesOf(design: Design): SaltelliRole[] | MorrisRole[] {
   });
 }
 
+/**
+ * What the indices are computed on: per design point (in design order), the values of `metric` in its
+ * runs of one preset (`byPoint`) and their mean over seeds (`y`), NaN for a point with a missing value
+ * or with fewer runs than the sweep's replicates (a failed run has no row in runs.csv). `at` maps a
+ * point id to its index. Also what the report's scatter plots draw (sim/report/sweep/sensitivity.ts).
+ */
+export function pointMeans(design: Design, at: ReadonlyMap<string, number>, runs: readonly RunValues[], metric: string, replicates: number): { byPoint: number[][]; y: number[] } {
+  const byPoint: number[][] = design.points.map(() => []);
+  const missing = new Set<number>();
+  for (const r of runs) {
+    const i = at.get(r.point);
+    if (i === undefined) throw new Error(`runs.csv names point ${JSON.stringify(r.point)} of ${r.preset}, which is not a point of the design`);
+    const v = r.values.get(metric) ?? NaN;
+    if (Number.isFinite(v)) byPoint[i]!.push(v);
+    else missing.add(i);
+  }
+  const y = byPoint.map((xs, i) => (xs.length < replicates || missing.has(i) ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length));
+  return { byPoint, y };
+}
+
+/** The point ids of a design, by index. */
+export const pointIndex = (design: Design): Map<string, number> => new Map(design.points.map((p, i) => [p.id, i]));
+
 export function analyseDesign(design: Design, runs: readonly RunValues[], opts: StudyOptions): SensitivityRow[] {
   const roles = rolesOf(design);
   const d = design.params.length;
-  const at = new Map(design.points.map((p, i) => [p.id, i]));
+  const at = pointIndex(design);
   const rows: SensitivityRow[] = [];
   for (const preset of opts.presets) {
     const mine = runs.filter((r) => r.preset === preset);
     for (const metric of opts.metrics) {
-      // The values of each point's seeds; a point with a missing value, or with fewer runs than the
-      // sweep's replicates (a failed run has no row), is dropped (NaN).
-      const byPoint: number[][] = design.points.map(() => []);
-      const missing = new Set<number>();
-      for (const r of mine) {
-        const i = at.get(r.point);
-        if (i === undefined) throw new Error(`runs.csv names point ${JSON.stringify(r.point)} of ${preset}, which is not a point of the design`);
-        const v = r.values.get(metric) ?? NaN;
-        if (Number.isFinite(v)) byPoint[i]!.push(v);
-        else missing.add(i);
-      }
-      const y = byPoint.map((xs, i) => (xs.length < opts.replicates || missing.has(i) ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length));
+      const { byPoint, y } = pointMeans(design, at, mine, metric, opts.replicates);
       const kept = byPoint.filter((_, i) => Number.isFinite(y[i]!));
       const common = { preset, metric, seedNoiseShare: seedNoiseShare(kept, opts.replicates), nPoints: kept.length, nSeeds: opts.replicates };
       if (design.method === 'sobol') {

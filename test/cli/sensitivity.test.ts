@@ -112,6 +112,29 @@ describe('cli/sensitivity', { timeout: 600_000 }, () => {
     const sobolSpec = JSON.parse(readFileSync(join(cwd, 'sobol', 'charts', 'sensitivity-goods_released.vl.json'), 'utf8'));
     expect(sobolSpec.concat[0].layer.map((l: { mark: { type: string } }) => l.mark.type)).toEqual(['bar', 'rule']);
     expect(new Set(sobolSpec.data.values.map((v: { index: string }) => v.index))).toEqual(new Set(['S1', 'ST']));
+    // Beside the indices, the metric against its top factors: a dot per design point, at the mean over
+    // its seeds of runs.csv's values (recomputed here); pricing.mu0 was drawn log-uniformly: a log axis.
+    const scatter = JSON.parse(readFileSync(join(cwd, 'sobol', 'charts', 'scatter-goods_released.vl.json'), 'utf8'));
+    expect(existsSync(join(cwd, 'sobol', 'charts', 'scatter-goods_released.svg'))).toBe(true);
+    const panels = scatter.concat as { title: { text: string }; encoding: { x: { scale: { type: string } } } }[];
+    expect(new Set(panels.map((p) => p.title.text))).toEqual(new Set(FACTORS));
+    expect(Object.fromEntries(panels.map((p) => [p.title.text, p.encoding.x.scale.type]))).toEqual({ 'pricing.mu0': 'log', 'demand.freeRide': 'linear', 'consumption.attention': 'linear' });
+    const [head, ...lines] = readFileSync(join(cwd, 'sobol', 'runs.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const at = (name: string): number => head!.indexOf(name);
+    const byPoint = new Map<string, { x: number; ys: number[] }>();
+    for (const c of lines) {
+      const p = byPoint.get(c[at('point')]!) ?? { x: Number(c[at('demand.freeRide')]), ys: [] };
+      p.ys.push(Number(c[at('goods_released')]));
+      byPoint.set(c[at('point')]!, p);
+    }
+    const mean = (ys: number[]): number => ys.reduce((a, b) => a + b, 0) / ys.length;
+    const dots = scatter.data.values as { point: string; factor: string; x: number; y: number }[];
+    for (const d of dots) expect(d.y).toBeCloseTo(mean(byPoint.get(d.point)!.ys), 4);
+    // Every point is drawn (points at the same place share one dot).
+    const freeRide = dots.filter((d) => d.factor === 'demand.freeRide');
+    for (const { x, ys } of byPoint.values()) expect(freeRide.some((d) => Math.abs(d.x - x) < 1e-6 && Math.abs(d.y - mean(ys)) < 1e-4)).toBe(true);
+    // A sample design moves every factor at once: no per-parameter slices.
+    expect(readFileSync(join(cwd, 'sobol', 'report.md'), 'utf8')).not.toContain('## Per swept parameter');
   });
 
   it('refuses a sweep without a sample design, an unknown metric and a foreign --out file: exit 2, nothing written', () => {

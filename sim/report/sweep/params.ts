@@ -93,8 +93,13 @@ function paramChart(data: SweepData, cells: SweepCells, key: string, ref: SweepP
   return { id: chartId('param', key), title: `Sweeping ${key}`, caption, spec };
 }
 
-/** One small-multiples chart per swept key with at least two values in its slice, in `sweptKeys` order. */
+/**
+ * One small-multiples chart per swept key with at least two values in its slice, in `sweptKeys` order.
+ * None for a sample design: its points move every factor at once, so a slice is one point and its one
+ * neighbour (A and AB_i, or a Morris step); the Sensitivity section's scatter plots show it instead.
+ */
 export function paramCharts(data: SweepData, cells = new SweepCells(data.runs)): ChartSpec[] {
+  if (data.plan.sample !== undefined) return [];
   const ref = data.plan.points.find((p) => p.id === data.refPoint);
   if (ref === undefined) return [];
   return data.plan.sweptKeys.flatMap((key) => paramChart(data, cells, key, ref) ?? []);

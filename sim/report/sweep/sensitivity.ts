@@ -2,9 +2,10 @@
  * The "Sensitivity" section of a sweep report, when the sweep's points are a `sample:` design
  * (docs/sensitivity.md): for each metric with indices, a bar chart of S1 and ST per factor with their
  * bootstrap 95 % intervals as error bars (sobol), or a mu*-sigma scatter of the factors (Morris), a
- * panel per preset; and a table of the factors that decide each metric. The numbers are the rows of
- * sensitivity.csv, computed by sim/analysis/sensitivity.ts (the one home of the indices): nothing is
- * estimated here.
+ * panel per preset, then the metric against its most decisive factors, a dot per design point; and a
+ * table of the factors that decide each metric. The numbers are the rows of sensitivity.csv and the
+ * means per point, both computed by sim/analysis/sensitivity.ts (the one home of the indices): nothing
+ * is estimated here.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, PALETTE, round6, type ChartSpec } from '../charts.js';
@@ -18,8 +19,11 @@ export interface SensitivitySection {
   method: 'sobol' | 'morris';
   params: readonly string[];
   rows: readonly SensitivityRow[];
+  /** The design's points (sweep.json order) and, per `preset\tmetric`, the mean over seeds at each of
+   * them (NaN where the indices drop the point): sim/analysis/sensitivity.ts designMeans. */
+  points?: readonly { id: string; params: Readonly<Record<string, unknown>>; unit?: readonly number[] | undefined }[];
+  means?: ReadonlyMap<string, readonly number[]>;
 }
-
 
 const byMetric = (rows: readonly SensitivityRow[]): Map<string, SensitivityRow[]> => {
   const out = new Map<string, SensitivityRow[]>();
@@ -107,12 +111,88 @@ function topTable(section: SensitivitySection): Block {
   return table(['metric', 'preset', `decided by: the top ${TOP_FACTORS} factors by ${what}`, 'seed noise share', 'points'], rows, 3);
 }
 
+/**
+ * Whether factor k of the design was drawn log-uniformly: log(value) affine in the point's unit
+ * coordinate (to the 6 digits sweep.json keeps), judged from every point. A scatter then uses a log axis.
+ */
+function logUniform(points: NonNullable<SensitivitySection['points']>, k: number, param: string): boolean {
+  const xy = points.map((p) => [p.unit?.[k], p.params[param]] as const).filter((v): v is readonly [number, number] => typeof v[0] === 'number' && typeof v[1] === 'number');
+  if (xy.length < 3 || xy.some(([, x]) => !(x > 0))) return false;
+  const lo = xy.reduce((a, b) => (b[0] < a[0] ? b : a));
+  const hi = xy.reduce((a, b) => (b[0] > a[0] ? b : a));
+  if (!(hi[0] > lo[0]) || hi[1] / lo[1] < 2) return false;
+  const slope = (Math.log(hi[1]) - Math.log(lo[1])) / (hi[0] - lo[0]);
+  return xy.every(([u, x]) => Math.abs(Math.log(x) - Math.log(lo[1]) - slope * (u - lo[0])) < 1e-4);
+}
+
+/**
+ * The scatter of a metric against its most decisive factors: each design point's mean over seeds (what
+ * the indices are computed on) against the factor's value there, a panel per factor, a colour per
+ * preset. The first look of a global sensitivity analysis (Saltelli et al., Global Sensitivity
+ * Analysis: The Primer, 2008, section 1.2.3): a factor that matters shows a shape, one that does not a
+ * flat cloud; the spread at fixed x is the other factors and the seeds.
+ */
+function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: string[], section: SensitivitySection): ChartSpec | undefined {
+  const points = section.points;
+  if (points === undefined || section.means === undefined) return undefined;
+  const factors = rankFactors(rows.filter((r) => r.preset === presets[0])).filter((r) => Number.isFinite(rankKey(r))).slice(0, TOP_FACTORS).map((r) => r.param);
+  const values = presets.flatMap((preset) => {
+    const y = section.means!.get(`${preset}\t${metric}`);
+    if (y === undefined) return [];
+    // A dot per distinct (x, y): the AB_j of a row share A's value of every other factor, and a factor
+    // that moves nothing leaves the mean where it was, so many points coincide (the first one is named).
+    const seen = new Set<string>();
+    return factors.flatMap((factor) => points.flatMap((p, i) => {
+      const x = p.params[factor];
+      const v = y[i];
+      if (typeof x !== 'number' || v === undefined || !Number.isFinite(v)) return [];
+      const dot = { preset, point: p.id, factor, x: round6(x), y: round6(v) };
+      const key = `${factor}\t${dot.x}\t${dot.y}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [dot];
+    }));
+  });
+  if (values.length === 0) return undefined;
+  const multi = presets.length >= 2;
+  const color = multi
+    ? { field: 'preset', type: 'nominal', title: 'preset', sort: presets, scale: { domain: presets, range: presets.map((_, i) => PALETTE[i % PALETTE.length]) } }
+    : { value: PALETTE[0] };
+  const tooltip = [tip('preset', 'preset'), tip('point', 'point'), tip('x', 'factor value', 'quantitative'), tip('y', `${metric}, mean over seeds`, 'quantitative')];
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `${metric} against its top factors`, subtitle: `Each dot: a design point's mean over seeds; factors ranked by ${section.method === 'sobol' ? 'ST' : 'mu*'} for ${presets[0]}.`, fontSize: 16 },
+    data: { values },
+    columns: factors.length,
+    concat: factors.map((factor) => {
+      const k = section.params.indexOf(factor);
+      const log = k >= 0 && logUniform(points, k, factor);
+      return {
+        title: { text: factor, fontSize: 12, fontWeight: 'bold' },
+        width: 220,
+        height: 180,
+        transform: [{ filter: { field: 'factor', equal: factor } }],
+        // aria off: a label per dot (hundreds of them) would double the SVG and tell a screen reader nothing the caption does not.
+        mark: { type: 'point', filled: true, size: 16, opacity: 0.55, aria: false },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: log ? `${factor} (log axis)` : factor, scale: { type: log ? 'log' : 'linear', zero: false, nice: false } },
+          y: { field: 'y', type: 'quantitative', title: metric, scale: { zero: false } },
+          color, tooltip,
+        },
+      };
+    }),
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+  return { id: chartId('scatter', metric), title: `${metric} against its top factors`, caption: `${metric} at each design point (the mean over its seeds, the number the indices are computed on) against the value of each of its ${factors.length} most decisive factors (by ${section.method === 'sobol' ? 'ST' : 'mu*'}, for ${presets[0]}). A factor that decides the metric shows a trend or a shape; the spread at a given value is the other factors and the seeds (Saltelli et al. 2008, the Primer, 1.2.3).`, spec };
+}
+
 /** The section's blocks; none when no metric has indices. */
 export function sensitivityBlocks(section: SensitivitySection): Block[] {
   const groups = [...byMetric(section.rows)].filter(([, g]) => g.some(hasValue));
-  const charts = groups.map(([metric, group]) => {
+  const charts = groups.flatMap(([metric, group]) => {
     const presets = [...new Set(group.map((r) => r.preset))];
-    return section.method === 'sobol' ? sobolChart(metric, group, presets) : morrisChart(metric, group, presets);
+    const scatter = scatterChart(metric, group, presets, section);
+    return [section.method === 'sobol' ? sobolChart(metric, group, presets) : morrisChart(metric, group, presets), ...(scatter === undefined ? [] : [scatter])];
   });
   return [
     heading('Sensitivity'),
