@@ -14,9 +14,10 @@
  *     sweep.json. A folder holding the scenario file being run is one such folder.
  *   - an earlier output of the same kind that is to be replaced (`how` 'replace': run, compare-presets,
  *     sweep --replace, merge --out) but holds something the program does not write there (a user's
- *     notes.md, a .git): replacing the folder would delete it. Judged at the top level, and in a sweep
- *     folder also all through runs/: only the run folders its sweep.json lists, each holding only the
- *     files a run writes (foreignInRuns).
+ *     notes.md, a .git): replacing the folder would delete it. Judged at the top level, inside a
+ *     report's charts/ (only chart files: foreignInCharts), and in a sweep or comparison folder also
+ *     all through runs/: only the run folders its sweep.json or manifest.json lists, each holding only
+ *     the files a run writes (foreignInRuns).
  * Allowed: a path that does not exist yet, an empty folder, and an earlier output of the same kind
  * (replaced atomically by the caller, or, with `how` 'fill', filled in place: sweep --resume, which
  * deletes only files it writes).
@@ -86,7 +87,8 @@ function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[
   }
   // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
   const foreign = entries.filter((e) => !known.has(e) && !isTemp(e));
-  if (kind === 'sweep' && entries.includes('runs')) foreign.push(...foreignInRuns(dir));
+  if (kind !== 'run' && entries.includes('runs')) foreign.push(...foreignInRuns(dir, listedRuns(dir, kind)));
+  if (entries.includes(REPORT_FILES.charts)) foreign.push(...foreignInCharts(dir));
   return foreign;
 }
 
@@ -98,37 +100,59 @@ const RUN_FOLDER_FILES = new Set([MANIFEST_FILE, ...Object.values(RUN_FILES), ME
 /** The files of a report's charts/ (sim/report/write.ts). */
 const CHART_FILE = /\.(vl\.json|svg|png)$/;
 
+/** The run folders (paths relative to `dir`) an output of `kind` lists: a sweep's sweep.json `runs[].run`, a comparison's manifest.json `runs[].folder`. */
+function listedRuns(dir: string, kind: OutputKind): string[] {
+  const listed = kind === 'sweep' ? readJson(join(dir, SWEEP_JSON))?.['runs'] : kind === 'comparison' ? readJson(join(dir, MANIFEST_FILE))?.['runs'] : undefined;
+  if (!Array.isArray(listed)) return [];
+  const field = kind === 'sweep' ? 'run' : 'folder';
+  return listed.map((r) => (r as Record<string, unknown> | null)?.[field]).filter((f): f is string => typeof f === 'string');
+}
+
+/** A listing of `dir/rel`, or undefined (and `rel` named foreign) when it is not a readable folder. */
+function listing(dir: string, rel: string, foreign: string[]): Dirent[] | undefined {
+  try {
+    return readdirSync(join(dir, ...rel.split('/')), { withFileTypes: true });
+  } catch {
+    foreign.push(rel); // not a folder (runs as a file), or unreadable: not known to be the program's
+    return undefined;
+  }
+}
+
 /**
- * The paths below `runs/` of the sweep folder `dir` that its sweep did not make (`runs/notes.txt`,
- * `runs/gift/base/r000/mine.csv`), in one pass over the tree: only the run folders its sweep.json lists
- * (`runs/<preset>/<point>/r<k>`) and the folders on the way to them, each run folder holding only the
- * files a run writes (and a run report's charts/), and temporary names. A foreign folder is named
- * whole, not walked.
+ * The entries of a report's charts folder `dir/rel` that a report did not write (only `<id>.vl.json`,
+ * `.svg` and `.png` files, and temporary names): a new report replaces the folder whole, so they would
+ * be deleted with it. Empty when the folder is not there.
  */
-function foreignInRuns(dir: string): string[] {
-  const runs = new Set<string>();
+export function foreignInCharts(dir: string, rel: string = REPORT_FILES.charts): string[] {
+  let top: Stats;
+  try {
+    top = lstatSync(join(dir, ...rel.split('/')));
+  } catch {
+    return [];
+  }
+  if (!top.isDirectory()) return [rel];
+  const foreign: string[] = [];
+  for (const c of listing(dir, rel, foreign) ?? []) if (!isTemp(c.name) && !(c.isFile() && CHART_FILE.test(c.name))) foreign.push(`${rel}/${c.name}`);
+  return foreign;
+}
+
+/**
+ * The paths below `runs/` of the output folder `dir` that its command did not make (`runs/notes.txt`,
+ * `runs/gift/base/r000/mine.csv`), in one pass over the tree: only the run folders `listed` names
+ * (a sweep's `runs/<preset>/<point>/r<k>`, a comparison's `runs/<preset>`) and the folders on the way
+ * to them, each run folder holding only the files a run writes (and a run report's charts/), and
+ * temporary names. A foreign folder is named whole, not walked.
+ */
+function foreignInRuns(dir: string, listed: readonly string[]): string[] {
+  const runs = new Set(listed);
   const onTheWay = new Set<string>();
-  const listed = readJson(join(dir, SWEEP_JSON))?.['runs'];
-  if (Array.isArray(listed)) {
-    for (const r of listed) {
-      const run = (r as Record<string, unknown> | null)?.['run'];
-      if (typeof run !== 'string') continue;
-      runs.add(run);
-      const parts = run.split('/');
-      for (let k = 1; k < parts.length; k++) onTheWay.add(parts.slice(0, k).join('/'));
-    }
+  for (const run of listed) {
+    const parts = run.split('/');
+    for (let k = 1; k < parts.length; k++) onTheWay.add(parts.slice(0, k).join('/'));
   }
   const foreign: string[] = [];
-  const list = (rel: string): Dirent[] | undefined => {
-    try {
-      return readdirSync(join(dir, ...rel.split('/')), { withFileTypes: true });
-    } catch {
-      foreign.push(rel); // not a folder (runs as a file), or unreadable: not known to be the program's
-      return undefined;
-    }
-  };
   const walk = (rel: string): void => {
-    for (const e of list(rel) ?? []) {
+    for (const e of listing(dir, rel, foreign) ?? []) {
       const path = `${rel}/${e.name}`;
       if (isTemp(e.name)) continue;
       if (e.isDirectory() && runs.has(path)) runFolder(path);
@@ -137,19 +161,16 @@ function foreignInRuns(dir: string): string[] {
     }
   };
   const runFolder = (rel: string): void => {
-    for (const e of list(rel) ?? []) {
+    for (const e of listing(dir, rel, foreign) ?? []) {
       const path = `${rel}/${e.name}`;
       if (isTemp(e.name)) continue;
       if (e.isFile() && RUN_FOLDER_FILES.has(e.name)) continue;
-      if (e.isDirectory() && e.name === REPORT_FILES.charts) {
-        for (const c of list(path) ?? []) if (!isTemp(c.name) && !(c.isFile() && CHART_FILE.test(c.name))) foreign.push(`${path}/${c.name}`);
-        continue;
-      }
-      foreign.push(path);
+      if (e.isDirectory() && e.name === REPORT_FILES.charts) foreign.push(...foreignInCharts(dir, path));
+      else foreign.push(path);
     }
   };
   if (onTheWay.has('runs')) walk('runs');
-  else foreign.push('runs'); // the sweep lists no run folder below runs/: none of it is the program's
+  else foreign.push('runs'); // the output lists no run folder below runs/: none of it is the program's
   return foreign;
 }
 
@@ -282,7 +303,9 @@ export function checkOutputPath(path: string, kind: OutputKind, how: 'replace' |
   const list = (names: string[]): string => names.sort().slice(0, 5).join(', ') + (names.length > 5 ? `, ... (${names.length} entries)` : '');
   if (entries.length === 0) return real;
   if (isOutputOfKind(real, kind)) {
-    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : [];
+    // Filled in place, an output keeps its files but loses what it derived from them (finish.ts
+    // DERIVED_FILES), the report's charts/ whole among them.
+    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : foreignInCharts(real);
     if (foreign.length === 0) return real;
     throw new OutputPathError(path, `is ${KIND_TEXT[kind].replace(/ \(.*\)$/, '')} that also holds files the program did not write there (${list(foreign)}): replacing it would delete them; move them away or name another folder`);
   }

@@ -3,7 +3,7 @@
  * sweep --report evaluates the claims and writes the report; bad input (a corrupt runs.csv too) exits 2 with the
  * file and field named, and nothing is written.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSweepFixture } from '../report/sweep/fixture.js';
@@ -80,6 +80,26 @@ describe('cli/report', { timeout: 600_000 }, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses to replace charts/ holding a file no report wrote, or a folder where report.md goes: exit 2, nothing touched", () => {
+    // rep/ is the compare-presets folder of the first test
+    writeFileSync(join(cwd, 'rep', 'charts', 'my-notes.txt'), 'mine');
+    const before = snapshot(join(cwd, 'rep'));
+    const r = abundance(['report', 'rep'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^rep: holds charts\/my-notes\.txt, which no report wrote: writing the report would replace it; move it away; nothing was written/);
+    expect(snapshot(join(cwd, 'rep'))).toEqual(before);
+    rmSync(join(cwd, 'rep', 'charts', 'my-notes.txt'));
+    rmSync(join(cwd, 'rep', 'report.md'));
+    mkdirSync(join(cwd, 'rep', 'report.md'));
+    writeFileSync(join(cwd, 'rep', 'report.md', 'draft.txt'), 'mine');
+    const folder = abundance(['report', 'rep'], cwd);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('rep: holds report.md, which no report wrote');
+    expect(readFileSync(join(cwd, 'rep', 'report.md', 'draft.txt'), 'utf8')).toBe('mine');
+    rmSync(join(cwd, 'rep', 'report.md'), { recursive: true });
+    expect(abundance(['report', 'rep'], cwd).code).toBe(0);
   });
 
   it('exits 2 when the folder argument is missing', () => {

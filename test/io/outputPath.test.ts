@@ -102,4 +102,21 @@ describe('checkOutputPath', () => {
     expect(refusal(at('sw2'), 'sweep')).toContain('is a sweep folder that also holds files the program did not write there (.git)');
     expect(checkOutputPath(at('sw2'), 'sweep', 'fill')).toBe(at('sw2'));
   });
+
+  it("looks inside a report's charts/ (replaced whole, also when a sweep is filled) and a comparison's runs/", () => {
+    mkdirSync(at('sw3', 'charts'), { recursive: true });
+    writeFileSync(at('sw3', 'sweep.json'), JSON.stringify({ runs: [] }));
+    for (const f of ['fan-goods.vl.json', 'fan-goods.svg', 'fan-goods.png']) writeFileSync(at('sw3', 'charts', f), '');
+    expect(checkOutputPath(at('sw3'), 'sweep')).toBe(at('sw3'));
+    writeFileSync(at('sw3', 'charts', 'my-notes.txt'), 'mine');
+    expect(refusal(at('sw3'), 'sweep')).toContain('(charts/my-notes.txt)');
+    expect(() => checkOutputPath(at('sw3'), 'sweep', 'fill')).toThrow(/charts\/my-notes\.txt/);
+    mkdirSync(at('cmp', 'runs', 'gift'), { recursive: true });
+    writeFileSync(at('cmp', 'manifest.json'), JSON.stringify({ presets: ['gift'], runs: [{ preset: 'gift', folder: 'runs/gift', scenarioHash: 'ab' }] }));
+    for (const f of ['manifest.json', 'metrics.csv', 'agents.csv', 'flows.csv']) writeFileSync(at('cmp', 'runs', 'gift', f), '');
+    expect(checkOutputPath(at('cmp'), 'comparison')).toBe(at('cmp'));
+    writeFileSync(at('cmp', 'runs', 'gift', 'mine.csv'), 'x');
+    mkdirSync(at('cmp', 'runs', 'market'));
+    expect(refusal(at('cmp'), 'comparison')).toContain('(runs/gift/mine.csv, runs/market)');
+  });
 });
