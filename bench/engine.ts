@@ -16,7 +16,7 @@
  * taken at the start and at the end; the share uses the faster of the two):
  * - the claims workload: a whole sweep process (bench/claims.ts) of market, two-token and peer-bank,
  *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
- *   writing and aggregation included), summarised every 14 days as claims.yaml is; 2 seeds by default
+ *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; 2 seeds by default
  *   (the protocol has 30 per point, so its per-point work, summary.csv and summary.parquet, weighs
  *   more here than there);
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio

@@ -15,6 +15,7 @@
 import { columnOf, daysOf, type MetricsTable } from '../io/metricsCsv.js';
 import type { Scenario } from '../scenario/schema.js';
 import { isSingleCurrency } from './statistics.js';
+import { INPUTS } from '../engine/institutions.js';
 import { lastDayOf, statWindow, trendPctPerYear, windowMean } from './window.js';
 
 export const BESIDE = [
@@ -36,7 +37,7 @@ export function besideValues(table: MetricsTable, scenario: Scenario): BesideVal
     return c === undefined ? NaN : windowMean(days, c, w);
   };
   const hours = columnOf(table, 'price_hours_per_good');
-  const hourPrice = scenario.institutions.inputs === 'par' ? 1 : isSingleCurrency(scenario) ? mean('price_mh_cur') : NaN;
+  const hourPrice = INPUTS[scenario.institutions.inputs].atPar ? 1 : isSingleCurrency(scenario) ? mean('price_mh_cur') : NaN;
   const values: Record<BesideName, number> = {
     price_level: mean('price_level'),
     hour_price: hourPrice,

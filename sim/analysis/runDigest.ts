@@ -18,7 +18,6 @@ import { METRICS_PARQUET } from '../io/metricsParquet.js';
 import { runTables } from '../io/runData.js';
 import { AnalysisError } from './errors.js';
 import { MONEY_KINDS } from '../money/kinds/index.js';
-import { INPUTS } from '../engine/institutions.js';
 import { besideValues, type BesideValues } from './beside.js';
 import { claimStatistics, type ClaimStatistics } from './statistics.js';
 import { lastDayOf, periodWindow, statWindow, windowMeans } from './window.js';
@@ -37,9 +36,10 @@ export interface RunDigest {
   viabilityFailed: string[];
 }
 
-/** Which viability criteria apply: those of an economy with money, and of one with the CH/MH exchange. */
+/** Which viability criteria apply: those of an economy with money, and of one with the CH/MH exchange (its money swaps two tokens on it: MoneyKind.exchange, whose rate the metrics row reports). */
 export function viabilityScope(scenario: Scenario): { money: boolean; exchange: boolean } {
-  return { money: MONEY_KINDS[scenario.institutions.money].currencies.length > 0, exchange: INPUTS[scenario.institutions.inputs].atPar };
+  const money = MONEY_KINDS[scenario.institutions.money];
+  return { money: money.currencies.length > 0, exchange: money.exchange };
 }
 
 /** The digest of one run's files (pure: the caller reads them). */

@@ -114,7 +114,7 @@ export function sensitivity(dir: string, opts: SensitivityOptions = {}): Sensiti
 /**
  * What the indices of `metrics` rest on, for the report's scatter plots: per preset and metric
  * (key `preset\tmetric`), the mean over seeds at each design point, in sweep.json's point order (NaN
- * where the indices drop the point), computed by the one function the indices use (pointMeans).
+ * where the point lacks a value or a run), computed by the one function the indices use (pointMeans).
  */
 export function designMeans(dir: string, asked: readonly string[]): Map<string, number[]> {
   // A sensitivity.csv may name a metric runs.csv no longer has: it gets no scatter, not an error.

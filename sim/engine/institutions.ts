@@ -16,9 +16,8 @@ import { updatePrices } from '../economy/pricing.js';
 import { nothing, type Step } from '../money/kind.js';
 import type { World } from './world.js';
 
-/** How hours move: the exchange phase and the input-market phase; `atPar`: inputs bought at par with
- * the CH and MH tokens, swapped on the CH/MH exchange (S2, S3), so the exchange's viability criteria
- * apply (MODEL.md section 13, sim/analysis/runDigest.ts viabilityScope). */
+/** How hours move: the exchange phase and the input-market phase; `atPar`: an hour is bought at par,
+ * one token per hour (S2, S3), so its price in tokens is 1 (sim/analysis/beside.ts). */
 export interface Inputs { readonly exchange: Step; readonly inputs: Step; readonly atPar: boolean }
 export const INPUTS: Record<Scenario['institutions']['inputs'], Inputs> = {
   donation: { exchange: donations, inputs: nothing, atPar: false },

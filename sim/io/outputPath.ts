@@ -20,7 +20,9 @@
  *     the files a run writes (foreignInRuns).
  * Allowed: a path that does not exist yet, an empty folder, and an earlier output of the same kind
  * (replaced atomically by the caller, or, with `how` 'fill', filled in place: sweep --resume, which
- * deletes only files it writes).
+ * deletes only files it writes: DERIVED_FILES, refused when one is there as a folder or charts/ holds
+ * anything but charts). A known name counts as the program's only as the kind of entry it writes there
+ * (a folder named report.md is the user's).
  *
  * The path is judged by where it really leads: the existing part is resolved with realpath, so a
  * symlink or a `..` cannot reach the working folder or a parent under another name.
@@ -87,9 +89,38 @@ function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[
   }
   // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
   const foreign = entries.filter((e) => !known.has(e) && !isTemp(e));
+  // A known name is the program's only as what the program writes there: a folder `report.md/` is not.
+  const folders = new Set<string>(['runs', REPORT_FILES.charts]);
+  if (kind === 'run') for (const f of readJson(join(dir, 'manifest.json'))?.['files'] as unknown[] ?? []) if (typeof f === 'string' && f.includes('/')) folders.add(f.split('/')[0]!);
+  foreign.push(...entries.filter((e) => known.has(e) && !folders.has(e) && notAFile(dir, e)));
   if (kind !== 'run' && entries.includes('runs')) foreign.push(...foreignInRuns(dir, listedRuns(dir, kind)));
   if (entries.includes(REPORT_FILES.charts)) foreign.push(...foreignInCharts(dir));
   return foreign;
+}
+
+/** Whether `dir/name` is there as something other than a regular file (a folder, a link, a fifo). */
+function notAFile(dir: string, name: string): boolean {
+  try {
+    return !lstatSync(join(dir, name)).isFile();
+  } catch {
+    return false; // not there
+  }
+}
+
+/**
+ * What a sweep folder derives from its runs.csv (claims, comparisons, the report): `finishSweep` deletes
+ * them when it writes runs.csv anew, since they would disagree with it; `abundance report` writes them.
+ */
+export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, SENSITIVITY_CSV, ...Object.values(REPORT_FILES)];
+
+/**
+ * The entries of `files` (file names at the top of `dir`) and of charts/ that are not the program's:
+ * charts/ holding anything but chart files, or a name of `files` there as something other than a file.
+ * Deleting or replacing them would lose what the program did not make: the sweep's derived files
+ * (DERIVED_FILES) before `finishSweep` deletes them, a report's files before it is written over them.
+ */
+export function foreignTargets(dir: string, files: readonly string[]): string[] {
+  return [...foreignInCharts(dir), ...files.filter((f) => f !== REPORT_FILES.charts && notAFile(dir, f))];
 }
 
 /** A temporary name of an interrupted write: `<x>.tmp-<pid>-<hex>` or `<x>.tmp-old-<pid>-<hex>`. */
@@ -303,11 +334,12 @@ export function checkOutputPath(path: string, kind: OutputKind, how: 'replace' |
   const list = (names: string[]): string => names.sort().slice(0, 5).join(', ') + (names.length > 5 ? `, ... (${names.length} entries)` : '');
   if (entries.length === 0) return real;
   if (isOutputOfKind(real, kind)) {
-    // Filled in place, an output keeps its files but loses what it derived from them (finish.ts
-    // DERIVED_FILES), the report's charts/ whole among them.
-    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : foreignInCharts(real);
+    // Filled in place, an output keeps its files but loses what it derived from them (DERIVED_FILES),
+    // the report's charts/ whole among them.
+    const foreign = how === 'replace' ? foreignEntries(real, kind, entries) : foreignTargets(real, DERIVED_FILES);
     if (foreign.length === 0) return real;
-    throw new OutputPathError(path, `is ${KIND_TEXT[kind].replace(/ \(.*\)$/, '')} that also holds files the program did not write there (${list(foreign)}): replacing it would delete them; move them away or name another folder`);
+    const loss = how === 'replace' ? 'replacing it would delete them' : 'going on with it deletes its old report and claims, and with them these';
+    throw new OutputPathError(path, `is ${KIND_TEXT[kind].replace(/ \(.*\)$/, '')} that also holds files the program did not write there (${list(foreign)}): ${loss}; move them away or name another folder`);
   }
   const shown = list(entries);
   throw new OutputPathError(path, `is a folder holding other files (${shown}), not ${KIND_TEXT[kind]}; name a new or empty folder (the program never replaces what it did not make)`);

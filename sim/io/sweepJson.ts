@@ -35,12 +35,14 @@ export const SweepPointSchema = z.object({
   unit: z.array(z.number()).optional(),
 });
 
-/** The `sample:` design of a sweep (docs/sensitivity.md): method, N or r, Morris's levels, the factors in order. */
+/** The `sample:` design of a sweep (docs/sensitivity.md): method, N or r, Morris's levels, the factors in
+ * order, and those drawn log-uniformly (absent when none). */
 export const SampleDesignSchema = z.object({
   method: z.enum(['sobol', 'morris']),
   n: z.number().int().min(1),
   levels: z.number().int().min(2).optional(),
   params: z.array(z.string().min(1)).min(1),
+  logUniform: z.array(z.string().min(1)).optional(),
 });
 
 export const SweepRunSchema = z.object({

@@ -102,7 +102,7 @@ export async function reportFolder(dir: string): Promise<{ kind: FolderKind; fil
       const rows = isSensitivityCsv(file) ? readSensitivityCsv(file) : sensitivity(dir, { out: false }).rows;
       if (!existsSync(file)) extra.set(SENSITIVITY_CSV, sensitivityCsv(rows));
       const means = designMeans(dir, [...new Set(rows.map((r) => r.metric))]);
-      data.sensitivity = { method: data.plan.sample.method, params: data.plan.sample.params, rows, points: data.plan.points, means };
+      data.sensitivity = { method: data.plan.sample.method, params: data.plan.sample.params, rows, points: data.plan.points, means, logUniform: data.plan.sample.logUniform ?? [] };
       data.extraFiles.push(SENSITIVITY_CSV);
     }
     return { kind, ...(await writeSweepReport(dir, data, claims, extra)) };

@@ -17,11 +17,7 @@ import { reportHtml } from './html.js';
 import { staticSpec } from './interaction.js';
 import { reportScripts } from './libraries.js';
 import { reportMarkdown } from './markdown.js';
-import { writeReportFiles } from './output.js';
-import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
-import { foreignInCharts } from '../io/outputPath.js';
-import { ReportError } from './errors.js';
+import { checkReportTargets, writeReportFiles } from './output.js';
 import { renderSvg, svgToPngAsync } from './render.js';
 import { runDoc, type ReportInput } from './runDoc.js';
 import type { ClaimsResult } from './claims.js';
@@ -39,7 +35,7 @@ export type { ReportInput } from './runDoc.js';
  * with `extra` files (claims.json) committed together with them: nothing is written if rendering fails.
  */
 export async function writeReportDoc(dir: string, doc: ReportDoc, extra: ReadonlyMap<string, string> = new Map()): Promise<{ files: string[] }> {
-  checkReportTargets(dir, [REPORT_FILES.md, REPORT_FILES.html, ...extra.keys()]);
+  checkReportTargets(dir, [REPORT_FILES.md, REPORT_FILES.html, ...extra.keys()]); // before minutes of rendering; again before the move
   const charts = chartsOf(doc);
   const ids = new Set(charts.map((c) => c.id));
   if (ids.size !== charts.length) throw new Error('writeReportDoc: chart ids must be distinct');
@@ -61,23 +57,6 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
   files.set(REPORT_FILES.html, reportHtml(doc, svgs, reportScripts(), tryitPanel({ bundle: bundle.code, data: tryitData(doc.tryit) })));
   for (const [rel, content] of extra) files.set(rel, content);
   return { files: writeReportFiles(dir, files) };
-}
-
-/**
- * Refuse, before anything renders, to write a report where it would replace what a report did not
- * make: charts/ is replaced whole, so it may hold only chart files (outputPath.ts foreignInCharts), and
- * each file the report writes (`files`) may not be there as a folder. A ReportError (exit 2) names them.
- */
-function checkReportTargets(dir: string, files: readonly string[]): void {
-  const foreign = foreignInCharts(dir);
-  for (const name of files) {
-    try {
-      if (!lstatSync(join(dir, name)).isFile()) foreign.push(name);
-    } catch { /* not there yet */ }
-  }
-  if (foreign.length > 0) {
-    throw new ReportError(`${dir}: holds ${foreign.sort().slice(0, 5).join(', ')}${foreign.length > 5 ? `, ... (${foreign.length})` : ''}, which no report wrote: writing the report would replace ${foreign.length > 1 ? 'them' : 'it'}; move ${foreign.length > 1 ? 'them' : 'it'} away; nothing was written`);
-  }
 }
 
 /** A document as one standalone HTML page (static SVGs, interactive charts, the engine), without files beside it. */

@@ -20,15 +20,13 @@ import { FAILED_CSV, failedCsvText, type FailedRun } from '../io/failedCsv.js';
 import { sweepJsonText, type SweepJson } from '../io/sweepJson.js';
 import { SWEEP_FILES, sweepManifest } from '../io/sweepManifest.js';
 import { TIMINGS_JSON, sweepTimings, type TimingsInput } from '../io/sweepTimings.js';
-import { CLAIMS_JSON } from '../io/claimsJson.js';
-import { COMPARE_CSV, SENSITIVITY_CSV } from '../io/outputPath.js';
+import { DERIVED_FILES, foreignTargets, OutputPathError } from '../io/outputPath.js';
 import { REPORT_FILES } from '../io/runFiles.js';
 import { aggregateSweep } from './aggregate.js';
 import { commitFiles } from './folder.js';
 import { writeSweepParquet } from './parquet.js';
 
-/** Files of a sweep folder derived from its runs.csv by `compare`, `sensitivity` and `report`. */
-export const DERIVED_FILES: readonly string[] = [CLAIMS_JSON, COMPARE_CSV, SENSITIVITY_CSV, ...Object.values(REPORT_FILES)];
+export { DERIVED_FILES };
 
 export interface SweepFolderFiles {
   runsCsv: string; summaryCsv: string; runsParquet: string; summaryParquet: string; metricsParquet: string;
@@ -74,7 +72,10 @@ export async function finishSweep(dir: string, json: SweepJson, failed: readonly
     writeFileSync(temps.manifest, JSON.stringify(sweepManifest(json, json.runs.length, failed.length, names), null, 2) + '\n');
     // What was derived from an earlier runs.csv (claims, comparisons, the report) would now disagree
     // with it: remove it; `abundance report` (or --report) derives it again. So would an old failed.csv.
-    for (const derived of DERIVED_FILES) rmSync(join(dir, derived), { recursive: true, force: true });
+    // Checked again here (a resume can take hours): only what the program made is deleted.
+    const foreign = foreignTargets(dir, DERIVED_FILES);
+    if (foreign.length > 0) throw new OutputPathError(dir, `holds ${foreign.sort().slice(0, 5).join(', ')}, which the program did not write: finishing the sweep would delete ${foreign.length > 1 ? 'them' : 'it'} with the old report; move ${foreign.length > 1 ? 'them' : 'it'} away`);
+    for (const derived of DERIVED_FILES) rmSync(join(dir, derived), { recursive: derived === REPORT_FILES.charts, force: true });
     if (failed.length === 0) rmSync(join(dir, FAILED_CSV), { force: true });
     commitFiles((Object.keys(files) as (keyof SweepFolderFiles)[]).map((k) => ({ tmp: temps[k], path: files[k]! })));
   } catch (error) {

@@ -43,7 +43,8 @@ export interface SweepPoint {
 }
 
 /** A sweep's sample design, as sweep.json keeps it: the factors in order. */
-export interface SampleDesign { method: 'sobol' | 'morris'; n: number; levels?: number; params: string[] }
+/** A `sample:` design as sweep.json keeps it; `logUniform`: the factors drawn on the log scale (absent when none). */
+export interface SampleDesign { method: 'sobol' | 'morris'; n: number; levels?: number; params: string[]; logUniform?: string[] }
 
 export interface PlannedRun {
   /** The run's folder relative to the sweep folder (`runs/gift/base/r000`, always with `/`). */
@@ -171,7 +172,8 @@ export function planSweep(spec: SweepSpec, resolve: Resolve, set: readonly strin
       }
     }
   }
-  const sample: SampleDesign | undefined = spec.sample && { method: spec.sample.method, n: spec.sample.n, ...(spec.sample.method === 'morris' ? { levels: spec.sample.levels } : {}), params: sweptKeys };
+  const logUniform = spec.sample?.factors.flatMap((f) => (f.kind === 'range' && f.scale === 'log-uniform' ? [f.key] : [])) ?? [];
+  const sample: SampleDesign | undefined = spec.sample && { method: spec.sample.method, n: spec.sample.n, ...(spec.sample.method === 'morris' ? { levels: spec.sample.levels } : {}), params: sweptKeys, ...(logUniform.length > 0 ? { logUniform } : {}) };
   return { name: spec.name, file, baseSeed: spec.baseSeed, replicates, presets, sweptKeys, points, runs, everyDays: spec.everyDays, set: [...set], scenarios, ...(sample ? { sample } : {}) };
 }
 

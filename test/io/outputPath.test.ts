@@ -111,6 +111,15 @@ describe('checkOutputPath', () => {
     writeFileSync(at('sw3', 'charts', 'my-notes.txt'), 'mine');
     expect(refusal(at('sw3'), 'sweep')).toContain('(charts/my-notes.txt)');
     expect(() => checkOutputPath(at('sw3'), 'sweep', 'fill')).toThrow(/charts\/my-notes\.txt/);
+    rmSync(at('sw3', 'charts', 'my-notes.txt'));
+    // A known name is the program's only as what it writes: a folder named report.md or claims.json is the
+    // user's, refused whether the sweep is replaced or filled (--resume deletes the derived files).
+    mkdirSync(at('sw3', 'report.md'));
+    writeFileSync(at('sw3', 'report.md', 'draft.txt'), 'mine');
+    expect(refusal(at('sw3'), 'sweep')).toContain('(report.md)');
+    expect(() => checkOutputPath(at('sw3'), 'sweep', 'fill')).toThrow(/holds files the program did not write there \(report\.md\)/);
+    rmSync(at('sw3', 'report.md'), { recursive: true });
+    expect(checkOutputPath(at('sw3'), 'sweep', 'fill')).toBe(at('sw3'));
     mkdirSync(at('cmp', 'runs', 'gift'), { recursive: true });
     writeFileSync(at('cmp', 'manifest.json'), JSON.stringify({ presets: ['gift'], runs: [{ preset: 'gift', folder: 'runs/gift', scenarioHash: 'ab' }] }));
     for (const f of ['manifest.json', 'metrics.csv', 'agents.csv', 'flows.csv']) writeFileSync(at('cmp', 'runs', 'gift', f), '');

@@ -20,9 +20,12 @@ export interface SensitivitySection {
   params: readonly string[];
   rows: readonly SensitivityRow[];
   /** The design's points (sweep.json order) and, per `preset\tmetric`, the mean over seeds at each of
-   * them (NaN where the indices drop the point): sim/analysis/sensitivity.ts designMeans. */
-  points?: readonly { id: string; params: Readonly<Record<string, unknown>>; unit?: readonly number[] | undefined }[];
+   * them (NaN where the point lacks a value or a run): sim/analysis/sensitivity.ts designMeans. A point
+   * the indices leave out for its row's sake (another point of the row lacks one) is still drawn. */
+  points?: readonly { id: string; params: Readonly<Record<string, unknown>> }[];
   means?: ReadonlyMap<string, readonly number[]>;
+  /** The factors the design drew log-uniformly (sweep.json `sample.logUniform`): a log axis in the scatter. */
+  logUniform?: readonly string[];
 }
 
 const byMetric = (rows: readonly SensitivityRow[]): Map<string, SensitivityRow[]> => {
@@ -112,20 +115,6 @@ function topTable(section: SensitivitySection): Block {
 }
 
 /**
- * Whether factor k of the design was drawn log-uniformly: log(value) affine in the point's unit
- * coordinate (to the 6 digits sweep.json keeps), judged from every point. A scatter then uses a log axis.
- */
-function logUniform(points: NonNullable<SensitivitySection['points']>, k: number, param: string): boolean {
-  const xy = points.map((p) => [p.unit?.[k], p.params[param]] as const).filter((v): v is readonly [number, number] => typeof v[0] === 'number' && typeof v[1] === 'number');
-  if (xy.length < 3 || xy.some(([, x]) => !(x > 0))) return false;
-  const lo = xy.reduce((a, b) => (b[0] < a[0] ? b : a));
-  const hi = xy.reduce((a, b) => (b[0] > a[0] ? b : a));
-  if (!(hi[0] > lo[0]) || hi[1] / lo[1] < 2) return false;
-  const slope = (Math.log(hi[1]) - Math.log(lo[1])) / (hi[0] - lo[0]);
-  return xy.every(([u, x]) => Math.abs(Math.log(x) - Math.log(lo[1]) - slope * (u - lo[0])) < 1e-4);
-}
-
-/**
  * The scatter of a metric against its most decisive factors: each design point's mean over seeds (what
  * the indices are computed on) against the factor's value there, a panel per factor, a colour per
  * preset. The first look of a global sensitivity analysis (Saltelli et al., Global Sensitivity
@@ -134,10 +123,15 @@ function logUniform(points: NonNullable<SensitivitySection['points']>, k: number
  */
 function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: string[], section: SensitivitySection): ChartSpec | undefined {
   const points = section.points;
-  if (points === undefined || section.means === undefined) return undefined;
-  const factors = rankFactors(rows.filter((r) => r.preset === presets[0])).filter((r) => Number.isFinite(rankKey(r))).slice(0, TOP_FACTORS).map((r) => r.param);
+  const means = section.means;
+  if (points === undefined || means === undefined) return undefined;
+  // Ranked for the first preset that has indices of the metric (an S1-only statistic has none for S2, S3).
+  const ranked = presets.map((p) => rankFactors(rows.filter((r) => r.preset === p)).filter((r) => Number.isFinite(rankKey(r)))).find((r) => r.length > 0);
+  if (ranked === undefined) return undefined;
+  const by = ranked[0]!.preset;
+  const factors = ranked.slice(0, TOP_FACTORS).map((r) => r.param);
   const values = presets.flatMap((preset) => {
-    const y = section.means!.get(`${preset}\t${metric}`);
+    const y = means.get(`${preset}\t${metric}`);
     if (y === undefined) return [];
     // A dot per distinct (x, y): the AB_j of a row share A's value of every other factor, and a factor
     // that moves nothing leaves the mean where it was, so many points coincide (the first one is named).
@@ -145,8 +139,8 @@ function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: 
     return factors.flatMap((factor) => points.flatMap((p, i) => {
       const x = p.params[factor];
       const v = y[i];
-      if (typeof x !== 'number' || v === undefined || !Number.isFinite(v)) return [];
-      const dot = { preset, point: p.id, factor, x: round6(x), y: round6(v) };
+      if (x === undefined || v === undefined || !Number.isFinite(v)) return [];
+      const dot = { preset, point: p.id, factor, x: typeof x === 'number' ? round6(x) : String(x), y: round6(v) };
       const key = `${factor}\t${dot.x}\t${dot.y}`;
       if (seen.has(key)) return [];
       seen.add(key);
@@ -158,15 +152,19 @@ function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: 
   const color = multi
     ? { field: 'preset', type: 'nominal', title: 'preset', sort: presets, scale: { domain: presets, range: presets.map((_, i) => PALETTE[i % PALETTE.length]) } }
     : { value: PALETTE[0] };
-  const tooltip = [tip('preset', 'preset'), tip('point', 'point'), tip('x', 'factor value', 'quantitative'), tip('y', `${metric}, mean over seeds`, 'quantitative')];
+  const tooltip = [tip('preset', 'preset'), tip('point', 'point'), tip('x', 'factor value'), tip('y', `${metric}, mean over seeds`, 'quantitative')];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${metric} against its top factors`, subtitle: `Each dot: a design point's mean over seeds; factors ranked by ${section.method === 'sobol' ? 'ST' : 'mu*'} for ${presets[0]}.`, fontSize: 16 },
+    title: { text: `${metric} against its top factors`, subtitle: `Each dot: a design point's mean over seeds; factors ranked by ${section.method === 'sobol' ? 'ST' : 'mu*'} for ${by}.`, fontSize: 16 },
     data: { values },
     columns: factors.length,
     concat: factors.map((factor) => {
-      const k = section.params.indexOf(factor);
-      const log = k >= 0 && logUniform(points, k, factor);
+      // A factor of values ({values: [...]}: a rule, a flag) is a category; a range is a number, on a log axis when drawn log-uniformly.
+      const numeric = values.every((v) => v.factor !== factor || typeof v.x === 'number');
+      const log = numeric && (section.logUniform ?? []).includes(factor);
+      const x = numeric
+        ? { field: 'x', type: 'quantitative', title: log ? `${factor} (log axis)` : factor, scale: { type: log ? 'log' : 'linear', zero: false, nice: false } }
+        : { field: 'x', type: 'nominal', title: factor, sort: 'ascending' };
       return {
         title: { text: factor, fontSize: 12, fontWeight: 'bold' },
         width: 220,
@@ -174,16 +172,12 @@ function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: 
         transform: [{ filter: { field: 'factor', equal: factor } }],
         // aria off: a label per dot (hundreds of them) would double the SVG and tell a screen reader nothing the caption does not.
         mark: { type: 'point', filled: true, size: 16, opacity: 0.55, aria: false },
-        encoding: {
-          x: { field: 'x', type: 'quantitative', title: log ? `${factor} (log axis)` : factor, scale: { type: log ? 'log' : 'linear', zero: false, nice: false } },
-          y: { field: 'y', type: 'quantitative', title: metric, scale: { zero: false } },
-          color, tooltip,
-        },
+        encoding: { x, y: { field: 'y', type: 'quantitative', title: metric, scale: { zero: false } }, color, tooltip },
       };
     }),
     config: CHART_CONFIG,
   } as TopLevelSpec;
-  return { id: chartId('scatter', metric), title: `${metric} against its top factors`, caption: `${metric} at each design point (the mean over its seeds, the number the indices are computed on) against the value of each of its ${factors.length} most decisive factors (by ${section.method === 'sobol' ? 'ST' : 'mu*'}, for ${presets[0]}). A factor that decides the metric shows a trend or a shape; the spread at a given value is the other factors and the seeds (Saltelli et al. 2008, the Primer, 1.2.3).`, spec };
+  return { id: chartId('scatter', metric), title: `${metric} against its top factors`, caption: `${metric} at each design point (the mean over its seeds, the number the indices are computed on) against the value of each of its ${factors.length} most decisive factors (by ${section.method === 'sobol' ? 'ST' : 'mu*'}, for ${by}). A factor that decides the metric shows a trend or a shape; the spread at a given value is the other factors and the seeds (Saltelli et al. 2008, the Primer, 1.2.3).`, spec };
 }
 
 /** The section's blocks; none when no metric has indices. */
