@@ -1,5 +1,6 @@
 /**
- * Order statistics without a full sort where a day needs them: median by quickselect (O(n)), and the
+ * Order statistics without a full sort where a day needs them: median by quickselect (O(n)), or from
+ * the few values near yesterday's median for a series that moves slowly (MedianBracket), and the
  * Gini coefficient from values sorted by a radix sort on their float32 bit patterns (O(n); non-negative
  * floats order like their bit patterns). simple-statistics has no Gini, so it is here.
  */
@@ -35,6 +36,57 @@ export function median(a: Float64Array, n: number): number {
   let loMid = -Infinity;
   for (let i = 0; i < n >> 1; i++) if (a[i]! > loMid) loMid = a[i]!;
   return (loMid + hiMid) / 2;
+}
+
+/**
+ * The median of a series that moves a little from one day to the next (the producers' rho), found in
+ * one pass while it stays inside a bracket around the last one: the values below the bracket are only
+ * counted, the few inside it go to a quickselect. It returns exactly median(a, n) (the same k-th
+ * smallest values, the same arithmetic) whatever the bracket, which only decides the speed: a median
+ * outside it, or a NaN in a, falls back to median(a, n), and the bracket widens.
+ */
+export class MedianBracket {
+  private lo = NaN;
+  private hi = NaN;
+  private width = NaN;
+  private inside = new Float64Array(0);
+
+  /** median(a, n); reorders a only when it falls back. */
+  median(a: Float64Array, n: number): number {
+    if (n === 0) return NaN;
+    if (this.inside.length < n) this.inside = new Float64Array(n);
+    const inside = this.inside;
+    const lo = this.lo;
+    const hi = this.hi;
+    const kHi = n >> 1; // the upper middle rank; the lower one is kHi - 1 when n is even
+    const kLo = n % 2 === 1 ? kHi : kHi - 1;
+    let below = 0;
+    let above = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      below += x < lo ? 1 : 0;
+      above += x > hi ? 1 : 0;
+      if (x >= lo && x <= hi) inside[m++] = x;
+    }
+    let med: number;
+    if (below + m + above === n && below <= kLo && below + m > kHi) {
+      const hiMid = select(inside, m, kHi - below);
+      if (n % 2 === 1) med = hiMid;
+      else {
+        let loMid = -Infinity; // the largest of the kHi smallest, as median() finds it
+        for (let i = 0; i < kHi - below; i++) if (inside[i]! > loMid) loMid = inside[i]!;
+        med = (loMid + hiMid) / 2;
+      }
+      if (m > 64) this.width *= 0.5;
+    } else {
+      med = median(a, n);
+      this.width = this.width > 0 && this.width < 1e300 ? this.width * 4 : Math.abs(med) * 0.01 + 1e-9; // no bracket while med is not finite
+    }
+    this.lo = med - this.width;
+    this.hi = med + this.width;
+    return med;
+  }
 }
 
 let vals = new Float32Array(0);
