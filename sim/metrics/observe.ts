@@ -1,10 +1,12 @@
 /**
  * Phase 12b, observe: write the day's metrics row (MODEL.md section 10), reading the trailing windows
  * the windows step has rolled (sim/economy/windows.ts); it changes nothing but the row. A value a preset has no use for, or that is undefined today, is
- * NaN here and an empty cell in metrics.csv.
+ * NaN here and an empty cell in metrics.csv. It runs every day, so each array is read once: one pass
+ * over the agents gives the sums and the producers' rho, one over the balances gives money, credit and
+ * the wealth Gini's values (each sum still adds the same terms in the same order).
  */
 import { COL } from './columns.js';
-import { gini, median } from './stats.js';
+import { gini, giniF32, MedianBracket } from './stats.js';
 import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
@@ -38,6 +40,8 @@ const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
 }));
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
+/** Its bracket follows the last rho median observed, in any run: it makes the median cheaper, never different. */
+const rhoMedian = new MedianBracket();
 
 export function observe(w: World, row: Float64Array): void {
   const a = w.agents;
@@ -46,8 +50,14 @@ export function observe(w: World, row: Float64Array): void {
   row.fill(NaN);
   let producers = 0, piSum = 0, endowCh = 0, endowMh = 0, idleCh = 0, idleMh = 0, givenCh = 0, givenMh = 0;
   let rmaxSum = 0, alive = 0;
+  const rhos = w.bufC; // the producers' defined rho, for their median
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    if (a.isProducer(i)) producers++;
+    if (a.isProducer(i)) {
+      producers++;
+      const r = rho(w, i);
+      if (r === r) rhos[m++] = r;
+    }
     piSum += a.pi[i]!;
     endowCh += a.endowCh[i]!; endowMh += a.endowMh[i]!;
     idleCh += a.idleCh[i]!; idleMh += a.idleMh[i]!;
@@ -95,7 +105,7 @@ export function observe(w: World, row: Float64Array): void {
   let learn = 0;
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;
-  row[I.rhoMedian] = rhoMedian(w);
+  row[I.rhoMedian] = rhoMedian.median(rhos, m);
   if (w.pricing.priced) {
     if (w.shop === null) campaigns(w, row);
     row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
@@ -117,22 +127,20 @@ function campaigns(w: World, row: Float64Array): void {
   row[I.open] = w.book.openCount;
 }
 
+const pos = new Float64Array(3); // per currency: sum of positive balances of the accounts before the bank
+const neg = new Float64Array(3); // and of negative ones, as a positive number
+let wealth = new Float32Array(0); // balance plus limit per agent, for its Gini (the values giniF32 takes)
+
 function money(w: World, row: Float64Array): void {
-  const L = w.ledger;
   const st = w.stats;
+  const n = w.n;
+  if (wealth.length < n) wealth = new Float32Array(n);
+  balances(w, wealth);
   for (const m of MONEY) {
     if ((m.cur === CUR.cur) !== w.single) continue; // tokens (ch, mh) or the one currency (cur)
-    const b = L.balance[m.cur]!;
-    let pos = 0;
-    let neg = 0;
-    const bank = L.bank; // the last account: every account before it holds money
-    for (let acc = 0; acc < bank; acc++) {
-      const v = b[acc]!;
-      if (v > 0) pos += v; else neg -= v;
-    }
     const flow = st.flow[m.cur]!;
-    row[m.money] = fromMilli(pos);
-    row[m.credit] = fromMilli(neg);
+    row[m.money] = fromMilli(pos[m.cur]!);
+    row[m.credit] = fromMilli(neg[m.cur]!);
     row[m.flow] = fromMilli(flow);
     row[m.ema] = fromMilli(w.flowEma[m.cur]!);
     if (w.credit || w.bank !== null) row[m.demurrage] = fromMilli(st.demurrage[m.cur]!); // S1 has no demurrage
@@ -156,27 +164,51 @@ function money(w: World, row: Float64Array): void {
   row[I.upgradeMh] = fromMilli(st.upgradeMh);
   row[I.loansOpen] = w.loans!.open;
   // Gini of 30-day receipts and of balance plus limit, in MH-equivalents.
-  const n = w.n;
-  const v = w.bufB;
-  for (let i = 0; i < n; i++) v[i] = w.receipts30.sum[i]!;
-  row[I.giniIncome] = gini(v, n);
-  const bm = L.balance[CUR.mh]!, bc = L.balance[CUR.ch]!, fm = L.floor[CUR.mh]!, fc = L.floor[CUR.ch]!;
-  const bcur = L.balance[CUR.cur]!;
-  const fcur = L.floor[CUR.cur]!;
-  if (w.single) for (let i = 0; i < n; i++) v[i] = (bcur[i]! - fcur[i]!) / w.wage;
-  else for (let i = 0; i < n; i++) v[i] = bm[i]! - fm[i]! + w.e * (bc[i]! - fc[i]!);
-  row[I.giniWealth] = gini(v, n);
+  row[I.giniIncome] = gini(w.receipts30.sum, n);
+  row[I.giniWealth] = giniF32(wealth, n);
 }
 
-function rhoMedian(w: World): number {
-  const v = w.bufC;
-  let m = 0;
-  for (let i = 0; i < w.n; i++) {
-    if (!w.agents.isProducer(i)) continue;
-    const r = rho(w, i);
-    if (r === r) v[m++] = r;
+/**
+ * One pass over the balances of the day's currencies (ch and mh, or cur): pos and neg of each, summed
+ * account by account in account order, and each agent's balance plus limit in MH-equivalents, as
+ * float32 clamped at 0, into `out`.
+ */
+function balances(w: World, out: Float32Array): void {
+  const L = w.ledger;
+  const n = w.n;
+  const bank = L.bank; // the last account: every account before it holds money
+  if (w.single) {
+    const b = L.balance[CUR.cur]!, f = L.floor[CUR.cur]!;
+    const wage = w.wage;
+    let p = 0, q = 0;
+    for (let i = 0; i < n; i++) {
+      const v = b[i]!;
+      if (v > 0) p += v; else q -= v;
+      const x = (v - f[i]!) / wage;
+      out[i] = x > 0 ? x : 0;
+    }
+    for (let acc = n; acc < bank; acc++) { const v = b[acc]!; if (v > 0) p += v; else q -= v; }
+    pos[CUR.cur] = p; neg[CUR.cur] = q;
+    return;
   }
-  return median(v, m);
+  const bm = L.balance[CUR.mh]!, bc = L.balance[CUR.ch]!, fm = L.floor[CUR.mh]!, fc = L.floor[CUR.ch]!;
+  const e = w.e;
+  let pc = 0, qc = 0, pm = 0, qm = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bc[i]!;
+    const m = bm[i]!;
+    if (c > 0) pc += c; else qc -= c;
+    if (m > 0) pm += m; else qm -= m;
+    const x = m - fm[i]! + e * (c - fc[i]!);
+    out[i] = x > 0 ? x : 0;
+  }
+  for (let acc = n; acc < bank; acc++) {
+    const c = bc[acc]!;
+    const m = bm[acc]!;
+    if (c > 0) pc += c; else qc -= c;
+    if (m > 0) pm += m; else qm -= m;
+  }
+  pos[CUR.ch] = pc; neg[CUR.ch] = qc; pos[CUR.mh] = pm; neg[CUR.mh] = qm;
 }
 
 /** Shannon index (nats) of the day's downloads over genres; NaN without downloads. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gini, median, select } from '../../sim/metrics/stats.js';
+import { gini, median, MedianBracket, select } from '../../sim/metrics/stats.js';
 
 const g = (xs: number[]): number => gini(Float64Array.from(xs), xs.length);
 const med = (xs: number[]): number => median(Float64Array.from(xs), xs.length);
@@ -80,6 +80,36 @@ describe('metrics/stats', () => {
         expect(select(Float64Array.from(xs), n, k)).toBe(sorted[k]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('MedianBracket gives median() bit for bit over a drifting series, with jumps, duplicates, NaN and infinities', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            shift: fc.oneof(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+            n: fc.integer({ min: 0, max: 300 }),
+            odd: fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.constant(-Infinity), fc.constant(0), fc.constant(1)),
+          }),
+          { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (days, seed0) => {
+          const bracket = new MedianBracket();
+          let seed = seed0;
+          let centre = 1;
+          for (const day of days) {
+            centre += day.shift;
+            const xs = Array.from({ length: day.n }, () => {
+              seed = (seed * 48271) % 2147483647;
+              const u = seed / 2147483647;
+              return u < 0.02 ? day.odd : u < 0.1 ? Math.round(centre) : centre + (u - 0.5) * 0.2;
+            });
+            const expected = median(Float64Array.from(xs), xs.length);
+            expect(Object.is(bracket.median(Float64Array.from(xs), xs.length), expected)).toBe(true);
+          }
+        }),
+      { numRuns: 300 },
     );
   });
 });
