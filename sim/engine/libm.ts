@@ -89,8 +89,16 @@ function expIo(): void {
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) { io[0] = 1 - ((x * c) / (c - 2) - x); return; }
   const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
-  io[0] = k >= -1021 ? withHigh(y, highOf(y) + (k << 20)) : withHigh(y, highOf(y) + ((k + 1000) << 20)) * TWOM1000;
+  // y x 2^k: fdlibm adds k to y's exponent word, which is the product by the power of two exactly
+  // while the result is normal (k in [-1021, 1023], y near 1: cheaper than rewriting the word); k =
+  // 1024 (2^1024 is no double) and the subnormal range take fdlibm's path
+  if (k >= -1021 && k <= 1023) io[0] = y * POW2[k + 1074]!;
+  else io[0] = k >= -1021 ? withHigh(y, highOf(y) + (k << 20)) : withHigh(y, highOf(y) + ((k + 1000) << 20)) * TWOM1000;
 }
+
+/** POW2[k + 1074] = 2^k for k in [-1074, 1023], every power of two that is a double. */
+const POW2 = new Float64Array(2098);
+for (let k = -1074, p = 5e-324; k <= 1023; k++, p *= 2) POW2[k + 1074] = p;
 
 const LG1 = 6.666666666666735130e-01;
 const LG2 = 3.999999999940941908e-01;
@@ -109,8 +117,9 @@ export function log(x: number): number {
 
 function logIo(): void {
   let x = io[0]!;
-  let hx = highOf(x);
-  const lx = lowOf(x);
+  f64[0] = x;
+  let hx = u32[1]! | 0;
+  const lx = u32[0]!;
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) { io[0] = -Infinity; return; }
@@ -120,10 +129,13 @@ function logIo(): void {
     hx = highOf(x);
   }
   if (hx >= 0x7ff00000) { io[0] = x + x; return; }
-  k += (hx >> 20) - 1023;
+  const e = (hx >> 20) - 1023;
+  k += e;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  x = withHigh(x, hx | (i ^ 0x3ff00000));
+  // fdlibm sets x's exponent to 0 or -1 (into [sqrt(2)/2, sqrt(2))) by rewriting its high word; the
+  // product by the power of two 2^-(e + i / 2^20) is that number exactly, and cheaper
+  x *= POW2[1074 - e - (i >> 20)]!;
   k += i >> 20;
   const f = x - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
