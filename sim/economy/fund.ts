@@ -21,13 +21,13 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
-import { dailyBudgetInto, splitValue } from './budget.js';
+import { dailyBudgetInto, splitValueIo } from './budget.js';
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 import { MILLI, fromMilli } from '../money/milli.js';
 
-/** Scratch for splitValue: [MH, CH] of one pledge. */
-const split = new Float64Array(2);
+/** Scratch for splitValueIo: its arguments, then [MH, CH] of one pledge. */
+const split = new Float64Array(4);
 /** The pledger's daily budget (budget.ts dailyBudgetInto). */
 const budgetOf = new Float64Array(1);
 // Scratch of the walk, one entry per liked slot (grown to genres.liked in fund()). Hot functions copy
@@ -166,9 +166,11 @@ function pledgeBudget(w: World, i: number, budgetOf: Float64Array): boolean {
       mh = amount > 0 ? amount : 0;
       ch = 0;
     } else {
-      splitValue(value, meansMain, meansCh, e, split);
-      mh = split[0]!;
-      ch = split[1]!;
+      const io = split;
+      io[0] = value; io[1] = meansMain; io[2] = meansCh; io[3] = e;
+      splitValueIo(io);
+      mh = io[0]!;
+      ch = io[1]!;
     }
     if (mh + ch === 0) {
       // Nothing placed: either its means are spent (stop), or what c lacks is worth less than one of
