@@ -21,13 +21,15 @@
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND } from '../money/ledger.js';
 import { released } from './release.js';
-import { dailyBudget, splitValue } from './budget.js';
+import { dailyBudgetInto, splitValueIo } from './budget.js';
 import { Fronts } from './fronts.js';
 import type { World } from '../engine/world.js';
 import { MILLI, fromMilli } from '../money/milli.js';
 
-/** Scratch for splitValue: [MH, CH] of one pledge. */
-const split = new Float64Array(2);
+/** Scratch for splitValueIo: its arguments, then [MH, CH] of one pledge. */
+const split = new Float64Array(4);
+/** The pledger's daily budget (budget.ts dailyBudgetInto). */
+const budgetOf = new Float64Array(1);
 // Scratch of the walk, one entry per liked slot (grown to genres.liked in fund()). Hot functions copy
 // module-level arrays into locals first: V8 reloads and rechecks a module binding at every use, a local once.
 let heads = new Int32Array(8);
@@ -60,10 +62,10 @@ export function fund(w: World): void {
     touch(w, order, k0, k1);
     for (let k = k0; k < k1; k++) {
       const i = order[k]!;
-      const budget = dailyBudget(w, i);
-      if (budget < 1) continue;
+      dailyBudgetInto(w, i, budgetOf); // through a slot: a double returned or passed by a call is boxed
+      if (budgetOf[0]! < 1) continue;
       st.pledgers++;
-      if (pledgeBudget(w, i, budget)) st.pledgersCapped++;
+      if (pledgeBudget(w, i, budgetOf)) st.pledgersCapped++;
       if (w.book.openCount === 0) return;
     }
   }
@@ -98,10 +100,11 @@ function touch(w: World, order: Int32Array, k0: number, k1: number): void {
 
 /**
  * Agent i walks its candidates, cheapest per reputation first, pledging to each what it lacks up to the
- * budget left (milli MH-eq). Returns whether the guard `demand.maxCampaigns` stopped it with budget and
- * campaigns left.
+ * budget left (milli MH-eq; its daily budget is budgetOf[0]). Returns whether the guard
+ * `demand.maxCampaigns` stopped it with budget and campaigns left.
  */
-function pledgeBudget(w: World, i: number, budget: number): boolean {
+function pledgeBudget(w: World, i: number, budgetOf: Float64Array): boolean {
+  const budget = budgetOf[0]!;
   const a = w.agents;
   const Lk = a.liked;
   const F = fronts, hd = heads, hk = headKey, gs = slotGenre, fg = fundedGenres;
@@ -163,9 +166,11 @@ function pledgeBudget(w: World, i: number, budget: number): boolean {
       mh = amount > 0 ? amount : 0;
       ch = 0;
     } else {
-      splitValue(value, meansMain, meansCh, e, split);
-      mh = split[0]!;
-      ch = split[1]!;
+      const io = split;
+      io[0] = value; io[1] = meansMain; io[2] = meansCh; io[3] = e;
+      splitValueIo(io);
+      mh = io[0]!;
+      ch = io[1]!;
     }
     if (mh + ch === 0) {
       // Nothing placed: either its means are spent (stop), or what c lacks is worth less than one of

@@ -8,7 +8,7 @@
  * sX = 1 / (1 + (baseMh / (e baseCh))^(1 - sigma)). Every producer's recipe is the base recipe scaled by
  * one factor, so sX is the same for all of them.
  */
-import { pow } from '../engine/libm.js';
+import { io as libm, pow, powIo } from '../engine/libm.js';
 export interface Technology {
   readonly sigma: number;
   readonly r: number;
@@ -20,10 +20,33 @@ export function technology(sigma: number): Technology {
 
 /** Goods' worth of output from x and y (recipe units). */
 export function ces(t: Technology, x: number, y: number): number {
-  if (t.sigma === 0) return x < y ? x : y;
-  if (t.sigma === 1) return Math.sqrt(x * y);
-  if (t.r < 0 && (x <= 0 || y <= 0)) return 0;
-  return pow(0.5 * pow(x, t.r) + 0.5 * pow(y, t.r), 1 / t.r);
+  io[0] = x;
+  io[1] = y;
+  cesIo(t);
+  return io[0]!;
+}
+
+/**
+ * ces's body. A call V8 does not inline passes doubles boxed, as fresh heap numbers (produce's CES was
+ * most of what the engine allocated), and produce is too long to inline all of this: so x and y come
+ * in io[0], io[1], q goes out in io[0], and the three pows go through libm's slots (sim/engine/libm.ts)
+ * as pow(0.5 pow(x, r) + 0.5 pow(y, r), 1 / r): the same arithmetic, the same bits.
+ */
+const io = new Float64Array(2);
+function cesIo(t: Technology): void {
+  const x = io[0]!;
+  const y = io[1]!;
+  const r = t.r;
+  if (t.sigma === 0) io[0] = x < y ? x : y;
+  else if (t.sigma === 1) io[0] = Math.sqrt(x * y);
+  else if (r < 0 && (x <= 0 || y <= 0)) io[0] = 0;
+  else {
+    libm[0] = x; libm[1] = r; powIo();
+    const px = libm[0]!;
+    libm[0] = y; libm[1] = r; powIo();
+    libm[0] = 0.5 * px + 0.5 * libm[0]!; libm[1] = 1 / r; powIo();
+    io[0] = libm[0]!;
+  }
 }
 
 /** The cost-minimising expenditure share on CH at rate e (MH per CH), for the recipe ratio baseMh/baseCh. */
@@ -38,9 +61,10 @@ export function shareCh(t: Technology, e: number, baseMh: number, baseCh: number
  * and MH (hours) that producing from (ch, mh) hours uses, given the recipe (costCh, costMh).
  */
 export function usedInputs(t: Technology, ch: number, mh: number, costCh: number, costMh: number, out: Float64Array): number {
-  const x = ch / costCh;
-  const y = mh / costMh;
-  const q = ces(t, x, y);
+  io[0] = ch / costCh;
+  io[1] = mh / costMh;
+  cesIo(t); // not ces: V8 sizes ces by its own optimized code, cesIo inlined, and would not inline it into produce
+  const q = io[0]!;
   if (t.sigma === 0) {
     out[0] = q * costCh;
     out[1] = q * costMh;

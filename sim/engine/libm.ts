@@ -39,15 +39,33 @@ const P3 = 6.61375632143793436117e-05;
 const P4 = -1.65339022054652515390e-06;
 const P5 = 4.13813679705723846039e-08;
 
+/**
+ * exp and log are too long for V8 to inline, and a call that is not inlined passes its double arguments
+ * and result boxed, as fresh heap numbers: produce's CES and invest's hazard were most of what the
+ * engine allocated a day, and so of its garbage collection. So their bodies (expIo, logIo, and powIo) take the
+ * arguments from and leave the result in `io`, Float64Array slots, and the exported exp, log and pow
+ * are wrappers small enough to be inlined. A hot caller that may not inline even those (a long one,
+ * whose inlining budget is spent) calls powIo itself (sim/economy/production.ts). The arithmetic is
+ * fdlibm's, unchanged: the same bits.
+ */
+export const io = new Float64Array(2);
+
 export function exp(x: number): number {
-  if (x === 1) return Math.E; // as V8 does (fdlibm's is one ulp above e)
+  io[0] = x;
+  expIo();
+  return io[0]!;
+}
+
+function expIo(): void {
+  let x = io[0]!;
+  if (x === 1) { io[0] = Math.E; return; } // as V8 does (fdlibm's is one ulp above e)
   let hx = highOf(x);
   const xsb = (hx >>> 31) & 1;
   hx &= 0x7fffffff;
   if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) return ((hx & 0xfffff) | lowOf(x)) !== 0 ? x + x : xsb === 0 ? x : 0;
-    if (x > 7.09782712893383973096e+02) return HUGE * HUGE;
-    if (x < -7.45133219101941108420e+02) return TWOM1000 * TWOM1000;
+    if (hx >= 0x7ff00000) { io[0] = ((hx & 0xfffff) | lowOf(x)) !== 0 ? x + x : xsb === 0 ? x : 0; return; }
+    if (x > 7.09782712893383973096e+02) { io[0] = HUGE * HUGE; return; }
+    if (x < -7.45133219101941108420e+02) { io[0] = TWOM1000 * TWOM1000; return; }
   }
   let hi = 0;
   let lo = 0;
@@ -64,15 +82,23 @@ export function exp(x: number): number {
     }
     x = hi - lo;
   } else if (hx < 0x3e300000) {
-    return 1 + x;
+    io[0] = 1 + x;
+    return;
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  if (k === 0) { io[0] = 1 - ((x * c) / (c - 2) - x); return; }
   const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
-  if (k >= -1021) return withHigh(y, highOf(y) + (k << 20));
-  return withHigh(y, highOf(y) + ((k + 1000) << 20)) * TWOM1000;
+  // y x 2^k: fdlibm adds k to y's exponent word, which is the product by the power of two exactly
+  // while the result is normal (k in [-1021, 1023], y near 1: cheaper than rewriting the word); k =
+  // 1024 (2^1024 is no double) and the subnormal range take fdlibm's path
+  if (k >= -1021 && k <= 1023) io[0] = y * POW2[k + 1074]!;
+  else io[0] = k >= -1021 ? withHigh(y, highOf(y) + (k << 20)) : withHigh(y, highOf(y) + ((k + 1000) << 20)) * TWOM1000;
 }
+
+/** POW2[k + 1074] = 2^k for k in [-1074, 1023], every power of two that is a double. */
+const POW2 = new Float64Array(2098);
+for (let k = -1074, p = 5e-324; k <= 1023; k++, p *= 2) POW2[k + 1074] = p;
 
 const LG1 = 6.666666666666735130e-01;
 const LG2 = 3.999999999940941908e-01;
@@ -84,27 +110,39 @@ const LG7 = 1.479819860511658591e-01;
 const TWO54 = 1.80143985094819840000e+16;
 
 export function log(x: number): number {
-  let hx = highOf(x);
-  const lx = lowOf(x);
+  io[0] = x;
+  logIo();
+  return io[0]!;
+}
+
+function logIo(): void {
+  let x = io[0]!;
+  f64[0] = x;
+  let hx = u32[1]! | 0;
+  const lx = u32[0]!;
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
+    if (((hx & 0x7fffffff) | lx) === 0) { io[0] = -Infinity; return; }
+    if (hx < 0) { io[0] = NaN; return; }
     k -= 54;
     x *= TWO54;
     hx = highOf(x);
   }
-  if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  if (hx >= 0x7ff00000) { io[0] = x + x; return; }
+  const e = (hx >> 20) - 1023;
+  k += e;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  x = withHigh(x, hx | (i ^ 0x3ff00000));
+  // fdlibm sets x's exponent to 0 or -1 (into [sqrt(2)/2, sqrt(2))) by rewriting its high word; the
+  // product by the power of two 2^-(e + i / 2^20) is that number exactly, and cheaper
+  x *= POW2[1074 - e - (i >> 20)]!;
   k += i >> 20;
   const f = x - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+    if (f === 0) { io[0] = k === 0 ? 0 : k * LN2_HI + k * LN2_LO; return; }
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : k * LN2_HI - ((R - k * LN2_LO) - f);
+    io[0] = k === 0 ? f - R : k * LN2_HI - ((R - k * LN2_LO) - f);
+    return;
   }
   const s = f / (2 + f);
   const dk = k;
@@ -118,9 +156,10 @@ export function log(x: number): number {
   const R = t2 + t1;
   if (i > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
+    io[0] = k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
+    return;
   }
-  return k === 0 ? f - s * (f - R) : dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
+  io[0] = k === 0 ? f - s * (f - R) : dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
 }
 
 function kernelCos(x: number, y: number): number {
@@ -217,8 +256,18 @@ export function cos(x: number): number {
 
 /** x^y as exp(y log x) (1^y = exp(0) = 1 exactly), with the exact cases x^0 = 1 and 0^y = 0 (y > 0) or Infinity (y < 0). */
 export function pow(x: number, y: number): number {
-  if (y === 0) return 1;
-  if (x > 0) return exp(y * log(x));
-  if (x === 0) return y > 0 ? 0 : y < 0 ? Infinity : NaN;
-  return Math.pow(x, y); // a negative base or NaN: never taken by the engine
+  io[0] = x;
+  io[1] = y;
+  powIo();
+  return io[0]!;
+}
+
+/** pow of x = io[0], y = io[1], into io[0]. */
+export function powIo(): void {
+  const x = io[0]!;
+  const y = io[1]!;
+  if (y === 0) io[0] = 1;
+  else if (x > 0) { logIo(); io[0] = y * io[0]!; expIo(); } // exp(y log x)
+  else if (x === 0) io[0] = y > 0 ? 0 : y < 0 ? Infinity : NaN;
+  else io[0] = Math.pow(x, y); // a negative base or NaN: never taken by the engine
 }

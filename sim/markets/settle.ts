@@ -32,29 +32,34 @@ export function settleProRata(
   const want = w.bufA;
   const m = Math.max(nb, ns);
   if (fill.length < m) { fill = new Float64Array(2 * m); pay = new Float64Array(2 * m); }
-  if (bids > asks) prorata(volume, want, buyers, nb, fill);
-  else for (let k = 0; k < nb; k++) fill[k] = want[buyers[k]!]!;
+  const fl = fill; // locals: V8 reloads a module binding at every use
+  const py = pay;
+  const inputPay = a.inputPayToday;
+  const receipts = a.receiptsToday;
+  const exchange = L.exchange;
+  if (bids > asks) prorata(volume, want, buyers, nb, fl);
+  else for (let k = 0; k < nb; k++) fl[k] = want[buyers[k]!]!;
   const toValue = 1 / (MILLI * w.priceUnit);
   let paid = 0;
   for (let k = 0; k < nb; k++) {
     const i = buyers[k]!;
-    const amount = Math.round(price * fill[k]!);
-    bought[i]! += fill[k]!;
-    if (amount > 0) L.post(cur, KIND.input, i, L.exchange, amount);
-    a.inputPayToday[i]! += amount * toValue;
+    const amount = Math.round(price * fl[k]!);
+    bought[i]! += fl[k]!;
+    if (amount > 0) L.post(cur, KIND.input, i, exchange, amount);
+    inputPay[i]! += amount * toValue;
     paid += amount;
   }
-  if (asks > bids) prorata(volume, want, sellers, ns, fill);
-  else for (let k = 0; k < ns; k++) fill[k] = want[sellers[k]!]!;
-  for (let k = 0; k < ns; k++) want[sellers[k]!] = fill[k]!;
-  if (paid > 0) prorata(paid, want, sellers, ns, pay);
+  if (asks > bids) prorata(volume, want, sellers, ns, fl);
+  else for (let k = 0; k < ns; k++) fl[k] = want[sellers[k]!]!;
+  for (let k = 0; k < ns; k++) want[sellers[k]!] = fl[k]!;
+  if (paid > 0) prorata(paid, want, sellers, ns, py);
   for (let k = 0; k < ns; k++) {
     const j = sellers[k]!;
-    sold[j]! += fill[k]!;
-    const amount = paid > 0 ? pay[k]! : 0;
-    if (amount > 0) L.post(cur, KIND.input, L.exchange, j, amount);
+    sold[j]! += fl[k]!;
+    const amount = paid > 0 ? py[k]! : 0;
+    if (amount > 0) L.post(cur, KIND.input, exchange, j, amount);
     if (delivered !== null) delivered[j]! += amount;
-    a.receiptsToday[j]! += amount * toValue;
+    receipts[j]! += amount * toValue;
   }
   w.stats.flow[cur]! += paid;
   w.stats.inputPaid[cur]! += paid;
