@@ -1,6 +1,6 @@
 /**
- * Where a run's memory goes, per agent: simulate a preset for `agents` x `days` (the engine's own day,
- * as simulate.ts runs it, without writing rows), then walk the World object and sum the bytes of every
+ * Where a run's memory goes, per agent: simulate a preset for `agents` x `days` (simulate itself, with a
+ * sink that drops the rows), then walk its World as the last day leaves it and sum the bytes of every
  * typed array under each of its fields (the four per-agent windows together), and report the JS heap
  * after a full collection. The table of docs/performance.md, "Memory per agent". A benchmark, not a
  * test: run it with the collector exposed, so the heap figure is what is live.
@@ -8,22 +8,16 @@
  *   node --expose-gc --import tsx bench/memory.ts [preset = two-token] [agents = 100000] [days = 100]
  */
 import { loadScenarioFile } from '../sim/scenario/file.js';
-import { World } from '../sim/engine/world.js';
-import { PHASES, WINDOWS } from '../sim/engine/phases.js';
-import { Invariants } from '../sim/money/invariants.js';
+import { simulate } from '../sim/engine/simulate.js';
+import type { World } from '../sim/engine/world.js';
+import type { RunSink } from '../sim/engine/sink.js';
 
 const [preset = 'two-token', agentsArg = '100000', daysArg = '100'] = process.argv.slice(2);
 const { scenario } = loadScenarioFile(preset, { overrides: { agents: Number(agentsArg), days: Number(daysArg), seed: 1 } });
-const w = new World(scenario, false);
-const invariants = new Invariants();
-for (let day = 0; day < scenario.days; day++) {
-  w.beginDay(day);
-  if (day === 0) w.money.init(w);
-  for (const phase of PHASES) for (const step of phase.steps) step(w);
-  invariants.check(w);
-  for (const step of WINDOWS.steps) step(w);
-  w.endDay();
-}
+const drop: RunSink = { metrics() {}, agent() {}, flow() {} };
+let world: World | undefined;
+simulate(scenario, drop, { onDay: (day, days, w) => { if (day === days - 1) world = w; } });
+const w = world!;
 
 /** The per-agent trailing windows (sim/metrics/rolling.ts), counted as one part. */
 const WINDOW_FIELDS = new Set(['workDemand', 'workRho', 'netRho', 'receipts30']);

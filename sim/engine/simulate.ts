@@ -20,8 +20,9 @@ import type { RunSink } from './sink.js';
 export interface SimulateOptions {
   /** Re-derive every balance from the posting log each day (slow; tests use it). */
   audit?: boolean;
-  /** Called after each simulated day, for progress bars. */
-  onDay?: (day: number, days: number) => void;
+  /** Called after each simulated day, for progress bars; `world` is the run's state, to be read, never
+   * written (bench/memory.ts weighs it). */
+  onDay?: (day: number, days: number, world: World) => void;
 }
 
 export interface RunResult {
@@ -48,7 +49,7 @@ export function simulate(scenario: Scenario, sink: RunSink, options: SimulateOpt
     emitFlows(w, sink);
     if ((day + 1) % every === 0 || day === days - 1) agentRows(w, sink);
     w.endDay();
-    options.onDay?.(day, days);
+    options.onDay?.(day, days, w);
   }
   return { days, agents: scenario.agents, wallMs: performance.now() - started };
 }

@@ -83,15 +83,21 @@ const KNOWN: Record<OutputKind, readonly string[]> = {
 /** The top-level entries of the output folder `dir` of `kind` that the program did not write there. */
 function foreignEntries(dir: string, kind: OutputKind, entries: readonly string[]): string[] {
   const known = new Set(KNOWN[kind]);
+  // A known name is the program's only as what the program writes there: a folder `report.md/` is not.
+  const folders = new Set<string>(['runs', REPORT_FILES.charts]);
   if (kind === 'run') {
     const files = readJson(join(dir, 'manifest.json'))?.['files'];
-    if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') known.add(f.split('/')[0] ?? f);
+    if (Array.isArray(files)) {
+      for (const f of files) {
+        if (typeof f !== 'string') continue;
+        const top = f.split('/')[0] ?? f;
+        known.add(top);
+        if (f.includes('/')) folders.add(top);
+      }
+    }
   }
   // temporary names of an interrupted write (`report.tmp-<pid>-<hex>`, `runs.csv.tmp-...`) are the program's too
   const foreign = entries.filter((e) => !known.has(e) && !isTemp(e));
-  // A known name is the program's only as what the program writes there: a folder `report.md/` is not.
-  const folders = new Set<string>(['runs', REPORT_FILES.charts]);
-  if (kind === 'run') for (const f of readJson(join(dir, 'manifest.json'))?.['files'] as unknown[] ?? []) if (typeof f === 'string' && f.includes('/')) folders.add(f.split('/')[0]!);
   foreign.push(...entries.filter((e) => known.has(e) && !folders.has(e) && notAFile(dir, e)));
   if (kind !== 'run' && entries.includes('runs')) foreign.push(...foreignInRuns(dir, listedRuns(dir, kind)));
   if (entries.includes(REPORT_FILES.charts)) foreign.push(...foreignInCharts(dir));

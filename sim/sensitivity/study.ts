@@ -178,3 +178,7 @@ export function rankFactors(rows: readonly SensitivityRow[]): SensitivityRow[] {
   const key = (r: SensitivityRow): number => (Number.isFinite(rankKey(r)) ? rankKey(r) : -Infinity);
   return [...rows].sort((a, b) => key(b) - key(a));
 }
+
+/** The most decisive factors of one preset and metric that have an index, at most TOP_FACTORS, largest first. */
+export const topFactors = (rows: readonly SensitivityRow[]): SensitivityRow[] =>
+  rankFactors(rows).filter((r) => Number.isFinite(rankKey(r))).slice(0, TOP_FACTORS);

@@ -12,7 +12,7 @@ import { CHART_CONFIG, PALETTE, round6, type ChartSpec } from '../charts.js';
 import { tip } from '../interaction.js';
 import { heading, paragraph, table, type Block } from '../document.js';
 import { formatStat } from '../stats.js';
-import { rankFactors, rankKey, TOP_FACTORS, type SensitivityRow } from '../../sensitivity/study.js';
+import { rankKey, topFactors, TOP_FACTORS, type SensitivityRow } from '../../sensitivity/study.js';
 import { chartId } from './params.js';
 
 export interface SensitivitySection {
@@ -101,7 +101,7 @@ function topTable(section: SensitivitySection): Block {
   const rows: string[][] = [];
   for (const [metric, group] of byMetric(section.rows)) for (const preset of new Set(group.map((r) => r.preset))) {
     const mine = group.filter((r) => r.preset === preset);
-    const top = rankFactors(mine).filter((r) => Number.isFinite(rankKey(r))).slice(0, TOP_FACTORS);
+    const top = topFactors(mine);
     const first = mine[0]!;
     rows.push([
       metric, preset,
@@ -126,10 +126,10 @@ function scatterChart(metric: string, rows: readonly SensitivityRow[], presets: 
   const means = section.means;
   if (points === undefined || means === undefined) return undefined;
   // Ranked for the first preset that has indices of the metric (an S1-only statistic has none for S2, S3).
-  const ranked = presets.map((p) => rankFactors(rows.filter((r) => r.preset === p)).filter((r) => Number.isFinite(rankKey(r)))).find((r) => r.length > 0);
+  const ranked = presets.map((p) => topFactors(rows.filter((r) => r.preset === p))).find((r) => r.length > 0);
   if (ranked === undefined) return undefined;
   const by = ranked[0]!.preset;
-  const factors = ranked.slice(0, TOP_FACTORS).map((r) => r.param);
+  const factors = ranked.map((r) => r.param);
   const values = presets.flatMap((preset) => {
     const y = means.get(`${preset}\t${metric}`);
     if (y === undefined) return [];
