@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunResult } from '../engine/simulate.js';
 import { onInterrupt } from './interrupt.js';
+import { workerExecArgv, workerFile } from './workerBundle.js';
 
 export interface WorkerTask {
   dir: string;
@@ -19,11 +20,12 @@ export type WorkerReply =
   | { type: 'done'; result: RunResult }
   | { type: 'error'; name: string; message: string; stack: string };
 
-const BOOT = new URL('./simWorker.boot.js', import.meta.url);
+/** The worker's source, bundled for its thread (sim/io/workerBundle.ts). */
+const ENTRY = new URL('./simWorker.ts', import.meta.url);
 
 /** Simulate `task.scenario` into `task.dir` on a worker thread; `onDay` gets throttled progress. */
-export function runInWorker(task: WorkerTask, onDay?: (day: number, days: number) => void): Promise<RunResult> {
-  const worker = new Worker(BOOT, { workerData: task });
+export async function runInWorker(task: WorkerTask, onDay?: (day: number, days: number) => void): Promise<RunResult> {
+  const worker = new Worker(await workerFile(ENTRY), { workerData: task, execArgv: workerExecArgv() });
   const dispose = onInterrupt(async () => {
     await worker.terminate();
   });

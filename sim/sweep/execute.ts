@@ -20,13 +20,15 @@ import type { RunResult } from '../engine/simulate.js';
 import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
+import { workerExecArgv, workerFile } from '../io/workerBundle.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
-const WORKER = new URL('./worker.boot.js', import.meta.url).href;
+/** The worker's source, bundled for its threads (sim/io/workerBundle.ts). */
+const WORKER = new URL('./worker.ts', import.meta.url);
 
 export interface ExecuteOptions {
   workers: number;
@@ -52,7 +54,10 @@ export interface ExecuteResult {
 export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: readonly PlannedRun[], opts: ExecuteOptions): Promise<ExecuteResult> {
   if (pending.length === 0) return { made: 0, simulateMs: 0, runTimes: {}, failed: [] };
   const threads = Math.max(1, Math.min(opts.workers, pending.length));
-  const pool = new Piscina<SweepTask, RunResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const pool = new Piscina<SweepTask, RunResult>({
+    filename: (await workerFile(WORKER)).href, execArgv: workerExecArgv(),
+    minThreads: threads, maxThreads: threads, idleTimeout: 60_000,
+  });
   const inFlight = new Set<string>();
   let stopping = false;
   const dispose = onInterrupt(async () => {
