@@ -18,7 +18,7 @@ import { staticSpec } from './interaction.js';
 import { reportScripts } from './libraries.js';
 import { reportMarkdown } from './markdown.js';
 import { checkReportTargets, writeReportFiles } from './output.js';
-import { renderSvg, svgToPngAsync } from './render.js';
+import type * as Render from './render.js';
 import { runDoc, type ReportInput } from './runDoc.js';
 import type { ClaimsResult } from './claims.js';
 import { sweepDoc } from './sweep/doc.js';
@@ -29,6 +29,11 @@ import { failedRunsBlocks } from './sweep/failed.js';
 import type { SweepData } from './sweep/read.js';
 
 export type { ReportInput } from './runDoc.js';
+
+/** vega, vega-lite and resvg load when a report is first drawn: a command that draws none (a run, a sweep
+ * without --report, validate) does not pay the ~0.4 CPU s of loading them at start. */
+let renderModule: Promise<typeof Render> | undefined;
+const render = (): Promise<typeof Render> => (renderModule ??= import('./render.js'));
 
 /**
  * Render a document's charts and write report.md, report.html and charts/ into `dir` (which must exist),
@@ -42,6 +47,7 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
   const files = new Map<string, string | Uint8Array>();
   const svgs = new Map<string, string>();
   const engine = engineBundle(); // built while the charts render
+  const { renderSvg, svgToPngAsync } = await render();
   const rendered = await Promise.all(charts.map(async (chart) => {
     const svg = await renderSvg(staticSpec(chart.spec));
     return { chart, svg, png: await svgToPngAsync(svg) };
@@ -62,6 +68,7 @@ export async function writeReportDoc(dir: string, doc: ReportDoc, extra: Readonl
 /** A document as one standalone HTML page (static SVGs, interactive charts, the engine), without files beside it. */
 export async function reportPage(doc: ReportDoc): Promise<string> {
   const engine = engineBundle();
+  const { renderSvg } = await render();
   const rendered = await Promise.all(chartsOf(doc).map(async (chart) => [chart.id, await renderSvg(staticSpec(chart.spec))] as const));
   const bundle = await engine;
   return reportHtml(doc, new Map(rendered), reportScripts(), tryitPanel({ bundle: bundle.code, data: tryitData(doc.tryit) }));
