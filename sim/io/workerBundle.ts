@@ -68,9 +68,17 @@ async function bundle(source: string): Promise<URL> {
   }
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const stem = `abundance-${basename(source).replace(/\.[jt]s$/, '')}-${hash}`;
-  let path = join(tmpdir(), `${stem}.mjs`);
-  if (existsSync(path) && readFileSync(path, 'utf8') !== code) path = join(tmpdir(), `${stem}-${process.pid}.mjs`);
-  if (!existsSync(path) || readFileSync(path, 'utf8') !== code) writeFileAtomically(path, code);
+  const folder = tmpdir();
+  const holds = (path: string): boolean => existsSync(path) && readFileSync(path, 'utf8') === code;
+  let path = join(folder, `${stem}.mjs`);
+  if (existsSync(path) && !holds(path)) path = join(folder, `${stem}-${process.pid}.mjs`);
+  if (!holds(path)) {
+    try {
+      writeFileAtomically(path, code);
+    } catch (error) {
+      throw new Error(`cannot write the worker threads' code to ${path} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
+    }
+  }
   return pathToFileURL(path);
 }
 

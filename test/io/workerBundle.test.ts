@@ -29,6 +29,19 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
     expect(workerExecArgv(['-r', 'dotenv/config'])).toEqual(['-r', 'dotenv/config', maps]);
   });
 
+  it('names the folder and what to do when the temporary folder cannot be written', async () => {
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = join(root, 'no-such-folder');
+    try {
+      const file = join(root, 'plain.ts');
+      writeFileSync(file, 'export default function one(): number { return 1; }\n');
+      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/cannot write the worker threads' code to .*no-such-folder.*: set TMPDIR to a folder you can write to/);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+  });
+
   it('a failure on a bundled thread names the TypeScript source in its stack', async () => {
     const { scenario } = loadScenarioFile('two-token', { overrides: { agents: 10, days: 5 } });
     const error = await runInWorker({ dir: join(root, 'missing', 'run'), scenario, audit: false }).catch((e: unknown) => e as Error);
