@@ -36,17 +36,36 @@ export function formatTokens(tokens: number): string {
 
 /** A real cell: at most eight significant digits, plain decimal notation, no trailing zeros. */
 export function formatReal(x: number): string {
-  if (!Number.isFinite(x)) return '';
-  if (x === 0) return '0';
-  const r = Number(x.toPrecision(8));
-  return r === 0 ? '0' : expandExponent(String(r));
+  return significant(x, 8);
 }
 
 /** A number with up to 6 significant digits (runs.csv, summary.csv, compare.csv); '' when not finite. */
 export function num6(x: number): string {
+  return significant(x, 6);
+}
+
+/**
+ * x rounded to `digits` significant digits, as the shortest plain decimal that reads back as that
+ * rounding (`String(Number(x.toPrecision(digits)))`, exponent expanded). When toPrecision writes fixed
+ * notation, its digits with trailing zeros removed are that decimal already: a decimal of at most 15
+ * significant digits is the shortest that reads back as its own double (two such decimals of `digits`
+ * digits differ by far more than a double's rounding), so the round trip through Number and String,
+ * two more conversions of the three, is skipped. An exponent form (|x| < 1e-6, or at least
+ * 10^digits) takes the round trip.
+ */
+function significant(x: number, digits: number): string {
   if (!Number.isFinite(x)) return '';
-  const r = Number(x.toPrecision(6));
-  return r === 0 ? '0' : expandExponent(String(r));
+  if (x === 0) return '0';
+  const s = x.toPrecision(digits);
+  if (s.indexOf('e') >= 0) {
+    const r = Number(s);
+    return r === 0 ? '0' : expandExponent(String(r));
+  }
+  if (s.indexOf('.') < 0) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--; // '0'
+  if (s.charCodeAt(end - 1) === 46) end--; // '.'
+  return s.slice(0, end);
 }
 
 /** A swept value (number, text or flag) as a cell; '' when the point does not set it. */

@@ -49,6 +49,37 @@ describe('io/csv formats', () => {
     expect(expandExponent('12.5')).toBe('12.5');
   });
 
+  it('gives the round trip through Number and String (the rule as first written) for any double', () => {
+    // The reference: x rounded by toPrecision, read back, written shortest, exponent expanded.
+    const reference = (x: number, digits: number): string => {
+      if (!Number.isFinite(x)) return '';
+      if (x === 0) return '0';
+      const r = Number(x.toPrecision(digits));
+      return r === 0 ? '0' : expandExponent(String(r));
+    };
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    let state = 2463534242;
+    const next = (): number => { state ^= state << 13; state ^= state >>> 17; state ^= state << 5; return (state >>> 0) / 4294967296; };
+    const values = [1e-6, 9.99999995e-7, 9.9999999e-7, 99999999.5, 99999999.4, 999999.5, 1e8, 1e21, 5e-324, 0.1 + 0.2, 123456785, 0.000001234567851];
+    for (let k = 0; k < 15_000; k++) {
+      values.push((next() - 0.5) * 10 ** Math.floor(next() * 40 - 20)); // every magnitude near the fixed/exponent edges
+      values.push(Math.round(next() * 1e9) / 10 ** Math.floor(next() * 12)); // short decimals, trailing zeros
+      words[0] = (next() * 4294967296) >>> 0;
+      words[1] = (next() * 4294967296) >>> 0;
+      values.push(bits[0]!); // any bit pattern
+    }
+    const differ: string[] = [];
+    for (const x of values) {
+      for (const v of [x, -x]) {
+        if (formatReal(v) !== reference(v, 8)) differ.push(`formatReal(${v}): ${formatReal(v)}, not ${reference(v, 8)}`);
+        if (num6(v) !== reference(v, 6)) differ.push(`num6(${v}): ${num6(v)}, not ${reference(v, 6)}`);
+      }
+    }
+    expect(values.length).toBeGreaterThan(45_000);
+    expect(differ.slice(0, 5)).toEqual([]);
+  });
+
   it('writes NaN and infinities as empty cells in every format', () => {
     for (const x of [NaN, Infinity, -Infinity]) {
       expect(formatInt(x)).toBe('');
