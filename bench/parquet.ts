@@ -1,7 +1,8 @@
 /**
  * The Parquet files of a sweep against its CSVs (docs/data.md): run a sweep file (both --run-files
- * modes if asked), then write its Parquet files again, timed, with the peak RSS of this process while
- * they are written, and print the sizes of every CSV and Parquet file. A benchmark, not a test: times
+ * modes if asked), then write its derived files again (runs.csv, summary.csv and metrics.parquet in
+ * aggregateSweep's one pass over the runs, then runs.parquet and summary.parquet), timed, with the peak
+ * RSS of this process while they are written, and print the sizes of every CSV and Parquet file. A benchmark, not a test: times
  * vary with the machine and its load; sizes do not.
  *
  *   tsx bench/parquet.ts <sweep file> <out dir> [--workers 2] [--replicates N] [--set k=v ...]
@@ -10,6 +11,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSweep } from '../sim/sweep/load.js';
 import { writeSweepParquet } from '../sim/sweep/parquet.js';
+import { aggregateSweep } from '../sim/sweep/aggregate.js';
+import { readManifest } from '../sim/io/manifest.js';
 import { runSweep } from '../sim/sweep/run.js';
 
 const args = process.argv.slice(2);
@@ -36,17 +39,18 @@ const started = Date.now();
 const outcome = await runSweep(loaded, { out, workers });
 console.log(`sweep ${plan.name}: ${plan.runs.length} runs, ${workers} workers, ${((Date.now() - started) / 1000).toFixed(1)} s (runs made ${outcome.ran}, reused ${outcome.reused})`);
 
-// Write the Parquet files again, timed, into temporary names beside the sweep's.
+// Write the derived files again, timed, into temporary names beside the sweep's.
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
 const before = process.memoryUsage().rss;
 const t0 = performance.now();
-const paths = { runsCsv: join(out, 'runs.csv'), summaryCsv: join(out, 'summary.csv'), runsParquet: join(out, 'bench-runs.parquet'), summaryParquet: join(out, 'bench-summary.parquet'), metricsParquet: join(out, 'bench-metrics.parquet') };
-await writeSweepParquet(plan, out, paths);
+const paths = { runsCsv: join(out, 'bench-runs.csv'), summaryCsv: join(out, 'bench-summary.csv'), runsParquet: join(out, 'bench-runs.parquet'), summaryParquet: join(out, 'bench-summary.parquet'), metricsParquet: join(out, 'bench-metrics.parquet') };
+await aggregateSweep(plan, out, paths, (run) => readManifest(join(out, run.run)).scenario);
+writeSweepParquet(plan, paths);
 const ms = performance.now() - t0;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-for (const p of [paths.runsParquet, paths.summaryParquet, paths.metricsParquet]) rmSync(p);
+for (const p of Object.values(paths)) rmSync(p);
 
 const metricsCsv = runFilesSize(out, 'metrics.csv');
 const agentsCsv = runFilesSize(out, 'agents.csv');
@@ -57,5 +61,5 @@ const rows: [string, number][] = [
   ['every run\'s agents.csv', agentsCsv],
 ];
 for (const [name, bytes] of rows) console.log(`${name.padEnd(24)} ${mb(bytes).padStart(10)}`);
-console.log(`Parquet written in ${(ms / 1000).toFixed(2)} s; RSS ${mb(before)} before, peak ${mb(peak)} while writing`);
+console.log(`runs.csv, summary.csv and the Parquet files written in ${(ms / 1000).toFixed(2)} s; RSS ${mb(before)} before, peak ${mb(peak)} while writing`);
 console.log(`files in the sweep folder: ${readdirSync(out).join(', ')}`);

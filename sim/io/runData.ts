@@ -28,6 +28,18 @@ export async function runMetricsCells(runDir: string): Promise<ParquetCell[][]> 
   return hasCsv(runDir) ? readMetricsCsvCells(join(runDir, RUN_FILES.metrics)) : runMetricsParquetCells(join(runDir, METRICS_PARQUET));
 }
 
+/**
+ * What finishing a sweep reads of a run, each file once: its metrics as typed columns (for
+ * metrics.parquet) and as a table made from those columns (for its digest and summary lines: the same
+ * numbers either form holds), and its agents.csv text (undefined when the run kept no agents file).
+ */
+export async function runColumns(runDir: string): Promise<{ cells: ParquetCell[][]; table: MetricsTable; agents: string | undefined }> {
+  const cells = await runMetricsCells(runDir);
+  const agents = hasCsv(runDir) ? join(runDir, RUN_FILES.agents) : join(runDir, AGENTS_PARQUET);
+  const agentsText = !existsSync(agents) ? undefined : hasCsv(runDir) ? readFileSync(agents, 'utf8') : await agentsCsvText(agents);
+  return { cells, table: metricsTableOf(cells), agents: agentsText };
+}
+
 /** The run's metrics table and agents.csv text (undefined when the run kept no agents file), for its digest. */
 export async function runTables(runDir: string): Promise<{ table: MetricsTable; agents: string | undefined }> {
   if (hasCsv(runDir)) {

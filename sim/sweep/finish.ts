@@ -60,9 +60,9 @@ export async function finishSweep(dir: string, json: SweepJson, failed: readonly
   try {
     const aggregateStarted = Date.now();
     const skip = new Set(failed.map((f) => f.run));
-    await aggregateSweep(json, dir, { runsCsv: temps.runsCsv, summaryCsv: temps.summaryCsv }, (run) => readManifest(join(dir, run.run)).scenario, skip);
-    // From the CSVs just written and the same runs: a failed run is in none of them.
-    await writeSweepParquet(json, dir, temps, skip);
+    await aggregateSweep(json, dir, temps, (run) => readManifest(join(dir, run.run)).scenario, skip);
+    // From the CSVs just written: a failed run is in none of them.
+    writeSweepParquet(json, temps);
     const aggregateMs = Date.now() - aggregateStarted;
     if (failed.length > 0) writeFileSync(temps.failedCsv, failedCsvText(failed));
     writeFileSync(temps.sweepJson, sweepJsonText(json));
