@@ -12,7 +12,8 @@
  */
 import type { World } from '../engine/world.js';
 import { fromMilli } from '../money/milli.js';
-import { exp, pow } from '../engine/libm.js';
+import { exp } from '../engine/libm.js';
+import { PowMemo } from './powMemo.js';
 
 /** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
 export function rndSlot(w: World, i: number): number {
@@ -47,6 +48,7 @@ export function invest(w: World): void {
   const imitate = s.rnd.imitate;
   const beta = s.rnd.beta;
   const target = imitate === 'best' ? bestTechniques(w) : w.genres.medianTech;
+  const powers = techPowers(w, a.tech.length, beta);
   let successes = 0;
   for (let i = 0; i < w.n; i++) {
     const rndMh = a.rndMh[i]! + a.hiredMh[i]!; // own hours reserved, plus hours hired with money
@@ -57,7 +59,7 @@ export function invest(w: World): void {
     // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
     const worth = fromMilli(rndMh + w.e * rndCh) / unitValue;
     const tech = a.tech[j]!;
-    if (rng() < 1 - exp(-s.rnd.zeta * worth * pow(tech, beta))) { // pow(T, 0) = 1 exactly: beta 0 is MODEL.md's hazard
+    if (rng() < 1 - exp(-s.rnd.zeta * worth * powers.pow(j, tech))) { // pow(T, 0) = 1 exactly: beta 0 is MODEL.md's hazard
       const lowered = tech * (1 - rng() * s.rnd.maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;
       a.tech[j] = lowered < imitated ? lowered : imitated;
@@ -65,6 +67,18 @@ export function invest(w: World): void {
     }
   }
   w.stats.rndSuccesses = successes;
+}
+
+/** Each run's T^beta per liked entry (T moves only on a success: most days' hazards reuse it). */
+const memos = new WeakMap<World, PowMemo>();
+
+function techPowers(w: World, slots: number, beta: number): PowMemo {
+  let memo = memos.get(w);
+  if (memo === undefined || memo.slots !== slots || memo.y !== beta) {
+    memo = new PowMemo(slots, beta);
+    memos.set(w, memo);
+  }
+  return memo;
 }
 
 let best = new Float64Array(0);

@@ -32,13 +32,19 @@ export function potentialMh(w: World, i: number): number {
   return Math.round(toMilli(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh)));
 }
 
+/** Every agent's floor in every currency: a loop per currency, each reading that currency's arrays. */
 export function limits(w: World): void {
   const a = w.agents;
-  const L = w.ledger;
+  const status = a.status;
+  const creditShare = a.creditShare;
   const lambda = w.s.credit.lambdaDays;
-  for (let i = 0; i < w.n; i++) {
-    const share = a.status[i] === STATUS.droppedDefault ? 0 : a.creditShare[i]!;
-    for (const cur of w.currencies) L.setFloor(cur, i, -Math.floor(lambda * share * potential(w, cur, i)));
+  const n = w.n;
+  for (const cur of w.currencies) {
+    const floor = w.ledger.floor[cur]!;
+    for (let i = 0; i < n; i++) {
+      const share = status[i] === STATUS.droppedDefault ? 0 : creditShare[i]!;
+      floor[i] = -Math.floor(lambda * share * potential(w, cur, i));
+    }
   }
 }
 
@@ -46,12 +52,20 @@ export function defaults(w: World): void {
   const a = w.agents;
   const L = w.ledger;
   const c = w.s.credit;
+  const share = c.defaultShare;
+  const days = c.defaultDays;
+  const status = a.status;
+  const atLimitDays = a.atLimitDays;
+  // The balances and floors of the money's currencies (a write-off changes them in place).
+  const balances = w.currencies.map((cur) => L.balance[cur]!);
+  const floors = w.currencies.map((cur) => L.floor[cur]!);
+  const nc = balances.length;
   for (let i = 0; i < w.n; i++) {
-    if (a.status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
+    if (status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
     let atLimit = false;
-    for (const cur of w.currencies) atLimit ||= nearLimit(L.balance[cur]![i]!, L.floor[cur]![i]!, c.defaultShare);
-    a.atLimitDays[i] = atLimit ? a.atLimitDays[i]! + 1 : 0;
-    if (a.atLimitDays[i]! >= c.defaultDays) writeOff(w, i);
+    for (let c = 0; c < nc && !atLimit; c++) atLimit = nearLimit(balances[c]![i]!, floors[c]![i]!, share);
+    atLimitDays[i] = atLimit ? atLimitDays[i]! + 1 : 0;
+    if (atLimitDays[i]! >= days) writeOff(w, i);
   }
 }
 

@@ -19,23 +19,28 @@ export function allowance(w: World, cur: number, i: number): number {
 
 export function demurrage(w: World): void {
   const burn = w.bank !== null;
-  const to = burn ? w.ledger.bank : w.ledger.commons;
+  const L = w.ledger;
+  const to = burn ? L.bank : L.commons;
+  const kind = burn ? KIND.burn : KIND.demurrage;
+  const days = w.s.demurrage.allowanceDays;
   for (const cur of w.currencies) {
     const perDay = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[cur]! : 0)) / 365;
-    if (perDay > 0) for (let i = 0; i < w.n; i++) charge(w, cur, i, perDay, allowance(w, cur, i), to);
+    if (perDay > 0) {
+      const balance = L.balance[cur]!;
+      let fees = 0; // integers: their sum is exact in any order
+      for (let i = 0; i < w.n; i++) {
+        const excess = balance[i]! - days * potential(w, cur, i); // above the allowance
+        if (excess <= 0) continue;
+        const fee = Math.floor(perDay * excess);
+        if (fee <= 0) continue;
+        L.post(cur, kind, i, to, fee);
+        fees += fee;
+      }
+      w.stats.demurrage[cur]! += fees;
+      if (burn) w.stats.burned[cur]! += fees;
+    }
     if (!burn) dividend(w, cur);
   }
-}
-
-function charge(w: World, cur: number, i: number, perDay: number, allowance: number, to: number): void {
-  const excess = w.ledger.balance[cur]![i]! - allowance;
-  if (excess <= 0) return;
-  const fee = Math.floor(perDay * excess);
-  if (fee <= 0) return;
-  const burn = to === w.ledger.bank;
-  w.ledger.post(cur, burn ? KIND.burn : KIND.demurrage, i, to, fee);
-  w.stats.demurrage[cur]! += fee;
-  if (burn) w.stats.burned[cur]! += fee;
 }
 
 /** The commons' balance, split equally among active agents. */
@@ -45,16 +50,22 @@ function dividend(w: World, cur: number): void {
   if (pot <= 0) return;
   const a = w.agents;
   const active = w.idxA;
+  const status = a.status;
   let m = 0;
-  for (let i = 0; i < w.n; i++) if (a.status[i] !== STATUS.droppedDefault && a.status[i] !== STATUS.droppedPc) active[m++] = i;
+  for (let i = 0; i < w.n; i++) { const st = status[i]; if (st !== STATUS.droppedDefault && st !== STATUS.droppedPc) active[m++] = i; }
   if (m === 0) for (let i = 0; i < w.n; i++) active[m++] = i; // nobody active: everyone shares
   const each = Math.floor(pot / m);
   let extra = pot - each * m;
   const start = below(w.rng.dividend, m);
-  for (let k = 0; k < m; k++) {
-    const i = active[(start + k) % m]!;
+  // active[start..m), then active[0..start): the first `extra` of them get one more.
+  for (let k = start; k < m; k++) {
     const amount = each + (extra > 0 ? 1 : 0);
     if (extra > 0) extra--;
-    if (amount > 0) L.post(cur, KIND.dividend, L.commons, i, amount);
+    if (amount > 0) L.post(cur, KIND.dividend, L.commons, active[k]!, amount);
+  }
+  for (let k = 0; k < start; k++) {
+    const amount = each + (extra > 0 ? 1 : 0);
+    if (extra > 0) extra--;
+    if (amount > 0) L.post(cur, KIND.dividend, L.commons, active[k]!, amount);
   }
 }

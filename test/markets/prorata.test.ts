@@ -77,17 +77,40 @@ describe('markets/prorata', () => {
     );
   });
 
-  it('long splits (histogram of remainders, then a select in one bucket) give exactly the largest-remainder split', () => {
-    /** Hamilton's method written out plainly: floors, then one unit each to the largest remainders, ties to the lower index. */
-    const reference = (total: number, weights: number[]): number[] => {
-      const wsum = weights.reduce((s, x) => s + x, 0);
-      const exact = weights.map((x) => (total * x) / wsum);
-      const parts = exact.map(Math.floor);
-      let left = total - parts.reduce((s, x) => s + x, 0);
-      const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-      for (const [, i] of order) { if (left <= 0) break; parts[i]! += 1; left--; }
-      return parts;
-    };
+  /** Hamilton's method written out plainly: floors, then one unit each to the largest remainders, ties to the lower index. */
+  const reference = (total: number, weights: number[]): number[] => {
+    const wsum = weights.reduce((s, x) => s + x, 0);
+    const exact = weights.map((x) => (total * x) / wsum);
+    const parts = exact.map(Math.floor);
+    let left = total - parts.reduce((s, x) => s + x, 0);
+    const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (const [, i] of order) { if (left <= 0) break; parts[i]! += 1; left--; }
+    return parts;
+  };
+  /** Integer weights 1..distinct from a seeded generator (few distinct values: many tied remainders). */
+  const weightsOf = (m: number, distinct: number, seed: number): number[] => {
+    let s = seed >>> 0;
+    const draw = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    return Array.from({ length: m }, () => 1 + Math.floor(draw() * distinct));
+  };
+
+  it('splits of every length (a select over all remainders when short, else a histogram sized to the split, then a select in one bucket) give exactly the largest-remainder split', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.constantFrom(1, 3, 1000, 1e6, 1e9),
+        fc.integer(),
+        (total, m, distinct, seed) => {
+          const weights = weightsOf(m, distinct, seed);
+          expect(split(total, weights)).toEqual(reference(total, weights));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('long splits (the histogram at its most buckets) give exactly the largest-remainder split', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
@@ -95,9 +118,7 @@ describe('markets/prorata', () => {
         fc.constantFrom(3, 1000, 1e6, 1e9), // from heavy ties to nearly all remainders distinct
         fc.integer(),
         (total, m, distinct, seed) => {
-          let s = seed >>> 0;
-          const draw = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-          const weights = Array.from({ length: m }, () => 1 + Math.floor(draw() * distinct));
+          const weights = weightsOf(m, distinct, seed);
           expect(split(total, weights)).toEqual(reference(total, weights));
         },
       ),
