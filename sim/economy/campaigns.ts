@@ -124,10 +124,16 @@ export class CampaignBook {
   /** Pledges it holds. */
   pledges(c: number): number { return this.hot[c * HOT + COUNT]!; }
 
-  /** Merge the day's new campaigns into their genre's ordered list, dropping closed ones. */
+  /**
+   * Merge the day's new campaigns into their genre's ordered list, dropping closed ones. An entry kept
+   * from the old list is copied from that list (its key and producer were copied there from the
+   * campaign at its admit and do not change; it is open, since a close clears the flag of a listed
+   * campaign), so only the new campaigns are read by id.
+   */
   admitPending(): void {
     const key = this.key;
     const producer = this.producer;
+    const state = this.state;
     const pos = this.pos;
     for (let g = 0; g < this.byGenre.length; g++) {
       const pending = this.pending[g]!;
@@ -140,15 +146,24 @@ export class CampaignBook {
       const merged = this.spare[g]!;
       merged.reserve(old.length + nf);
       const ids = merged.ids, keys = merged.keys, producers = merged.producers, open = merged.open;
+      const oldIds = old.ids, oldKeys = old.keys, oldProducers = old.producers, oldOpen = old.open;
+      const oldLength = old.length;
       let m = 0;
       let i = 0;
       let j = 0;
-      while (i < old.length || j < nf) {
-        if (i < old.length && old.open[i] !== OPEN) { i++; continue; }
+      for (;;) {
+        while (i < oldLength && oldOpen[i] !== OPEN) i++;
         let c: number;
-        if (j >= nf || (i < old.length && old.keys[i]! <= key[fresh[j]!]!)) c = old.ids[i++]!;
-        else c = fresh[j++]!;
-        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c] === OPEN ? OPEN : 0;
+        if (i < oldLength && (j >= nf || oldKeys[i]! <= key[fresh[j]!]!)) {
+          c = oldIds[i]!;
+          ids[m] = c; keys[m] = oldKeys[i]!; producers[m] = oldProducers[i]!; open[m] = OPEN;
+          i++;
+        } else if (j < nf) {
+          c = fresh[j++]!;
+          ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = state[c] === OPEN ? OPEN : 0;
+        } else {
+          break;
+        }
         pos[c] = m;
         m++;
       }
