@@ -19,7 +19,7 @@
  * funds close behind its heads; their genres' fronts are rebuilt only after its walk.
  */
 import { shuffle } from '../engine/random.js';
-import { CUR, KIND } from '../money/ledger.js';
+import { CUR, KIND, type Ledger } from '../money/ledger.js';
 import { released } from './release.js';
 import { dailyBudgetInto, splitValueIo } from './budget.js';
 import { Fronts } from './fronts.js';
@@ -260,30 +260,46 @@ function funded(w: World, c: number): void {
 }
 
 /** Campaigns whose window has ended refund every pledge; their goods are released as gifts. Runs before
- * the day's admit, which frees the ids of the campaigns closed since the last one. */
+ * the day's admit, which frees the ids of the campaigns closed since the last one. The scan reads only
+ * each listed entry's open flag and opening day; the rest is done for the few that expire. */
 function expire(w: World): void {
   const book = w.book;
-  const L = w.ledger;
-  const window = w.s.campaign.windowDays;
-  const main = w.single ? CUR.cur : CUR.mh;
-  const refund = (agent: number, mh: number, ch: number): void => {
-    if (mh > 0) L.post(main, KIND.refund, L.escrow, agent, mh);
-    if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
-  };
+  const lastOpenDay = w.day - w.s.campaign.windowDays; // opened on or before it: the window has ended
   for (const list of book.byGenre) {
+    const open = list.open, ids = list.ids;
     for (let h = 0; h < list.length; h++) {
-      if (list.open[h] !== 1) continue;
-      const c = list.ids[h]!;
-      if (w.day - book.openDay[c]! < window) continue;
-      const p = book.producer[c]!;
-      w.agents.refunded[p]!++;
-      if (w.pricing.ownMarkup) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
-      w.stats.campaignsRefunded++;
-      const genre = book.genre[c]!;
-      w.genres.closedToday[genre]!++;
-      released(w, p, genre, book.quality[c]!);
-      book.close(c, true);
+      if (open[h] !== 1) continue;
+      const c = ids[h]!;
+      if (book.openDay[c]! > lastOpenDay) continue;
+      expireOne(w, c);
     }
   }
+  refundLedger = w.ledger;
+  refundMain = w.single ? CUR.cur : CUR.mh;
   book.sweep(refund); // refunds every pledge of the campaigns just closed (and drops those of funded ones)
+}
+
+/** Campaign c's window has ended: it closes for a refund and its good is released. */
+function expireOne(w: World, c: number): void {
+  const book = w.book;
+  const p = book.producer[c]!;
+  w.agents.refunded[p]!++;
+  if (w.pricing.ownMarkup) w.agents.markup[p] = w.agents.markup[p]! * (1 - w.rng.markup() * w.s.market.markupStep);
+  w.stats.campaignsRefunded++;
+  const genre = book.genre[c]!;
+  w.genres.closedToday[genre]!++;
+  released(w, p, genre, book.quality[c]!);
+  book.close(c, true);
+}
+
+// The sweep's visitor is one function for the run (not a closure made each day); these are its ledger
+// and main currency, set before each sweep.
+let refundLedger: Ledger | null = null;
+let refundMain = 0;
+
+/** Escrow pays back one pledge (milli-tokens of the main currency and CH) to its agent. */
+function refund(agent: number, mh: number, ch: number): void {
+  const L = refundLedger!;
+  if (mh > 0) L.post(refundMain, KIND.refund, L.escrow, agent, mh);
+  if (ch > 0) L.post(CUR.ch, KIND.refund, L.escrow, agent, ch);
 }
