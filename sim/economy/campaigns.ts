@@ -17,7 +17,7 @@
  *   campaigns are sorted and merged in. A genre's list holds, position by position, the campaign's id,
  *   key, producer and an open flag (cleared when it closes).
  */
-import { sortByKey } from './keyOrder.js';
+import { sortIdsWithKeys } from './keyOrder.js';
 
 const OPEN = 1;
 /** Closed for a refund: its pledges go back at the next sweep. */
@@ -78,7 +78,9 @@ export class CampaignBook {
   /** Per genre, the list of the day before (its arrays are reused at the next admit). */
   private spare: GenreList[];
   private readonly pending: number[][];
+  /** The day's new campaigns of one genre during an admit, and their keys. */
   private fresh = new Int32Array(64);
+  private freshKeys = new Float64Array(64);
 
   // The pledge log: entries [0, logLength), in the order pledged since the last sweep kept them.
   logLength = 0;
@@ -128,7 +130,7 @@ export class CampaignBook {
    * Merge the day's new campaigns into their genre's ordered list, dropping closed ones. An entry kept
    * from the old list is copied from that list (its key and producer were copied there from the
    * campaign at its admit and do not change; it is open, since a close clears the flag of a listed
-   * campaign), so only the new campaigns are read by id.
+   * campaign), so only the new campaigns are read by id. The new ones are sorted with a copy of their keys.
    */
   admitPending(): void {
     const key = this.key;
@@ -139,10 +141,10 @@ export class CampaignBook {
       const pending = this.pending[g]!;
       const old = this.byGenre[g]!;
       const nf = pending.length;
-      if (this.fresh.length < nf) this.fresh = new Int32Array(2 * nf);
-      const fresh = this.fresh;
-      for (let j = 0; j < nf; j++) fresh[j] = pending[j]!;
-      sortByKey(fresh, nf, key);
+      if (this.fresh.length < nf) { this.fresh = new Int32Array(2 * nf); this.freshKeys = new Float64Array(2 * nf); }
+      const fresh = this.fresh, freshKeys = this.freshKeys;
+      for (let j = 0; j < nf; j++) { const c = pending[j]!; fresh[j] = c; freshKeys[j] = key[c]!; }
+      sortIdsWithKeys(fresh, freshKeys, nf);
       const merged = this.spare[g]!;
       merged.reserve(old.length + nf);
       const ids = merged.ids, keys = merged.keys, producers = merged.producers, open = merged.open;
@@ -154,13 +156,14 @@ export class CampaignBook {
       for (;;) {
         while (i < oldLength && oldOpen[i] !== OPEN) i++;
         let c: number;
-        if (i < oldLength && (j >= nf || oldKeys[i]! <= key[fresh[j]!]!)) {
+        if (i < oldLength && (j >= nf || oldKeys[i]! <= freshKeys[j]!)) {
           c = oldIds[i]!;
           ids[m] = c; keys[m] = oldKeys[i]!; producers[m] = oldProducers[i]!; open[m] = OPEN;
           i++;
         } else if (j < nf) {
-          c = fresh[j++]!;
-          ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = state[c] === OPEN ? OPEN : 0;
+          c = fresh[j]!;
+          ids[m] = c; keys[m] = freshKeys[j]!; producers[m] = producer[c]!; open[m] = state[c] === OPEN ? OPEN : 0;
+          j++;
         } else {
           break;
         }
