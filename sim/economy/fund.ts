@@ -81,16 +81,18 @@ const CHUNK = 32;
 let touched = 0;
 
 /**
- * A prefetch: read what the visits of agents order[k0..k1) will read first (work window, balances,
- * floors, liked genres, in S3 the delivered flow). The agents are in random order, so in a large
- * population each read misses the cache; here the reads are independent and the processor overlaps
- * their misses, while in the visits each would wait for the last. Changes nothing: the values are only
- * summed into `touched`.
+ * A prefetch: read what the visits of agents order[k0..k1) will read first (work window, balances and
+ * floors in the run's currencies, liked genres, in S3 the delivered flow). The agents are in random
+ * order, so in a large population each read misses the cache; here the reads are independent and the
+ * processor overlaps their misses, while in the visits each would wait for the last. Changes nothing:
+ * the values are only summed into `touched`.
  */
 function touch(w: World, order: Int32Array, k0: number, k1: number): void {
   const work = w.workDemand.sum;
   const L = w.ledger;
-  const b0 = L.balance[0]!, b1 = L.balance[1]!, b2 = L.balance[2]!, f0 = L.floor[0]!, f1 = L.floor[1]!, f2 = L.floor[2]!;
+  // The run's currencies only: CH and MH, or the one currency (read twice).
+  const c0 = w.single ? CUR.cur : CUR.ch, c1 = w.single ? CUR.cur : CUR.mh;
+  const b0 = L.balance[c0]!, b1 = L.balance[c1]!, f0 = L.floor[c0]!, f1 = L.floor[c1]!;
   const liked = w.agents.likedGenre;
   const Lk = w.agents.liked;
   // S3: the working balance in the budget reads the agent's delivered flow (elsewhere: read work twice).
@@ -98,7 +100,7 @@ function touch(w: World, order: Int32Array, k0: number, k1: number): void {
   let sum = 0;
   for (let k = k0; k < k1; k++) {
     const i = order[k]!;
-    sum += work[i]! + b0[i]! + b1[i]! + b2[i]! + f0[i]! + f1[i]! + f2[i]! + liked[i * Lk]! + d0[i]! + d1[i]!;
+    sum += work[i]! + b0[i]! + b1[i]! + f0[i]! + f1[i]! + liked[i * Lk]! + d0[i]! + d1[i]!;
   }
   touched += sum;
 }
