@@ -17,7 +17,7 @@
  *   campaigns are sorted and merged in. A genre's list holds, position by position, the campaign's id,
  *   key, producer and an open flag (cleared when it closes).
  */
-import { sortByKey } from './keyOrder.js';
+import { sortIdsWithKeys } from './keyOrder.js';
 
 const OPEN = 1;
 /** Closed for a refund: its pledges go back at the next sweep. */
@@ -78,7 +78,9 @@ export class CampaignBook {
   /** Per genre, the list of the day before (its arrays are reused at the next admit). */
   private spare: GenreList[];
   private readonly pending: number[][];
+  /** The day's new campaigns of one genre during an admit, and their keys. */
   private fresh = new Int32Array(64);
+  private freshKeys = new Float64Array(64);
 
   // The pledge log: entries [0, logLength), in the order pledged since the last sweep kept them.
   logLength = 0;
@@ -124,31 +126,47 @@ export class CampaignBook {
   /** Pledges it holds. */
   pledges(c: number): number { return this.hot[c * HOT + COUNT]!; }
 
-  /** Merge the day's new campaigns into their genre's ordered list, dropping closed ones. */
+  /**
+   * Merge the day's new campaigns into their genre's ordered list, dropping closed ones. An entry kept
+   * from the old list is copied from that list (its key and producer were copied there from the
+   * campaign at its admit and do not change; it is open, since a close clears the flag of a listed
+   * campaign), so only the new campaigns are read by id. The new ones are sorted with a copy of their keys.
+   */
   admitPending(): void {
     const key = this.key;
     const producer = this.producer;
+    const state = this.state;
     const pos = this.pos;
     for (let g = 0; g < this.byGenre.length; g++) {
       const pending = this.pending[g]!;
       const old = this.byGenre[g]!;
       const nf = pending.length;
-      if (this.fresh.length < nf) this.fresh = new Int32Array(2 * nf);
-      const fresh = this.fresh;
-      for (let j = 0; j < nf; j++) fresh[j] = pending[j]!;
-      sortByKey(fresh, nf, key);
+      if (this.fresh.length < nf) { this.fresh = new Int32Array(2 * nf); this.freshKeys = new Float64Array(2 * nf); }
+      const fresh = this.fresh, freshKeys = this.freshKeys;
+      for (let j = 0; j < nf; j++) { const c = pending[j]!; fresh[j] = c; freshKeys[j] = key[c]!; }
+      sortIdsWithKeys(fresh, freshKeys, nf);
       const merged = this.spare[g]!;
       merged.reserve(old.length + nf);
       const ids = merged.ids, keys = merged.keys, producers = merged.producers, open = merged.open;
+      const oldIds = old.ids, oldKeys = old.keys, oldProducers = old.producers, oldOpen = old.open;
+      const oldLength = old.length;
       let m = 0;
       let i = 0;
       let j = 0;
-      while (i < old.length || j < nf) {
-        if (i < old.length && old.open[i] !== OPEN) { i++; continue; }
+      for (;;) {
+        while (i < oldLength && oldOpen[i] !== OPEN) i++;
         let c: number;
-        if (j >= nf || (i < old.length && old.keys[i]! <= key[fresh[j]!]!)) c = old.ids[i++]!;
-        else c = fresh[j++]!;
-        ids[m] = c; keys[m] = key[c]!; producers[m] = producer[c]!; open[m] = this.state[c] === OPEN ? OPEN : 0;
+        if (i < oldLength && (j >= nf || oldKeys[i]! <= freshKeys[j]!)) {
+          c = oldIds[i]!;
+          ids[m] = c; keys[m] = oldKeys[i]!; producers[m] = oldProducers[i]!; open[m] = OPEN;
+          i++;
+        } else if (j < nf) {
+          c = fresh[j]!;
+          ids[m] = c; keys[m] = freshKeys[j]!; producers[m] = producer[c]!; open[m] = state[c] === OPEN ? OPEN : 0;
+          j++;
+        } else {
+          break;
+        }
         pos[c] = m;
         m++;
       }

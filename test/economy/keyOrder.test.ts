@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortByKey } from '../../sim/economy/keyOrder.js';
+import { sortByKey, sortIdsWithKeys } from '../../sim/economy/keyOrder.js';
 
 /** ids 0..n-1 in a scrambled order, keys with many ties; the expected order by (key, id). */
 function case_(n: number, seed: number): { ids: Int32Array; key: Float64Array; expected: number[] } {
@@ -37,5 +37,15 @@ describe('economy/keyOrder', () => {
     expect(Array.from(up)).toEqual(Array.from(down));
     expect(up[0]).toBe(0);
     expect(up[n - 1]).toBe(n - 1);
+  });
+
+  it('sortIdsWithKeys moves each key with its id: the same order as sortByKey, and the keys end sorted', () => {
+    for (const n of [0, 1, 2, 16, 17, 100, 5000]) {
+      const { ids, key, expected } = case_(n, 3 * n + 1);
+      const keys = Float64Array.from(ids, (c) => key[c]!);
+      sortIdsWithKeys(ids, keys, n);
+      expect(Array.from(ids)).toEqual(expected);
+      expect(Array.from(keys)).toEqual(expected.map((c) => key[c]!));
+    }
   });
 });
