@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunResult } from '../engine/simulate.js';
 import { onInterrupt } from './interrupt.js';
-import { workerExecArgv, workerFile } from './workerBundle.js';
+import { WORKER_EXEC_ARGV, workerFile } from './workerBundle.js';
 
 export interface WorkerTask {
   dir: string;
@@ -25,7 +25,7 @@ const ENTRY = new URL('./simWorker.ts', import.meta.url);
 
 /** Simulate `task.scenario` into `task.dir` on a worker thread; `onDay` gets throttled progress. */
 export async function runInWorker(task: WorkerTask, onDay?: (day: number, days: number) => void): Promise<RunResult> {
-  const worker = new Worker(await workerFile(ENTRY), { workerData: task, execArgv: workerExecArgv() });
+  const worker = new Worker(await workerFile(ENTRY), { workerData: task, execArgv: [...WORKER_EXEC_ARGV] });
   const dispose = onInterrupt(async () => {
     await worker.terminate();
   });

@@ -1,29 +1,39 @@
 /**
  * Worker threads that start without tsx: a worker's TypeScript entry, bundled by esbuild (its JS API, in
  * memory, once per process and entry) into one self-contained ES module with an inline source map, kept
- * in the system's temporary folder under a name made from its content
- * (`abundance-<entry>-<sha256 prefix>.mjs`), which the thread loads as plain JavaScript.
+ * in a folder of this user's in the system's temporary folder (`abundance-<uid>/`, mode 0700) under a
+ * name made from its content (`<entry>-<sha256 prefix>.mjs`), which the thread loads as plain JavaScript.
  *
  * Why: a thread started the old way ran tsx again. It inherited the parent's `--import tsx` (execArgv),
- * registered the loader in a hooks thread of its own and transpiled every module it loaded: about
- * 0.7 CPU s per thread, as much as a 500-agent run of four months. The bundle is built in about 0.15 s
- * (esbuild is tsx's own transpiler) and loads in about 0.05 s. Bundling moves no arithmetic: the same
- * functions run in the same order, so a run's files are the same bytes (test/io/workerBundle.test.ts
- * checks a run made both ways).
+ * registered the loader in a hooks thread of its own and transpiled every module it loaded: 0.7-1 CPU s
+ * per thread, as much as a 500-agent run of four months. The bundle is built in about 0.15 s of wall time
+ * (about 0.05 CPU s, in esbuild's own process: esbuild is tsx's own transpiler) and loads in about
+ * 0.05 s. Bundling moves no arithmetic: the same functions run in the same order, so a run's files are
+ * the same bytes (test/io/workerBundle.test.ts checks a run made both ways).
  *
- * The file is written atomically and only when missing: processes that build the same code share it, and
- * a file of that name with other content is left alone (this process writes its own, named for its pid).
- * Old versions are not deleted (another process may be loading one); the system clears its temporary
- * folder. A bundle may not read `import.meta` (a path relative to its source would resolve in the
- * temporary folder): the build refuses one that does, naming the entry.
+ * The folder is this user's alone (it is refused if another user owns it or can write to it), so no one
+ * else can put code there for the threads to run. A file is written atomically when it is missing or
+ * differs, so processes that build the same code share it; it is checked again before each thread
+ * starts, and written again if a cleaner of the temporary folder removed it during a long sweep. Old
+ * versions are not deleted (a process of that version may start a thread from one); the system clears
+ * its temporary folder. A bundle may not read `import.meta` (a path relative to its source would resolve
+ * in the temporary folder): the build refuses one that does, naming the entry.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { writeFileAtomically } from './atomicFile.js';
+
+/**
+ * A bundled thread's execArgv. None of the parent's flags: its loaders (tsx, vitest's) are what the
+ * bundle replaces, and V8 and process-wide flags (`--max-old-space-size`, `--expose-gc`, `--stack-size`)
+ * apply to every thread of the process anyway, while Node refuses them in a list given to a thread. Only
+ * `--enable-source-maps`, so the thread's stack traces name the TypeScript sources.
+ */
+export const WORKER_EXEC_ARGV: readonly string[] = ['--enable-source-maps'];
 
 /** A TypeScript source (.ts under tsx and vitest, .js once compiled). */
 function sourceOf(entry: URL): string {
@@ -31,23 +41,27 @@ function sourceOf(entry: URL): string {
   return existsSync(ts) ? ts : ts.replace(/\.ts$/, '.js');
 }
 
-const built = new Map<string, Promise<URL>>();
+interface Bundle { code: string; file: string }
+const built = new Map<string, Promise<Bundle>>();
 
 /** The file URL of `entry` (a URL of a .ts file) bundled with everything it imports, for a worker thread. */
-export function workerFile(entry: URL): Promise<URL> {
+export async function workerFile(entry: URL): Promise<URL> {
   const key = entry.href;
-  let file = built.get(key);
-  if (file === undefined) {
-    file = bundle(sourceOf(entry)).catch((error: unknown) => {
+  let made = built.get(key);
+  if (made === undefined) {
+    made = bundle(sourceOf(entry)).catch((error: unknown) => {
       built.delete(key); // a failed build is tried again by the next worker
       throw error;
     });
-    built.set(key, file);
+    built.set(key, made);
   }
-  return file;
+  const { code, file } = await made;
+  keep(file, code); // again: a cleaner of the temporary folder may have removed it since
+  return pathToFileURL(file);
 }
 
-async function bundle(source: string): Promise<URL> {
+async function bundle(source: string): Promise<Bundle> {
+  const folder = bundleFolder();
   const result = await build({
     entryPoints: [source],
     bundle: true,
@@ -55,8 +69,8 @@ async function bundle(source: string): Promise<URL> {
     platform: 'node',
     target: 'node20',
     write: false,
-    outdir: tmpdir(), // the source map's paths are relative to the folder the bundle is kept in
-    sourcemap: 'inline', // stack traces name the TypeScript sources (workerExecArgv turns maps on)
+    outdir: folder, // the source map's paths are relative to the folder the bundle is kept in
+    sourcemap: 'inline', // stack traces name the TypeScript sources (WORKER_EXEC_ARGV turns maps on)
     sourcesContent: false,
     logLevel: 'silent',
     legalComments: 'none',
@@ -67,45 +81,42 @@ async function bundle(source: string): Promise<URL> {
     throw new Error(`${source}: a worker bundle may not read import.meta (it runs from the temporary folder)`);
   }
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const stem = `abundance-${basename(source).replace(/\.[jt]s$/, '')}-${hash}`;
-  const folder = tmpdir();
-  const holds = (path: string): boolean => existsSync(path) && readFileSync(path, 'utf8') === code;
-  let path = join(folder, `${stem}.mjs`);
-  if (existsSync(path) && !holds(path)) path = join(folder, `${stem}-${process.pid}.mjs`);
-  if (!holds(path)) {
-    try {
-      writeFileAtomically(path, code);
-    } catch (error) {
-      throw new Error(`cannot write the worker threads' code to ${path} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
-    }
-  }
-  return pathToFileURL(path);
+  return { code, file: join(folder, `${basename(source).replace(/\.[jt]s$/, '')}-${hash}.mjs`) };
 }
 
 /**
- * A bundled thread's execArgv: the parent's without tsx's loader flags (`--import tsx`, and the
- * `--require`/`--import` pair the tsx command adds), since the thread needs no loader, and with
- * `--enable-source-maps`, so its stack traces name the TypeScript sources. Other flags pass on, as
- * Node's default does.
+ * This user's folder for bundles, made if missing: the real path (a symbolic link in TMPDIR, as macOS
+ * has, would send the source maps' relative paths astray), refused if another user owns it or may write
+ * to it.
  */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  const isTsx = (value: string) => value === 'tsx' || value.startsWith('tsx/') || /[\\/]tsx[\\/]/.test(value);
-  const out: string[] = [];
-  for (let k = 0; k < execArgv.length; k++) {
-    const arg = execArgv[k]!;
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (LOADER_FLAGS.has(flag)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : execArgv[k + 1] ?? '';
-      if (isTsx(value)) {
-        if (eq < 0) k++;
-        continue;
-      }
-    }
-    out.push(arg);
+function bundleFolder(): string {
+  const uid = process.getuid?.();
+  let folder = join(tmpdir(), uid === undefined ? 'abundance' : `abundance-${uid}`);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    folder = realpathSync(folder);
+  } catch (error) {
+    throw new Error(`cannot make the folder for the worker threads' code, ${folder} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
   }
-  if (!out.includes('--enable-source-maps')) out.push('--enable-source-maps');
-  return out;
+  const st = statSync(folder);
+  if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) {
+    throw new Error(`${folder} holds the code the worker threads run, but ${st.uid !== uid ? `user ${st.uid} owns it` : 'other users may write to it'}: remove it (it is made again), or set TMPDIR to a folder of your own`);
+  }
+  return folder;
 }
 
-const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+/** Write `code` to `file` unless it holds it already. */
+function keep(file: string, code: string): void {
+  let holds = false;
+  try {
+    holds = readFileSync(file, 'utf8') === code;
+  } catch {
+    holds = false; // missing (or unreadable: it is replaced, in a folder that is this user's alone)
+  }
+  if (holds) return;
+  try {
+    writeFileAtomically(file, code);
+  } catch (error) {
+    throw new Error(`cannot write the worker threads' code to ${file} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
+  }
+}

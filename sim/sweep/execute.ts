@@ -20,7 +20,7 @@ import type { RunResult } from '../engine/simulate.js';
 import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
-import { workerExecArgv, workerFile } from '../io/workerBundle.js';
+import { WORKER_EXEC_ARGV, workerFile } from '../io/workerBundle.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
@@ -55,7 +55,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   if (pending.length === 0) return { made: 0, simulateMs: 0, runTimes: {}, failed: [] };
   const threads = Math.max(1, Math.min(opts.workers, pending.length));
   const pool = new Piscina<SweepTask, RunResult>({
-    filename: (await workerFile(WORKER)).href, execArgv: workerExecArgv(),
+    filename: (await workerFile(WORKER)).href, execArgv: [...WORKER_EXEC_ARGV],
     minThreads: threads, maxThreads: threads, idleTimeout: 60_000,
   });
   const inFlight = new Set<string>();

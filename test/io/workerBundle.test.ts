@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { workerExecArgv, workerFile } from '../../sim/io/workerBundle.js';
+import { workerFile } from '../../sim/io/workerBundle.js';
 import { runInWorker } from '../../sim/io/worker.js';
 import { RUN_FILES, simulateToFiles } from '../../sim/io/runFiles.js';
 import { simulate } from '../../sim/engine/simulate.js';
@@ -13,29 +14,53 @@ const root = mkdtempSync(join(tmpdir(), 'abundance-worker-bundle-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('io/workerBundle: worker threads start from an esbuild bundle, without tsx', { timeout: 120_000 }, () => {
-  it('drops only tsx\'s loader flags from the execArgv a thread inherits, and turns source maps on', () => {
-    const maps = '--enable-source-maps';
-    expect(workerExecArgv(['--import', 'tsx'])).toEqual([maps]);
-    expect(workerExecArgv(['--import=tsx', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512', maps]);
-    // What the tsx command passes to the node it starts.
-    expect(workerExecArgv([
-      '--require', '/p/node_modules/tsx/dist/preflight.cjs',
-      '--import', 'file:///p/node_modules/tsx/dist/loader.mjs',
-      maps,
-    ])).toEqual([maps]);
-    expect(workerExecArgv(['--import', 'tsx/esm'])).toEqual([maps]);
-    // Other loaders and flags pass on, as Node's default would.
-    expect(workerExecArgv(['--import', './my-hooks.mjs', '--stack-size=2000'])).toEqual(['--import', './my-hooks.mjs', '--stack-size=2000', maps]);
-    expect(workerExecArgv(['-r', 'dotenv/config'])).toEqual(['-r', 'dotenv/config', maps]);
+  it('a V8 or process-wide flag given to the parent does not stop the threads (Node refuses them in a thread\'s own list)', () => {
+    const script = join(root, 'flags.mts');
+    writeFileSync(script, [
+      `import { runInWorker } from ${JSON.stringify(new URL('../../sim/io/worker.ts', import.meta.url).pathname)};`,
+      `import { loadScenarioFile } from ${JSON.stringify(new URL('../../sim/scenario/file.ts', import.meta.url).pathname)};`,
+      "import { mkdirSync } from 'node:fs';",
+      `const dir = ${JSON.stringify(join(root, 'flags-run'))};`,
+      'mkdirSync(dir);',
+      "const { scenario } = loadScenarioFile('two-token', { overrides: { agents: 10, days: 3 } });",
+      'const result = await runInWorker({ dir, scenario, audit: false });',
+      'console.log(`made ${result.days} days`);',
+    ].join('\n'));
+    const out = execFileSync(process.execPath, ['--max-old-space-size=512', '--stack-size=2000', '--expose-gc', '--import', 'tsx', script], { encoding: 'utf8' });
+    expect(out.trim()).toBe('made 3 days');
   });
 
-  it('names the folder and what to do when the temporary folder cannot be written', async () => {
+  it('says which folder and what to do when the temporary folder cannot hold the bundles', async () => {
     const saved = process.env['TMPDIR'];
-    process.env['TMPDIR'] = join(root, 'no-such-folder');
+    writeFileSync(join(root, 'a-file'), '');
+    process.env['TMPDIR'] = join(root, 'a-file'); // a file where the folder should be: nothing can be made in it
     try {
       const file = join(root, 'plain.ts');
       writeFileSync(file, 'export default function one(): number { return 1; }\n');
-      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/cannot write the worker threads' code to .*no-such-folder.*: set TMPDIR to a folder you can write to/);
+      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/cannot make the folder for the worker threads' code, .*a-file.*: set TMPDIR to a folder you can write to/);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+  });
+
+  it.runIf(process.getuid !== undefined)('refuses a bundle folder other users may write to, and writes a bundle again when it was removed', async () => {
+    const saved = process.env['TMPDIR'];
+    const tmp = join(root, 'tmp');
+    mkdirSync(tmp);
+    process.env['TMPDIR'] = tmp;
+    try {
+      const open = join(tmp, `abundance-${process.getuid!()}`);
+      mkdirSync(open);
+      chmodSync(open, 0o777);
+      const file = join(root, 'two.ts');
+      writeFileSync(file, 'export default function two(): number { return 2; }\n');
+      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/abundance-\d+ holds the code the worker threads run, but other users may write to it: remove it/);
+      chmodSync(open, 0o700);
+      const url = await workerFile(pathToFileURL(file));
+      rmSync(url); // as a cleaner of the temporary folder might, during a long sweep
+      expect((await workerFile(pathToFileURL(file))).href).toBe(url.href);
+      expect(readFileSync(url, 'utf8')).toContain('function two');
     } finally {
       if (saved === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = saved;
@@ -50,14 +75,13 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
     expect((error as Error).stack).not.toMatch(/abundance-simWorker-/);
   });
 
-  it('bundles a worker once per process into a self-contained module, named for its content, that exports its entry', async () => {
+  it('bundles a worker into a self-contained module in this user\'s folder, named for its content, that exports its entry', async () => {
     const entry = new URL('../../sim/sweep/worker.ts', import.meta.url);
-    const first = workerFile(entry);
-    expect(workerFile(entry)).toBe(first);
-    const url = await first;
+    const [url, again] = await Promise.all([workerFile(entry), workerFile(entry)]);
+    expect(again.href).toBe(url.href);
     const path = fileURLToPath(url);
-    expect(dirname(path)).toBe(tmpdir());
-    expect(basename(path)).toMatch(/^abundance-worker-[0-9a-f]{16}\.mjs$/);
+    expect(basename(dirname(path))).toBe(`abundance-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
+    expect(basename(path)).toMatch(/^worker-[0-9a-f]{16}\.mjs$/);
     const code = readFileSync(path, 'utf8');
     // No import of a package or of a project file is left: from the temporary folder none would resolve.
     const imports = [...code.matchAll(/^import\s.*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
