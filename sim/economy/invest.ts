@@ -13,7 +13,6 @@
 import type { World } from '../engine/world.js';
 import { fromMilli } from '../money/milli.js';
 import { exp } from '../engine/libm.js';
-import { PowMemo } from './powMemo.js';
 
 /** The liked slot an agent does R&D in: the genre it has made most (ties: the one it makes now). */
 export function rndSlot(w: World, i: number): number {
@@ -46,9 +45,8 @@ export function invest(w: World): void {
   const rng = w.rng.rnd;
   const unitValue = s.goods.baseMh + w.e * w.baseCh; // MH-eq of the base recipe
   const imitate = s.rnd.imitate;
-  const beta = s.rnd.beta;
   const target = imitate === 'best' ? bestTechniques(w) : w.genres.medianTech;
-  const powers = techPowers(w, a.tech.length, beta);
+  const powers = w.techPowers; // T^beta per liked entry, beta = rnd.beta (T moves only on a success)
   let successes = 0;
   for (let i = 0; i < w.n; i++) {
     const rndMh = a.rndMh[i]! + a.hiredMh[i]!; // own hours reserved, plus hours hired with money
@@ -67,18 +65,6 @@ export function invest(w: World): void {
     }
   }
   w.stats.rndSuccesses = successes;
-}
-
-/** Each run's T^beta per liked entry (T moves only on a success: most days' hazards reuse it). */
-const memos = new WeakMap<World, PowMemo>();
-
-function techPowers(w: World, slots: number, beta: number): PowMemo {
-  let memo = memos.get(w);
-  if (memo === undefined || memo.slots !== slots || memo.y !== beta) {
-    memo = new PowMemo(slots, beta);
-    memos.set(w, memo);
-  }
-  return memo;
 }
 
 let best = new Float64Array(0);

@@ -1,10 +1,10 @@
 /**
  * pow(x, y) for one fixed y, remembered per slot with the x it was computed for: a caller whose x in a
  * slot seldom changes from one day to the next (R&D's hazard, zeta I T^beta, whose technique factor T
- * moves only on a success, sim/economy/invest.ts) pays for a log and an exp only when it does. A hit
- * returns the bits pow returned for that same x (x === the remembered x, and a NaN never hits), so the
- * memo changes no output. For x > 0, as technique factors are: === would take -0 for 0, and pow(-0, y)
- * is not pow(0, y) for a negative odd y.
+ * moves only on a success, sim/economy/invest.ts; one memo per run, on the World) pays for a log and an
+ * exp only when it does. A hit returns the bits pow returned for that same x (x === the remembered x:
+ * -0 and 0 are the same number to libm's pow, unlike Math.pow, and a NaN never hits), so the memo
+ * changes no output.
  */
 import { pow } from '../engine/libm.js';
 

@@ -17,6 +17,7 @@ import { MONEY_KINDS } from '../money/kinds/index.js';
 import type { MoneyKind } from '../money/kind.js';
 import { GIFTS, INPUTS, PRICING, SALE, type Inputs, type Pricing, type Sale } from './institutions.js';
 import { Shop } from '../economy/shop.js';
+import { PowMemo } from '../economy/powMemo.js';
 import { LoanBook } from '../money/loans.js';
 import { toMilli } from '../money/milli.js';
 import { exp, log } from './libm.js';
@@ -110,6 +111,8 @@ export class World {
   readonly pair = new Float64Array(2);
   /** Today's R&D bids, CH and MH milli-hours by agent (sim/markets/lend.ts rndBids), for the day and mix they were computed at. */
   readonly rndBid: Float64Array;
+  /** T^beta of each agent's liked entries, remembered with the technique factor T it was computed for (sim/economy/invest.ts). */
+  readonly techPowers: PowMemo;
   rndBidDay = -1;
   rndBidSx = NaN;
 
@@ -153,6 +156,7 @@ export class World {
     this.idxA = new Int32Array(this.n); this.idxB = new Int32Array(this.n); this.order = new Int32Array(this.n);
     this.bufA = new Float64Array(this.n); this.bufB = new Float64Array(this.n); this.bufC = new Float64Array(this.n);
     this.rndBid = new Float64Array(2 * this.n);
+    this.techPowers = new PowMemo(this.agents.tech.length, s.rnd.beta);
     for (let i = 0; i < this.n; i++) this.order[i] = i;
   }
 
