@@ -76,12 +76,13 @@ export async function aggregateSweep(
     }
     failed = false;
   } finally {
-    runs.close();
-    summary.close();
     try {
       metrics.close();
     } catch (error) {
       if (!failed) throw error; // otherwise the first error is the one to report; finish.ts deletes the file
+    } finally {
+      runs.close();
+      summary.close();
     }
   }
 }
