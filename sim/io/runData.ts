@@ -28,27 +28,25 @@ export async function runMetricsCells(runDir: string): Promise<ParquetCell[][]> 
   return hasCsv(runDir) ? readMetricsCsvCells(join(runDir, RUN_FILES.metrics)) : runMetricsParquetCells(join(runDir, METRICS_PARQUET));
 }
 
+/** The run's agents.csv text (from agents.parquet under --run-files none), undefined when it kept no agents file. */
+async function runAgentsText(runDir: string): Promise<string | undefined> {
+  const path = join(runDir, hasCsv(runDir) ? RUN_FILES.agents : AGENTS_PARQUET);
+  if (!existsSync(path)) return undefined;
+  return hasCsv(runDir) ? readFileSync(path, 'utf8') : agentsCsvText(path);
+}
+
 /**
  * What finishing a sweep reads of a run, each file once: its metrics as typed columns (for
  * metrics.parquet) and as a table made from those columns (for its digest and summary lines: the same
- * numbers either form holds), and its agents.csv text (undefined when the run kept no agents file).
+ * numbers either form holds), and its agents.csv text.
  */
 export async function runColumns(runDir: string): Promise<{ cells: ParquetCell[][]; table: MetricsTable; agents: string | undefined }> {
   const cells = await runMetricsCells(runDir);
-  const agents = hasCsv(runDir) ? join(runDir, RUN_FILES.agents) : join(runDir, AGENTS_PARQUET);
-  const agentsText = !existsSync(agents) ? undefined : hasCsv(runDir) ? readFileSync(agents, 'utf8') : await agentsCsvText(agents);
-  return { cells, table: metricsTableOf(cells), agents: agentsText };
+  return { cells, table: metricsTableOf(cells), agents: await runAgentsText(runDir) };
 }
 
 /** The run's metrics table and agents.csv text (undefined when the run kept no agents file), for its digest. */
 export async function runTables(runDir: string): Promise<{ table: MetricsTable; agents: string | undefined }> {
-  if (hasCsv(runDir)) {
-    const agentsPath = join(runDir, RUN_FILES.agents);
-    return { table: readMetricsCsv(join(runDir, RUN_FILES.metrics)), agents: existsSync(agentsPath) ? readFileSync(agentsPath, 'utf8') : undefined };
-  }
-  const agentsPath = join(runDir, AGENTS_PARQUET);
-  return {
-    table: metricsTableOf(await runMetricsParquetCells(join(runDir, METRICS_PARQUET))),
-    agents: existsSync(agentsPath) ? await agentsCsvText(agentsPath) : undefined,
-  };
+  const table = hasCsv(runDir) ? readMetricsCsv(join(runDir, RUN_FILES.metrics)) : metricsTableOf(await runMetricsParquetCells(join(runDir, METRICS_PARQUET)));
+  return { table, agents: await runAgentsText(runDir) };
 }
