@@ -11,6 +11,7 @@ import { CampaignBook } from '../economy/campaigns.js';
 import { Genres } from '../economy/genres.js';
 import { technology, type Technology } from '../economy/production.js';
 import { RollingScalar, RollingSum } from '../metrics/rolling.js';
+import { MedianBracket } from '../metrics/stats.js';
 import { stream, type Stream } from './random.js';
 import { PeerBankState } from '../money/peerBank.js';
 import { MONEY_KINDS } from '../money/kinds/index.js';
@@ -113,6 +114,8 @@ export class World {
   readonly rndBid: Float64Array;
   /** T^beta of each agent's liked entries, remembered with the technique factor T it was computed for (sim/economy/invest.ts). */
   readonly techPowers: PowMemo;
+  /** The producers' median rho, found near yesterday's (sim/metrics/observe.ts): one bracket per run. */
+  readonly rhoMedian = new MedianBracket();
   rndBidDay = -1;
   rndBidSx = NaN;
 

@@ -6,7 +6,7 @@
  * the wealth Gini's values (each sum still adds the same terms in the same order).
  */
 import { COL } from './columns.js';
-import { gini, giniF32, MedianBracket } from './stats.js';
+import { gini, giniF32 } from './stats.js';
 import { rho } from '../economy/participation.js';
 import { CUR } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
@@ -40,8 +40,6 @@ const MONEY = (['ch', 'mh', 'cur'] as const).map((x) => ({
 }));
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
-/** Its bracket follows the last rho median observed, in any run: it makes the median cheaper, never different. */
-const rhoMedian = new MedianBracket();
 
 export function observe(w: World, row: Float64Array): void {
   const a = w.agents;
@@ -105,7 +103,7 @@ export function observe(w: World, row: Float64Array): void {
   let learn = 0;
   for (let g = 0; g < w.genres.k; g++) learn += w.genres.learn[g]!;
   row[I.learn] = learn / w.genres.k;
-  row[I.rhoMedian] = rhoMedian.median(rhos, m);
+  row[I.rhoMedian] = w.rhoMedian.median(rhos, m); // the bracket makes it cheaper, never different
   if (w.pricing.priced) {
     if (w.shop === null) campaigns(w, row);
     row[I.priceLevel] = ratio(w.stats.priceLevelSum, w.stats.pricedGoods);
