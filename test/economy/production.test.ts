@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ces, shareCh, technology, usedInputs } from '../../sim/economy/production.js';
+import { pow } from '../../sim/engine/libm.js';
 
 const BASE_MH = 39;
 const BASE_CH = 50;
@@ -17,6 +18,21 @@ describe('economy/production', () => {
     expect(ces(technology(1), 1, 4)).toBeCloseTo(2, 12);
     // sigma 2: r = 0.5, q = (sqrt(x)/2 + sqrt(y)/2)^2: q(1, 4) = (0.5 + 1)^2 = 2.25.
     expect(ces(technology(2), 1, 4)).toBeCloseTo(2.25, 12);
+  });
+
+  it('at sigma 0.5 output is the harmonic mean in closed form, exact where the general form is within 1e-14', () => {
+    const t = technology(0.5);
+    expect(ces(t, 1, 4)).toBe(1.6);
+    expect(ces(t, 3, 3)).toBe(3);
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (x, y) => {
+        const q = ces(t, x, y);
+        expect(q).toBe(1 / (0.5 / x + 0.5 / y));
+        // The general form, through the engine's pow (exp(r log x)), agrees to its own accuracy.
+        const general = pow(0.5 * pow(x, -1) + 0.5 * pow(y, -1), -1);
+        expect(Math.abs(q - general) / q).toBeLessThan(1e-13);
+      }),
+    );
   });
 
   it('sigma 0 is Leontief: output is the smaller of x and y', () => {
