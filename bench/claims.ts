@@ -1,19 +1,25 @@
 /**
- * The claims workload in a fresh process (part of `npm run bench`): a sweep of `market`, `two-token` and
- * `peer-bank` on the same `seeds` seeds, 500 agents x 1095 days (the claims protocol's runs), one worker
- * thread, into a temporary folder with the CLI's own writer and aggregation, summarising every
- * `aggregate.everyDays` days as scenarios/sweeps/claims.yaml does (read from it; a summary of every day
- * would cost 14 times as much as the protocol's and, at 2 seeds, as much CPU as the runs). Prints JSON with the
- * agent-days made, the whole process's CPU seconds (all threads, start-up and aggregation included)
- * and wall seconds, and its peak memory; the folder is deleted.
+ * The claims workload in a fresh process (part of `npm run bench`): the real command line,
+ * `node sim/cli/abundance.js sweep <file> --out <dir> --workers 1 --quiet`, as a user starts it (from
+ * its bundle, built first by an untimed `--version` if the sources changed), on a sweep of `market`,
+ * `two-token` and `peer-bank` on the same `seeds` seeds, 500 agents x 1095 days (the claims protocol's
+ * runs), one worker thread, into a temporary folder, summarising every `aggregate.everyDays` days as
+ * scenarios/sweeps/claims.yaml does (read from it; a summary of every day would cost 14 times as much as
+ * the protocol's and, at 2 seeds, as much CPU as the runs). Prints JSON with the agent-days made, the
+ * command's CPU seconds (user + system of all its threads and of the processes it waited for: start-up,
+ * runs, writing and aggregation), its wall seconds and its peak memory; the folder is deleted.
+ *
+ * Linux only: the CPU is this process's children's (`cutime` + `cstime` of /proc/self/stat, in ticks of
+ * 1/100 s, before and after the command), the peak memory the command's own (`process.resourceUsage()`
+ * at its exit, written to a pipe by a one-line `--import`).
  *
  *   tsx bench/claims.ts [seeds = 1] [agents = 500] [days = 1095] [--set path=value ...]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sweep } from '../sim/sweep/run.js';
 import { buildSpec } from '../sim/sweep/spec.js';
 import { parseScenarioText } from '../sim/scenario/file.js';
 
@@ -33,19 +39,40 @@ function claimsEveryDays(): number {
   return buildSpec(parseScenarioText(readFileSync(file, 'utf8'), file), file, 'claims').everyDays;
 }
 
+const BIN = fileURLToPath(new URL('../sim/cli/abundance.js', import.meta.url));
+/** Writes the command's own resource usage to fd 3 as it exits (its peak memory: getrusage(RUSAGE_SELF)). */
+const USAGE_AT_EXIT = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(3,JSON.stringify(process.resourceUsage())))";
+const TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/<pid>/stat times on every Linux ABI
+
+/** CPU seconds of this process's children that have been waited for (/proc/self/stat fields 16 and 17). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": field 3 onwards
+  return (Number(fields[16 - 3]) + Number(fields[17 - 3])) / TICKS_PER_SECOND;
+}
+
+const warm = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+if (warm.status !== 0) throw new Error(`bench/claims: abundance --version failed: ${warm.stderr}`);
 const dir = mkdtempSync(join(tmpdir(), 'abundance-bench-claims-'));
 try {
   const file = join(dir, 'claims.yaml');
   writeFileSync(file, `compare: [ ${CLAIMS_PRESETS.join(', ')} ]\nseeds: ${seedsArg}\nseed: 1\nagents: ${agentsArg}\ndays: ${daysArg}\naggregate:\n  everyDays: ${claimsEveryDays()}\n`);
-  const outcome = await sweep(file, { out: join(dir, 'out'), workers: 1, set });
-  if (outcome.failed.length > 0) throw new Error(`bench/claims: ${outcome.failed.length} runs failed`);
-  const u = process.cpuUsage();
+  const out = join(dir, 'out');
+  const args = ['--import', USAGE_AT_EXIT, BIN, 'sweep', file, '--out', out, '--workers', '1', '--quiet', ...set.flatMap((s) => ['--set', s])];
+  const cpuBefore = childrenCpuSeconds();
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuSeconds = childrenCpuSeconds() - cpuBefore;
+  if (child.status !== 0) throw new Error(`bench/claims: the sweep exited with ${child.status ?? child.signal}: ${child.stderr}`);
+  const usage = JSON.parse(String(child.output[3])) as NodeJS.ResourceUsage;
+  const runs = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').length - 1;
   process.stdout.write(JSON.stringify({
-    runs: outcome.runs,
-    agentDays: outcome.runs * Number(agentsArg) * Number(daysArg),
-    cpuSeconds: (u.user + u.system) / 1e6,
-    wallSeconds: process.uptime(),
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    runs,
+    agentDays: runs * Number(agentsArg) * Number(daysArg),
+    cpuSeconds,
+    wallSeconds,
+    maxRssBytes: usage.maxRSS * 1024,
   }) + '\n');
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -208,6 +208,7 @@ export async function cli(): Promise<never> {
   process.exit(code);
 }
 
-// Started directly (`tsx sim/cli/main.ts ...`, as `npm start` does) rather than imported by the bin script.
+// Started directly (`npx tsx sim/cli/main.ts ...`, docs/cli.md) rather than imported by the bin script or
+// its bundle (sim/cli/abundance.js; in the bundle import.meta.url is still this file's, sim/io/bundle.ts).
 const entry = process.argv[1];
 if (entry !== undefined && realpathSync(entry) === fileURLToPath(import.meta.url)) await cli();

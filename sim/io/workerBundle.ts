@@ -11,21 +11,21 @@
  * 0.05 s. Bundling moves no arithmetic: the same functions run in the same order, so a run's files are
  * the same bytes (test/io/workerBundle.test.ts checks a run made both ways).
  *
- * The folder is this user's alone (it is refused if another user owns it or can write to it), so no one
- * else can put code there for the threads to run. A file is written atomically when it is missing or
- * differs, so processes that build the same code share it; it is checked again before each thread
- * starts, and written again if a cleaner of the temporary folder removed it during a long sweep. Old
- * versions are not deleted (a process of that version may start a thread from one); the system clears
- * its temporary folder. A bundle may not read `import.meta` (a path relative to its source would resolve
- * in the temporary folder): the build refuses one that does, naming the entry.
+ * The folder is this user's alone (sim/io/bundleCache.js), so no one else can put code there for the
+ * threads to run. A file is written atomically when it is missing or differs, so processes that build
+ * the same code share it; it is checked again before each thread starts, and written again if a cleaner
+ * of the temporary folder removed it during a long sweep. Old versions are not deleted (a process of
+ * that version may start a thread from one); the system clears its temporary folder. `import.meta.url`
+ * (and `.filename`, `.dirname`) keep naming each module's source (sim/io/bundle.ts); any other use of
+ * import.meta is refused, naming the file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { writeFileAtomically } from './atomicFile.js';
+import { BUNDLE_OPTIONS, keep, ownImportMeta, refuseImportMeta } from './bundle.js';
+import { bundleFolder } from './bundleCache.js';
 
 /**
  * A bundled thread's execArgv. None of the parent's flags: its loaders (tsx, vitest's) are what the
@@ -63,60 +63,14 @@ export async function workerFile(entry: URL): Promise<URL> {
 async function bundle(source: string): Promise<Bundle> {
   const folder = bundleFolder();
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [source],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
     outdir: folder, // the source map's paths are relative to the folder the bundle is kept in
-    sourcemap: 'inline', // stack traces name the TypeScript sources (WORKER_EXEC_ARGV turns maps on)
-    sourcesContent: false,
-    logLevel: 'silent',
-    legalComments: 'none',
+    plugins: [ownImportMeta()],
   });
+  refuseImportMeta(result.warnings, source);
   const code = result.outputFiles[0]?.text;
   if (code === undefined) throw new Error(`esbuild wrote no bundle of ${source}`);
-  if (/\bimport\.meta\b/.test(code.slice(0, code.lastIndexOf('//# sourceMappingURL=')))) {
-    throw new Error(`${source}: a worker bundle may not read import.meta (it runs from the temporary folder)`);
-  }
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   return { code, file: join(folder, `${basename(source).replace(/\.[jt]s$/, '')}-${hash}.mjs`) };
-}
-
-/**
- * This user's folder for bundles, made if missing: the real path (a symbolic link in TMPDIR, as macOS
- * has, would send the source maps' relative paths astray), refused if another user owns it or may write
- * to it.
- */
-function bundleFolder(): string {
-  const uid = process.getuid?.();
-  let folder = join(tmpdir(), uid === undefined ? 'abundance' : `abundance-${uid}`);
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    folder = realpathSync(folder);
-  } catch (error) {
-    throw new Error(`cannot make the folder for the worker threads' code, ${folder} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
-  }
-  const st = statSync(folder);
-  if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) {
-    throw new Error(`${folder} holds the code the worker threads run, but ${st.uid !== uid ? `user ${st.uid} owns it` : 'other users may write to it'}: remove it (it is made again), or set TMPDIR to a folder of your own`);
-  }
-  return folder;
-}
-
-/** Write `code` to `file` unless it holds it already. */
-function keep(file: string, code: string): void {
-  let holds = false;
-  try {
-    holds = readFileSync(file, 'utf8') === code;
-  } catch {
-    holds = false; // missing (or unreadable: it is replaced, in a folder that is this user's alone)
-  }
-  if (holds) return;
-  try {
-    writeFileAtomically(file, code);
-  } catch (error) {
-    throw new Error(`cannot write the worker threads' code to ${file} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
-  }
 }

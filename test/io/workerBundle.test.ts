@@ -37,7 +37,7 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
     try {
       const file = join(root, 'plain.ts');
       writeFileSync(file, 'export default function one(): number { return 1; }\n');
-      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/cannot make the folder for the worker threads' code, .*a-file.*: set TMPDIR to a folder you can write to/);
+      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/cannot make the folder for the code abundance runs, .*a-file.*: set TMPDIR to a folder you can write to/);
     } finally {
       if (saved === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = saved;
@@ -55,7 +55,7 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
       chmodSync(open, 0o777);
       const file = join(root, 'two.ts');
       writeFileSync(file, 'export default function two(): number { return 2; }\n');
-      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/abundance-\d+ holds the code the worker threads run, but other users may write to it: remove it/);
+      await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/abundance-\d+ holds the code abundance runs, but other users may write to it: remove it/);
       chmodSync(open, 0o700);
       const url = await workerFile(pathToFileURL(file));
       rmSync(url); // as a cleaner of the temporary folder might, during a long sweep
@@ -91,10 +91,19 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
     expect(typeof mod.default).toBe('function');
   });
 
-  it('refuses a worker that reads import.meta, naming its source', async () => {
+  it('a bundled worker\'s import.meta.url, .filename and .dirname name its source, not the bundle', async () => {
     const file = join(root, 'meta.ts');
-    writeFileSync(file, 'export default function where(): string { return import.meta.url; }\n');
-    await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/meta\.ts: a worker bundle may not read import\.meta/);
+    writeFileSync(file, 'export default function where(): string[] { return [import.meta.url, import.meta.filename, import.meta.dirname]; }\n');
+    const url = await workerFile(pathToFileURL(file));
+    expect(fileURLToPath(url)).not.toBe(file);
+    const mod = (await import(url.href)) as { default: () => string[] };
+    expect(mod.default()).toEqual([pathToFileURL(file).href, file, dirname(file)]);
+  });
+
+  it('refuses a worker that reads import.meta otherwise, naming its source and line', async () => {
+    const file = join(root, 'resolve.ts');
+    writeFileSync(file, '// import.meta.resolve in a comment is no use\nexport default function where(): string { return import.meta.resolve(\'./x.js\'); }\n');
+    await expect(workerFile(pathToFileURL(file))).rejects.toThrow(/resolve\.ts: a bundle may read import\.meta only as import\.meta\.url, \.filename or \.dirname .*resolve\.ts:2/);
   });
 
   it('a run made on a bundled thread has the bytes of the same run made in this thread', async () => {

@@ -1,0 +1,160 @@
+/**
+ * esbuild bundles of the project's TypeScript, so that code starts as plain JavaScript, without tsx: the
+ * command line (`buildCliBundle`, which the `abundance` bin sim/cli/abundance.js asks for when its
+ * bundle is missing or stale) and the worker threads (sim/io/workerBundle.ts). Both are kept in this
+ * user's folder in the system's temporary folder (sim/io/bundleCache.js), with inline source maps, so
+ * stack traces name the TypeScript sources.
+ *
+ * Why: tsx registers its loader in a hooks thread and transpiles and resolves every module it loads; a
+ * command started under it spent about 0.8 CPU s more than from a bundle (`abundance --help`: 1.3 CPU s
+ * under tsx, 0.5 from the bundle; a 1-agent, 1-day sweep of three presets: 2.0 and 1.2).
+ *
+ * `import.meta` in a bundle would name the bundle in the temporary folder, not the module's source, and
+ * several modules find files relative to themselves. So `ownImportMeta` replaces `import.meta.url`,
+ * `import.meta.filename` and `import.meta.dirname` in each project file with that file's own values, as
+ * string literals on the same line (a string or comment spelling them would be rewritten too: none
+ * does). Any other use of import.meta (`import.meta.resolve`, say) is refused at build time, naming the
+ * file and line (`refuseImportMeta`).
+ *
+ * The command line's bundle leaves the npm packages out (Node loads them normally, through the bundle
+ * folder's link to the checkout's node_modules, and `import()`s of vega or resvg stay lazy) and is split
+ * at every `import()`, so a command loads only its own part, as it did from the sources. Its stamp
+ * records the SHA-256 of every file esbuild read (taken from the bytes this plugin handed it, so a file
+ * changed during the build is never recorded as built), tsconfig.json and esbuild's version; the bin uses
+ * the bundle only while all of them hold. Its files are named for their content and written atomically,
+ * chunks first, the stamp last: processes that build at once write the same bytes, and a reader sees a
+ * whole stamp whose files are there. Old files are not deleted (a running process may still import one
+ * of its chunks); the system clears its temporary folder.
+ */
+import { mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, version as esbuildVersion, type Message, type Plugin } from 'esbuild';
+import { writeFileAtomically } from './atomicFile.js';
+import { tempSibling } from './atomic.js';
+import { STAMP, bundleFolder, cliFolderName, packagesOf, sourceHash, type CliStamp } from './bundleCache.js';
+
+const OWN_META = /\bimport\.meta\.(url|filename|dirname)\b/g;
+
+/**
+ * An esbuild plugin that loads the project's TypeScript and JavaScript files (not those of packages) with
+ * `import.meta.url`, `.filename` and `.dirname` replaced by the file's own; `read`, if given, gets the
+ * SHA-256 of every file loaded, by absolute path.
+ */
+export function ownImportMeta(read?: Map<string, string>): Plugin {
+  return {
+    name: 'own-import-meta',
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+        if (args.path.split(sep).includes('node_modules')) return undefined;
+        const bytes = readFileSync(args.path);
+        read?.set(args.path, sourceHash(bytes));
+        const own = { url: pathToFileURL(args.path).href, filename: args.path, dirname: dirname(args.path) };
+        const contents = bytes.toString('utf8').replace(OWN_META, (_, key: keyof typeof own) => JSON.stringify(own[key]));
+        return { contents, loader: /ts$/.test(args.path) ? 'ts' : 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Throw if a build (made with `supported: { 'import-meta': false }`, so esbuild warns at each use it
+ * would leave) still reads import.meta somewhere, naming the file and line.
+ */
+export function refuseImportMeta(warnings: readonly Message[], what: string): void {
+  const uses = warnings.filter((w) => w.id === 'empty-import-meta');
+  if (uses.length === 0) return;
+  const where = uses.map((w) => (w.location === null ? '?' : `${w.location.file}:${w.location.line}`)).join(', ');
+  throw new Error(`${what}: a bundle may read import.meta only as import.meta.url, .filename or .dirname (it runs from the temporary folder), not at ${where}`);
+}
+
+/** The esbuild options every bundle shares. */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  sourcemap: 'inline', // stack traces name the TypeScript sources (with source maps turned on)
+  sourcesContent: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+  supported: { 'import-meta': false }, // each use left is a warning, for refuseImportMeta
+} as const;
+
+/** Write `code` to `file` unless it holds it already. */
+export function keep(file: string, code: string): void {
+  let holds = false;
+  try {
+    holds = readFileSync(file, 'utf8') === code;
+  } catch {
+    holds = false; // missing (or unreadable: it is replaced, in a folder that is this user's alone)
+  }
+  if (holds) return;
+  try {
+    writeFileAtomically(file, code);
+  } catch (error) {
+    throw new Error(`cannot write abundance's code to ${file} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
+  }
+}
+
+/**
+ * Build the command line's bundle of the checkout at `root` (its sim/cli/main.ts) into its folder, with
+ * its stamp; resolves to the entry's file URL. Throws if esbuild fails or the folder cannot be written.
+ */
+export async function buildCliBundle(checkout: string): Promise<URL> {
+  const root = realpathSync(checkout); // esbuild names files by their real paths
+  const folder = join(bundleFolder(), cliFolderName(root));
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  linkPackages(folder, root);
+  const entry = join(root, 'sim', 'cli', 'main.ts');
+  const read = new Map<string, string>();
+  const result = await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: [entry],
+    absWorkingDir: root,
+    packages: 'external',
+    splitting: true,
+    outdir: folder, // the source maps' paths are relative to it
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    metafile: true,
+    plugins: [ownImportMeta(read)],
+  });
+  refuseImportMeta(result.warnings, entry);
+  const unread = Object.keys(result.metafile.inputs).map((input) => resolve(root, input)).filter((file) => !read.has(file));
+  if (unread.length > 0) throw new Error(`the command line's bundle would not notice changes of ${unread.join(', ')} (not TypeScript)`);
+  const tsconfig = join(root, 'tsconfig.json');
+  read.set(tsconfig, sourceHash(readFileSync(tsconfig))); // its options shape the JavaScript esbuild makes
+  const main = result.outputFiles.find((f) => basename(f.path).startsWith('main-'));
+  if (main === undefined) throw new Error(`esbuild wrote no bundle of ${entry}`);
+  for (const f of result.outputFiles) if (f !== main) keep(f.path, f.text);
+  keep(main.path, main.text);
+  const stamp: CliStamp = {
+    esbuild: esbuildVersion,
+    entry: basename(main.path),
+    files: result.outputFiles.map((f) => basename(f.path)).sort(),
+    sources: Object.fromEntries([...read].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+  keep(join(folder, STAMP), `${JSON.stringify(stamp, null, 1)}\n`);
+  return pathToFileURL(main.path);
+}
+
+/** Make `<folder>/node_modules` a link to the checkout's node_modules (atomically: a new link renamed over the old). */
+function linkPackages(folder: string, root: string): void {
+  const link = join(folder, 'node_modules');
+  const target = packagesOf(root);
+  try {
+    if (readlinkSync(link) === target) return;
+  } catch {
+    // missing: made below
+  }
+  const tmp = tempSibling(link);
+  try {
+    symlinkSync(target, tmp, 'junction');
+    renameSync(tmp, link);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new Error(`cannot link ${link} to ${target} (${(error as Error).message}): set TMPDIR to a folder you can write to`);
+  }
+}
