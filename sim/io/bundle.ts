@@ -27,12 +27,16 @@
  * of its chunks); the system clears its temporary folder.
  */
 import { mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, version as esbuildVersion, type Message, type Plugin } from 'esbuild';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, version as esbuildVersion, type Message, type OutputFile, type Plugin } from 'esbuild';
 import { writeFileAtomically } from './atomicFile.js';
 import { tempSibling } from './atomic.js';
 import { STAMP, bundleFolder, cliFolderName, packagesOf, sourceHash, type CliStamp } from './bundleCache.js';
+import { WORKER_ENTRIES } from './workerEntries.js';
+
+/** The checkout this module is in: workerEntries.ts's URLs are taken relative to it, then found in the checkout being built. */
+const PROJECT_OF_ENTRIES = fileURLToPath(new URL('../../', import.meta.url));
 
 const OWN_META = /\bimport\.meta\.(url|filename|dirname)\b/g;
 
@@ -99,8 +103,9 @@ export function keep(file: string, code: string): void {
 }
 
 /**
- * Build the command line's bundle of the checkout at `root` (its sim/cli/main.ts) into its folder, with
- * its stamp; resolves to the entry's file URL. Throws if esbuild fails or the folder cannot be written.
+ * Build the command line's bundle of the checkout at `root` (its sim/cli/main.ts, and with it the worker
+ * threads' entries of sim/io/workerEntries.ts, sharing chunks) into its folder, with its stamp; resolves
+ * to the entry's file URL. Throws if esbuild fails or the folder cannot be written.
  */
 export async function buildCliBundle(checkout: string): Promise<URL> {
   const root = realpathSync(checkout); // esbuild names files by their real paths
@@ -108,10 +113,12 @@ export async function buildCliBundle(checkout: string): Promise<URL> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   linkPackages(folder, root);
   const entry = join(root, 'sim', 'cli', 'main.ts');
+  // The worker threads' entries of this checkout (workerEntries.ts names them relative to itself).
+  const workers = WORKER_ENTRIES.map((url) => join(root, relative(PROJECT_OF_ENTRIES, fileURLToPath(url))));
   const read = new Map<string, string>();
   const result = await build({
     ...BUNDLE_OPTIONS,
-    entryPoints: [entry],
+    entryPoints: [entry, ...workers],
     absWorkingDir: root,
     packages: 'external',
     splitting: true,
@@ -126,13 +133,20 @@ export async function buildCliBundle(checkout: string): Promise<URL> {
   if (unread.length > 0) throw new Error(`the command line's bundle would not notice changes of ${unread.join(', ')} (not TypeScript)`);
   const tsconfig = join(root, 'tsconfig.json');
   read.set(tsconfig, sourceHash(readFileSync(tsconfig))); // its options shape the JavaScript esbuild makes
-  const main = result.outputFiles.find((f) => basename(f.path).startsWith('main-'));
-  if (main === undefined) throw new Error(`esbuild wrote no bundle of ${entry}`);
+  const outputOf = (source: string): OutputFile => {
+    const [out] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined && resolve(root, o.entryPoint) === source) ?? [];
+    const file = out === undefined ? undefined : result.outputFiles.find((f) => f.path === resolve(root, out));
+    if (file === undefined) throw new Error(`esbuild wrote no bundle of ${source}`);
+    return file;
+  };
+  const main = outputOf(entry);
+  const workerFiles = workers.map(outputOf);
   for (const f of result.outputFiles) if (f !== main) keep(f.path, f.text);
   keep(main.path, main.text);
   const stamp: CliStamp = {
     esbuild: esbuildVersion,
     entry: basename(main.path),
+    workers: Object.fromEntries(workers.map((w, k) => [w, basename(workerFiles[k]!.path)])),
     files: result.outputFiles.map((f) => basename(f.path)).sort(),
     sources: Object.fromEntries([...read].sort(([a], [b]) => (a < b ? -1 : 1))),
   };

@@ -9,7 +9,9 @@ export interface CliStamp {
   esbuild: string;
   /** The entry file's name, in the bundle's folder. */
   entry: string;
-  /** Every file of the bundle (the entry and its chunks), by name. */
+  /** The worker threads' entry files, by the absolute real path of their sources (sim/io/workerEntries.ts). */
+  workers: Record<string, string>;
+  /** Every file of the bundle (the entries and their chunks), by name. */
   files: string[];
   /** The SHA-256 (hex) of every file it was built from, by absolute path. */
   sources: Record<string, string>;
@@ -27,3 +29,5 @@ export function packagesOf(root: string): string;
 export function esbuildVersion(root: string): string;
 /** The file URL of the command line's bundle of the checkout at `root` if its stamp holds, else undefined. */
 export function freshCliEntry(root: string): URL | undefined;
+/** The worker thread built from `source` with the command line's bundle of the checkout at `root`, if its stamp holds: its file URL and every file of the bundle; else undefined. */
+export function freshWorkerFile(root: string, source: string): { url: URL; files: string[] } | undefined;

@@ -12,8 +12,9 @@
  * the npm packages the bundle leaves out (from the temporary folder nothing else would resolve them;
  * Node follows the link to the real files, so they are the modules a run without the bundle loads).
  *
- * The stamp names the entry file, every file of the bundle, esbuild's version and the SHA-256 of every
- * file the bundle was built from (recorded as esbuild read them, sim/io/bundle.ts). The bundle is used
+ * The stamp names the entry file, the worker threads' entry files (sim/io/workerEntries.ts, built with
+ * it, so a command started from the bundle starts its threads from it too: sim/io/workerBundle.ts), every
+ * file of the bundle, esbuild's version and the SHA-256 of every file the bundle was built from (recorded as esbuild read them, sim/io/bundle.ts). The bundle is used
  * only if all of them still hold: hashing the ~200 sources takes a few milliseconds, a build about 0.3
  * CPU s. A stale or missing stamp means a build, never a stale bundle.
  */
@@ -83,11 +84,11 @@ export function esbuildVersion(root) {
 }
 
 /**
- * The file URL of the command line's bundle of the checkout at `root` if it is built and its stamp
- * holds (same esbuild, every source unchanged, every file of the bundle there), else undefined. Never
- * makes or writes anything.
+ * The folder and stamp of the command line's bundle of the checkout at `root` if it is built and its
+ * stamp holds (same esbuild, every source unchanged, every file of the bundle there, the link to the
+ * packages right), else undefined. Never makes or writes anything.
  */
-export function freshCliEntry(root) {
+function freshStamp(root) {
   const parent = userFolder();
   if (!existsSync(parent)) return undefined;
   checkOwn(parent);
@@ -98,7 +99,8 @@ export function freshCliEntry(root) {
   } catch {
     return undefined; // not built yet
   }
-  if (typeof stamp?.entry !== 'string' || !Array.isArray(stamp.files) || typeof stamp.sources !== 'object' || stamp.sources === null) return undefined; // another format: built again
+  if (typeof stamp?.entry !== 'string' || !Array.isArray(stamp.files) || typeof stamp.sources !== 'object' || stamp.sources === null
+    || typeof stamp.workers !== 'object' || stamp.workers === null) return undefined; // another format: built again
   if (stamp.esbuild !== esbuildVersion(root)) return undefined;
   for (const [file, hash] of Object.entries(stamp.sources)) {
     let bytes;
@@ -115,5 +117,23 @@ export function freshCliEntry(root) {
   } catch {
     return undefined; // the link to the packages is gone
   }
-  return pathToFileURL(join(folder, stamp.entry));
+  return { folder, stamp };
+}
+
+/** The file URL of the command line's bundle of the checkout at `root` if its stamp holds, else undefined. */
+export function freshCliEntry(root) {
+  const fresh = freshStamp(root);
+  return fresh === undefined ? undefined : pathToFileURL(join(fresh.folder, fresh.stamp.entry));
+}
+
+/**
+ * The worker thread built from `source` (an absolute path, one of sim/io/workerEntries.ts) with the
+ * command line's bundle of the checkout at `root`, if that bundle's stamp holds: its file URL, and the
+ * paths of every file of the bundle (the chunks it imports among them), else undefined.
+ */
+export function freshWorkerFile(root, source) {
+  const fresh = freshStamp(root);
+  const name = fresh?.stamp.workers[realpathSync(source)];
+  if (typeof name !== 'string') return undefined;
+  return { url: pathToFileURL(join(fresh.folder, name)), files: fresh.stamp.files.map((f) => join(fresh.folder, f)) };
 }

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RunResult } from '../engine/simulate.js';
 import { onInterrupt } from './interrupt.js';
 import { WORKER_EXEC_ARGV, workerFile } from './workerBundle.js';
+import { RUN_WORKER } from './workerEntries.js';
 
 export interface WorkerTask {
   dir: string;
@@ -20,12 +21,10 @@ export type WorkerReply =
   | { type: 'done'; result: RunResult }
   | { type: 'error'; name: string; message: string; stack: string };
 
-/** The worker's source, bundled for its thread (sim/io/workerBundle.ts). */
-const ENTRY = new URL('./simWorker.ts', import.meta.url);
 
 /** Simulate `task.scenario` into `task.dir` on a worker thread; `onDay` gets throttled progress. */
 export async function runInWorker(task: WorkerTask, onDay?: (day: number, days: number) => void): Promise<RunResult> {
-  const worker = new Worker(await workerFile(ENTRY), { workerData: task, execArgv: [...WORKER_EXEC_ARGV] });
+  const worker = new Worker(await workerFile(RUN_WORKER), { workerData: task, execArgv: [...WORKER_EXEC_ARGV] });
   const dispose = onInterrupt(async () => {
     await worker.terminate();
   });

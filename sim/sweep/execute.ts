@@ -21,14 +21,13 @@ import { moveIntoPlace, removeDir, tempSibling } from '../io/atomic.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { checkOnlyOurs } from '../io/outputPath.js';
 import { WORKER_EXEC_ARGV, workerFile } from '../io/workerBundle.js';
+import { SWEEP_WORKER } from '../io/workerEntries.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
 import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
-/** The worker's source, bundled for its threads (sim/io/workerBundle.ts). */
-const WORKER = new URL('./worker.ts', import.meta.url);
 
 export interface ExecuteOptions {
   workers: number;
@@ -55,7 +54,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   if (pending.length === 0) return { made: 0, simulateMs: 0, runTimes: {}, failed: [] };
   const threads = Math.max(1, Math.min(opts.workers, pending.length));
   const pool = new Piscina<SweepTask, RunResult>({
-    filename: (await workerFile(WORKER)).href, execArgv: [...WORKER_EXEC_ARGV],
+    filename: (await workerFile(SWEEP_WORKER)).href, execArgv: [...WORKER_EXEC_ARGV],
     minThreads: threads, maxThreads: threads, idleTimeout: 60_000,
   });
   const inFlight = new Set<string>();

@@ -6,7 +6,7 @@
  * link to node_modules), so the sources under test are never touched.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,30 @@ describe('cli/abundance.js: the bin starts from a bundle of the sources', { time
     expect(entryWith(copy, tmp)).toBeDefined();
     rmSync(join(copy, 'sim', 'cli', 'presets.ts'));
     expect(entryWith(copy, tmp)).toBeUndefined();
+  });
+
+  it('a command started from the bundle starts its worker threads from the same build; with a stale stamp they are bundled on their own, and the runs are the same bytes', () => {
+    const { copy, tmp, bin } = checkoutCopy('workers');
+    const sweepFile = join(root, 'workers.yaml');
+    writeFileSync(sweepFile, 'compare: [ two-token ]\nseeds: 2\nseed: 1\nagents: 20\ndays: 30\n');
+    const userFolder = join(tmp, `abundance-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
+    const ownBundles = (): string[] => readdirSync(userFolder).filter((f) => /^(worker|simWorker)-.*\.mjs$/.test(f));
+    const sweep = (out: string, via: 'bin' | 'tsx'): Answer => via === 'bin'
+      ? viaBin(['sweep', sweepFile, '--out', out, '--workers', '1', '--quiet'], tmp, bin)
+      : answer(spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'sim', 'cli', 'main.ts'), 'sweep', sweepFile, '--out', out, '--workers', '1', '--quiet'], { cwd: copy, encoding: 'utf8', env: env(tmp) }));
+    const stamped = join(root, 'workers-stamped');
+    expect(sweep(stamped, 'bin').code).toBe(0);
+    expect(ownBundles()).toEqual([]); // the sweep's threads ran the worker built with the command line
+    // A source changed after the build (a comment: the same arithmetic): the stamp no longer holds, so
+    // a sweep started from the sources under tsx bundles its worker itself.
+    const lend = join(copy, 'sim', 'markets', 'lend.ts');
+    writeFileSync(lend, `${readFileSync(lend, 'utf8')}\n// changed\n`);
+    expect(entryWith(copy, tmp)).toBeUndefined();
+    const own = join(root, 'workers-own');
+    expect(sweep(own, 'tsx').code).toBe(0);
+    expect(ownBundles().filter((f) => f.startsWith('worker-'))).toHaveLength(1);
+    for (const file of ['runs.csv', 'summary.csv', 'metrics.parquet', 'runs/two-token/base/r000/metrics.csv', 'runs/two-token/base/r001/agents.csv']) {
+      expect(readFileSync(join(own, file)).equals(readFileSync(join(stamped, file))), file).toBe(true);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workerFile } from '../../sim/io/workerBundle.js';
+import { SWEEP_WORKER } from '../../sim/io/workerEntries.js';
 import { runInWorker } from '../../sim/io/worker.js';
 import { RUN_FILES, simulateToFiles } from '../../sim/io/runFiles.js';
 import { simulate } from '../../sim/engine/simulate.js';
@@ -76,8 +77,20 @@ describe('io/workerBundle: worker threads start from an esbuild bundle, without 
   });
 
   it('bundles a worker into a self-contained module in this user\'s folder, named for its content, that exports its entry', async () => {
-    const entry = new URL('../../sim/sweep/worker.ts', import.meta.url);
-    const [url, again] = await Promise.all([workerFile(entry), workerFile(entry)]);
+    // A temporary folder with no command line's bundle in it (whose build of the worker would be used
+    // instead: test/cli/bin.test.ts), so this process bundles the worker itself.
+    const saved = process.env['TMPDIR'];
+    const fresh = join(root, 'fresh-tmp');
+    mkdirSync(fresh);
+    process.env['TMPDIR'] = fresh;
+    let url: URL;
+    let again: URL;
+    try {
+      [url, again] = await Promise.all([workerFile(SWEEP_WORKER), workerFile(SWEEP_WORKER)]);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
     expect(again.href).toBe(url.href);
     const path = fileURLToPath(url);
     expect(basename(dirname(path))).toBe(`abundance-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
