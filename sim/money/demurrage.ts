@@ -9,7 +9,7 @@
 import { STATUS } from '../agents/table.js';
 import { below } from '../engine/random.js';
 import { KIND } from './ledger.js';
-import { potential } from './credit.js';
+import { potential, potentials } from './credit.js';
 import type { World } from '../engine/world.js';
 
 /** The balance agent i holds in `cur` free of demurrage (milli): `allowanceDays` of its potential capacity. */
@@ -27,9 +27,11 @@ export function demurrage(w: World): void {
     const perDay = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[cur]! : 0)) / 365;
     if (perDay > 0) {
       const balance = L.balance[cur]!;
+      const pot = potentials(w, cur);
+      const n = w.n;
       let fees = 0; // integers: their sum is exact in any order
-      for (let i = 0; i < w.n; i++) {
-        const excess = balance[i]! - days * potential(w, cur, i); // above the allowance
+      for (let i = 0; i < n; i++) {
+        const excess = balance[i]! - days * pot[i]!; // above the allowance
         if (excess <= 0) continue;
         const fee = Math.floor(perDay * excess);
         if (fee <= 0) continue;
