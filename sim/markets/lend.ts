@@ -217,23 +217,29 @@ export function repay(w: World): void {
   for (const cur of w.currencies) {
     if (book.total[cur] === 0) continue;
     const issued = book.issuedDay[cur]!;
+    const payers = w.idxA;
+    const pays = w.bufA; // by position in `payers`
+    const n = w.n;
+    let m = 0;
     let repaid = 0;
-    for (let i = 0; i < w.n; i++) {
+    for (let i = 0; i < n; i++) {
       if (issued[i]! < 0) continue;
       const owe = book.behind(cur, i, day);
       if (owe <= 0) continue;
-      const means = Math.floor(L.means(cur, i));
+      const means = Math.floor(L.means(cur, i)); // its own instalment is the only posting that changes it
       const pay = owe < means ? owe : means;
       if (pay <= 0) continue;
-      L.post(cur, KIND.repayment, i, L.exchange, pay);
+      payers[m] = i;
+      pays[m++] = pay;
       book.paid(cur, i, pay);
       repaid += pay;
     }
+    L.postToOne(cur, KIND.repayment, payers, L.exchange, pays, 0, m);
     if (repaid > 0) {
       const lenders = w.idxB;
       const part = w.bufC;
-      const m = book.splitClaims(cur, repaid, lenders, w.bufA, part);
-      for (let k = 0; k < m; k++) if (part[k]! > 0) L.post(cur, KIND.repayment, L.exchange, lenders[k]!, part[k]!);
+      const m = book.splitClaims(cur, repaid, lenders, part);
+      L.postFromOne(cur, KIND.repayment, L.exchange, lenders, part, 0, m);
       w.stats.loansRepaid[cur]! += repaid;
     }
   }
