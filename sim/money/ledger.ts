@@ -84,43 +84,37 @@ export class Ledger {
    * Postings from one account: `amounts[k]` of `cur` from `from` to account `to[k]`, for k in [lo, hi),
    * skipping amounts that are not > 0 (as callers of `post` do): the postings `post` would make one by
    * one, in that order, with the same checks and audit log, but the payer's balance and the flow
-   * matrix's cells are written once (integers: their sums are exact in any order). A first pass checks
-   * them: the payer's balance only falls, so it stays above its floor at every posting if it does after
-   * the last; if a check fails, the postings are made one by one, and the error is the one `post` throws.
+   * matrix's cells are written once (integers: their sums are exact in any order). At a posting `post`
+   * would refuse, the ones before it are completed first, so the ledger is as `post` leaves it when it throws.
    */
   postFromOne(cur: number, kind: number, from: number, to: Int32Array, amounts: Float64Array, lo: number, hi: number): void {
     const b = this.balance[cur]!;
-    let total = 0;
-    let valid = true;
-    for (let k = lo; k < hi; k++) {
-      const amount = amounts[k]!;
-      if (!(amount > 0)) continue;
-      if (amount > MAX_SAFE || Math.floor(amount) !== amount || to[k] === from) valid = false;
-      total += amount;
-    }
-    if (total === 0) return;
-    const after = b[from]! - total;
-    if (!valid || after < this.floor[cur]![from]!) {
-      for (let k = lo; k < hi; k++) if (amounts[k]! > 0) this.post(cur, kind, from, to[k]!, amounts[k]!);
-      return; // (not reached: post threw)
-    }
+    const floor = this.floor[cur]![from]!;
     const n = this.n;
     const row = (cur * NK + kind) * NS;
     const received = this.received;
     const logged = this.log !== null;
+    let balance = b[from]!;
+    let total = 0;
     let toAgents = 0;
-    for (let k = lo; k < hi; k++) {
+    let k = lo;
+    for (; k < hi; k++) {
       const amount = amounts[k]!;
       if (!(amount > 0)) continue;
       const j = to[k]!;
+      const after = balance - amount;
+      if (amount > MAX_SAFE || Math.floor(amount) !== amount || j === from || after < floor) break;
+      balance = after;
       b[j] = b[j]! + amount;
+      total += amount;
       if (j < n) toAgents += amount;
       else received[row + j - n + 1]! += amount;
       if (logged) this.record(cur, kind, from, j, amount);
     }
-    b[from] = after;
+    b[from] = balance;
     this.paid[row + (from < n ? 0 : from - n + 1)]! += total;
     received[row]! += toAgents;
+    if (k < hi) this.post(cur, kind, from, to[k]!, amounts[k]!); // throws
   }
 
   /**
