@@ -238,8 +238,8 @@ export function repay(w: World): void {
     if (repaid > 0) {
       const lenders = w.idxB;
       const part = w.bufC;
-      const m = book.splitClaims(cur, repaid, lenders, part);
-      L.postFromOne(cur, KIND.repayment, L.exchange, lenders, part, 0, m);
+      const nl = book.splitClaims(cur, repaid, lenders, part);
+      L.postFromOne(cur, KIND.repayment, L.exchange, lenders, part, 0, nl);
       w.stats.loansRepaid[cur]! += repaid;
     }
   }
