@@ -21,6 +21,7 @@ import type { World } from '../engine/world.js';
 let fillBuf = new Float64Array(0);
 let payBuf = new Float64Array(0);
 let weightBuf = new Float64Array(0);
+let chBuf = new Float64Array(0);
 
 /** Plan phase: until a rate has cleared, values use e_ref (which follows the base recipe). */
 export function referenceRateUntilCleared(w: World): void {
@@ -52,25 +53,43 @@ export function exchange(w: World): void {
 /** Every producer's plan at the clearing rate, quantised to milli-hours. */
 function fixPlans(w: World, rate: number): void {
   const a = w.agents;
+  const availCh = a.availCh;
+  const availMh = a.availMh;
+  const planCh = a.planCh;
+  const planMh = a.planMh;
+  const n = w.n;
   const sx = shareCh(w.tech, rate, w.s.goods.baseMh, w.baseCh);
-  for (let i = 0; i < w.n; i++) {
-    const ch = a.availCh[i]!;
-    const mh = a.availMh[i]!;
+  for (let i = 0; i < n; i++) {
+    const ch = availCh[i]!;
+    const mh = availMh[i]!;
     if (ch + mh === 0) continue;
     const d = Math.round(sx * (ch + mh / rate) - ch);
     if (d > 0) {
       const sell = Math.min(mh, Math.round(rate * d));
-      a.planCh[i] = d; a.planMh[i] = -sell;
+      planCh[i] = d; planMh[i] = -sell;
     } else if (d < 0) {
-      a.planCh[i] = Math.max(d, -ch); a.planMh[i] = Math.round(rate * -d);
+      planCh[i] = Math.max(d, -ch); planMh[i] = Math.round(rate * -d);
     }
   }
 }
+
+/**
+ * out[k] = weights[idx[k]], the pro-rata split of `total` when total is the weights' sum, as `prorata`
+ * would give it: weights and total are integers with total x weight <= total^2 <= 2^53, so each exact
+ * share total x w / total is w itself, with no remainder. Else it is `prorata`.
+ */
+function splitOrCopy(total: number, sum: number, weights: Float64Array, idx: Int32Array, m: number, out: Float64Array): void {
+  if (total === sum && total * total <= EXACT) for (let k = 0; k < m; k++) out[k] = weights[idx[k]!]!;
+  else prorata(total, weights, idx, m, out);
+}
+const EXACT = 2 ** 53;
 
 /** Swap CH tokens for MH tokens at the rate, each side capped by its means, pro rata. */
 function swapTokens(w: World, rate: number): void {
   const a = w.agents;
   const L = w.ledger;
+  const planCh = a.planCh;
+  const n = w.n;
   const buyers = w.idxA;
   const sellers = w.idxB;
   const bid = w.bufA; // by agent: CH tokens wanted (buyers) or offered (sellers), milli
@@ -78,8 +97,8 @@ function swapTokens(w: World, rate: number): void {
   let ns = 0;
   let sumBid = 0;
   let sumAsk = 0;
-  for (let i = 0; i < w.n; i++) {
-    const p = a.planCh[i]!;
+  for (let i = 0; i < n; i++) {
+    const p = planCh[i]!;
     if (p > 0) {
       const afford = affordable(w, CUR.mh, i, rate);
       const b = Math.min(p, afford);
@@ -92,19 +111,24 @@ function swapTokens(w: World, rate: number): void {
   const volume = Math.min(sumBid, sumAsk);
   if (volume <= 0) return;
   const m = Math.max(nb, ns);
-  if (fillBuf.length < m) { fillBuf = new Float64Array(m * 2); payBuf = new Float64Array(m * 2); }
+  if (fillBuf.length < m) { fillBuf = new Float64Array(m * 2); payBuf = new Float64Array(m * 2); chBuf = new Float64Array(m * 2); }
   if (weightBuf.length < w.n) weightBuf = new Float64Array(w.n);
+  const fill = fillBuf; // locals: V8 reloads a module binding at every use
+  const pay = payBuf;
+  const weight = weightBuf;
+  const chFill = chBuf;
+  const exchange = L.exchange;
   const volumeMh = Math.round(rate * volume);
-  // Buyers: CH tokens filled pro rata to bids, MH paid pro rata to fills.
-  prorata(volume, bid, buyers, nb, fillBuf);
-  for (let k = 0; k < nb; k++) weightBuf[buyers[k]!] = fillBuf[k]!;
-  prorata(volumeMh, weightBuf, buyers, nb, payBuf);
-  for (let k = 0; k < nb; k++) if (payBuf[k]! > 0) L.post(CUR.mh, KIND.exchange, buyers[k]!, L.exchange, payBuf[k]!);
-  for (let k = 0; k < nb; k++) bid[buyers[k]!] = fillBuf[k]!; // keep buyers' CH fills for the pay-out
+  // Buyers: CH tokens filled pro rata to bids (the short side gets its bids), MH paid pro rata to fills.
+  splitOrCopy(volume, sumBid, bid, buyers, nb, fill);
+  for (let k = 0; k < nb; k++) { weight[buyers[k]!] = fill[k]!; chFill[k] = fill[k]!; } // chFill: the buyers' CH, paid out last
+  prorata(volumeMh, weight, buyers, nb, pay);
+  L.postToOne(CUR.mh, KIND.exchange, buyers, exchange, pay, 0, nb);
   // Sellers: CH tokens taken pro rata to asks, MH paid out pro rata to them.
-  prorata(volume, bid, sellers, ns, fillBuf);
-  for (let k = 0; k < ns; k++) { weightBuf[sellers[k]!] = fillBuf[k]!; if (fillBuf[k]! > 0) L.post(CUR.ch, KIND.exchange, sellers[k]!, L.exchange, fillBuf[k]!); }
-  prorata(volumeMh, weightBuf, sellers, ns, payBuf);
-  for (let k = 0; k < ns; k++) if (payBuf[k]! > 0) L.post(CUR.mh, KIND.exchange, L.exchange, sellers[k]!, payBuf[k]!);
-  for (let k = 0; k < nb; k++) { const i = buyers[k]!; if (bid[i]! > 0) L.post(CUR.ch, KIND.exchange, L.exchange, i, bid[i]!); }
+  splitOrCopy(volume, sumAsk, bid, sellers, ns, fill);
+  for (let k = 0; k < ns; k++) weight[sellers[k]!] = fill[k]!;
+  L.postToOne(CUR.ch, KIND.exchange, sellers, exchange, fill, 0, ns);
+  prorata(volumeMh, weight, sellers, ns, pay);
+  L.postFromOne(CUR.mh, KIND.exchange, exchange, sellers, pay, 0, ns);
+  L.postFromOne(CUR.ch, KIND.exchange, exchange, buyers, chFill, 0, nb);
 }

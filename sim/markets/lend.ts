@@ -74,21 +74,29 @@ export function idleBalance(w: World, cur: number, i: number): number {
   return b > kept ? b - kept : 0;
 }
 
-/** What producer i would invest today in currency `cur` (milli): [today's need, the loan it asks for]. */
-function investment(w: World, cur: number, i: number, bids: Float64Array): number {
+/**
+ * What producer i would invest today in currency `cur` (milli): the loan it asks for, or 0 when it can
+ * pay today's investment itself. The currency's terms are read once a day by `lend`: whether its CH
+ * and MH bids (and a PC upgrade, paid in MH hours) are paid in it, an hour's price of each, the PC's
+ * price in milli-MH and loans.rndDays.
+ */
+function investment(
+  w: World, cur: number, i: number, bids: Float64Array, withCh: boolean, withMh: boolean,
+  priceCh: number, priceMh: number, pcMilli: number, rndDays: number,
+): number {
   const a = w.agents;
-  const single = w.single;
   let upgrade = 0;
-  if (a.upgrading[i] === 1 && (single || cur === CUR.mh)) {
-    const left = Math.round(toMilli(w.s.pc.priceMh)) - a.upgradeMh[i]!;
-    if (left > 0) upgrade = left * hourPrice(w, false);
+  if (a.upgrading[i] === 1 && withMh) {
+    const left = pcMilli - a.upgradeMh[i]!;
+    if (left > 0) upgrade = left * priceMh;
   }
   let rnd = 0;
-  if (single || cur === CUR.ch) rnd += bids[2 * i]! * hourPrice(w, true);
-  if (single || cur === CUR.mh) rnd += bids[2 * i + 1]! * hourPrice(w, false);
+  if (withCh) rnd += bids[2 * i]! * priceCh;
+  if (withMh) rnd += bids[2 * i + 1]! * priceMh;
+  if (upgrade === 0 && rnd === 0) return 0; // nothing to pay today: means (>= 0) cover it
   const means = Math.max(0, w.ledger.means(cur, i));
   if (means >= upgrade + rnd) return 0; // it can pay today's investment itself
-  return upgrade + w.s.loans.rndDays * rnd - means;
+  return upgrade + rndDays * rnd - means;
 }
 
 /** The day's loan market, every currency. */
@@ -105,16 +113,31 @@ export function lend(w: World): void {
   const lenders = w.idxB;
   const want = w.bufA;
   const offer = w.bufB;
+  const single = w.single;
+  const priceCh = hourPrice(w, true);
+  const priceMh = hourPrice(w, false);
+  const pcMilli = Math.round(toMilli(w.s.pc.priceMh));
+  const rndDays = lo.rndDays;
+  const carried = lo.incomeShare * lo.termDays; // (incomeShare x termDays) x work value, as written out below
+  const status = a.status;
+  const pcAlive = a.pcAlive;
+  const n = w.n;
   for (const cur of w.currencies) {
+    const withCh = single || cur === CUR.ch;
+    const withMh = single || cur === CUR.mh;
+    const perUnit = cur === CUR.ch ? w.e : 1; // work value (MH-equivalents) per unit of this currency
+    const issued = book.issuedDay[cur]!;
     let nb = 0;
     let bids = 0;
-    for (let i = 0; i < w.n; i++) {
-      if (!a.isProducer(i) || a.pcAlive[i] === 0 || book.has(cur, i)) continue;
-      const need = investment(w, cur, i, rnd);
+    for (let i = 0; i < n; i++) {
+      const st = status[i];
+      // A producer (or re-entered) with a working PC and no loan in this currency (LoanBook.has).
+      if ((st !== STATUS.producer && st !== STATUS.reentered) || pcAlive[i] === 0 || issued[i]! >= 0) continue;
+      const need = investment(w, cur, i, rnd, withCh, withMh, priceCh, priceMh, pcMilli, rndDays);
       if (need <= 0) continue;
       // What it can carry: incomeShare of a term of its work value, in this currency, with interest.
-      const workMilli = w.workValuePerDay(i) / (cur === CUR.ch ? w.e : 1);
-      const most = (lo.incomeShare * lo.termDays * workMilli) / interest;
+      const workMilli = w.workValuePerDay(i) / perUnit;
+      const most = (carried * workMilli) / interest;
       const principal = Math.floor(need < most ? need : most);
       if (principal < MILLI) continue; // less than a token is not worth a loan
       want[i] = principal;
@@ -194,23 +217,29 @@ export function repay(w: World): void {
   for (const cur of w.currencies) {
     if (book.total[cur] === 0) continue;
     const issued = book.issuedDay[cur]!;
+    const payers = w.idxA;
+    const pays = w.bufA; // by position in `payers`
+    const n = w.n;
+    let m = 0;
     let repaid = 0;
-    for (let i = 0; i < w.n; i++) {
+    for (let i = 0; i < n; i++) {
       if (issued[i]! < 0) continue;
       const owe = book.behind(cur, i, day);
       if (owe <= 0) continue;
-      const means = Math.floor(L.means(cur, i));
+      const means = Math.floor(L.means(cur, i)); // its own instalment is the only posting that changes it
       const pay = owe < means ? owe : means;
       if (pay <= 0) continue;
-      L.post(cur, KIND.repayment, i, L.exchange, pay);
+      payers[m] = i;
+      pays[m++] = pay;
       book.paid(cur, i, pay);
       repaid += pay;
     }
+    L.postToOne(cur, KIND.repayment, payers, L.exchange, pays, 0, m);
     if (repaid > 0) {
       const lenders = w.idxB;
       const part = w.bufC;
-      const m = book.splitClaims(cur, repaid, lenders, w.bufA, part);
-      for (let k = 0; k < m; k++) if (part[k]! > 0) L.post(cur, KIND.repayment, L.exchange, lenders[k]!, part[k]!);
+      const nl = book.splitClaims(cur, repaid, lenders, part);
+      L.postFromOne(cur, KIND.repayment, L.exchange, lenders, part, 0, nl);
       w.stats.loansRepaid[cur]! += repaid;
     }
   }

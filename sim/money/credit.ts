@@ -32,6 +32,35 @@ export function potentialMh(w: World, i: number): number {
   return Math.round(toMilli(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh)));
 }
 
+let potentialBuf = new Float64Array(0);
+
+/**
+ * Every agent's potential(w, cur, i), milli-tokens, into a scratch array (valid until the next call):
+ * the same arithmetic as `potential`, with the scenario's fields and the currency's branch read once
+ * instead of per agent (limits and demurrage read it for every agent, every day).
+ */
+export function potentials(w: World, cur: number): Float64Array {
+  const n = w.n;
+  if (potentialBuf.length < n) potentialBuf = new Float64Array(n);
+  const out = potentialBuf; // a local: V8 reloads a module binding at every use
+  const rmax = w.agents.rmax;
+  const workHours = w.agents.workHours;
+  const onHours = w.s.pc.onHoursPerDay;
+  const upkeep = w.s.work.upkeepMh;
+  if (cur === CUR.ch) {
+    for (let i = 0; i < n; i++) out[i] = Math.round(toMilli(rmax[i]! * onHours));
+  } else if (cur === CUR.mh) {
+    for (let i = 0; i < n; i++) out[i] = Math.round(toMilli(Math.max(0, workHours[i]! - upkeep)));
+  } else {
+    const e = w.e;
+    for (let i = 0; i < n; i++) {
+      const ch = Math.round(toMilli(rmax[i]! * onHours));
+      out[i] = Math.round(Math.round(toMilli(Math.max(0, workHours[i]! - upkeep))) + e * ch);
+    }
+  }
+  return out;
+}
+
 /** Every agent's floor in every currency: a loop per currency, each reading that currency's arrays. */
 export function limits(w: World): void {
   const a = w.agents;
@@ -41,9 +70,10 @@ export function limits(w: World): void {
   const n = w.n;
   for (const cur of w.currencies) {
     const floor = w.ledger.floor[cur]!;
+    const pot = potentials(w, cur);
     for (let i = 0; i < n; i++) {
       const share = status[i] === STATUS.droppedDefault ? 0 : creditShare[i]!;
-      floor[i] = -Math.floor(lambda * share * potential(w, cur, i));
+      floor[i] = -Math.floor(lambda * share * pot[i]!);
     }
   }
 }
@@ -56,16 +86,21 @@ export function defaults(w: World): void {
   const days = c.defaultDays;
   const status = a.status;
   const atLimitDays = a.atLimitDays;
-  // The balances and floors of the money's currencies (a write-off changes them in place).
-  const balances = w.currencies.map((cur) => L.balance[cur]!);
-  const floors = w.currencies.map((cur) => L.floor[cur]!);
-  const nc = balances.length;
-  for (let i = 0; i < w.n; i++) {
+  const n = w.n;
+  // The balances and floors of the money's one or two currencies (a write-off changes them in place);
+  // with one, the second pair is the first again (nearLimit is pure: asking twice answers the same).
+  const cur = w.currencies;
+  if (cur.length === 0 || cur.length > 2) throw new Error(`defaults: ${cur.length} currencies (1 or 2)`);
+  const b0 = L.balance[cur[0]!]!;
+  const f0 = L.floor[cur[0]!]!;
+  const b1 = L.balance[cur[cur.length - 1]!]!;
+  const f1 = L.floor[cur[cur.length - 1]!]!;
+  for (let i = 0; i < n; i++) {
     if (status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
-    let atLimit = false;
-    for (let c = 0; c < nc && !atLimit; c++) atLimit = nearLimit(balances[c]![i]!, floors[c]![i]!, share);
-    atLimitDays[i] = atLimit ? atLimitDays[i]! + 1 : 0;
-    if (atLimitDays[i]! >= days) writeOff(w, i);
+    const atLimit = nearLimit(b0[i]!, f0[i]!, share) || nearLimit(b1[i]!, f1[i]!, share);
+    const since = atLimit ? atLimitDays[i]! + 1 : 0;
+    atLimitDays[i] = since;
+    if (since >= days) writeOff(w, i);
   }
 }
 

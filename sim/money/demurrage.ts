@@ -9,7 +9,7 @@
 import { STATUS } from '../agents/table.js';
 import { below } from '../engine/random.js';
 import { KIND } from './ledger.js';
-import { potential } from './credit.js';
+import { potential, potentials } from './credit.js';
 import type { World } from '../engine/world.js';
 
 /** The balance agent i holds in `cur` free of demurrage (milli): `allowanceDays` of its potential capacity. */
@@ -27,15 +27,22 @@ export function demurrage(w: World): void {
     const perDay = (w.s.demurrage.rate + (burn ? w.bank!.extraRate[cur]! : 0)) / 365;
     if (perDay > 0) {
       const balance = L.balance[cur]!;
+      const pot = potentials(w, cur);
+      const n = w.n;
+      const payers = w.idxB;
+      const fee = w.bufB; // by position in `payers`
+      let m = 0;
       let fees = 0; // integers: their sum is exact in any order
-      for (let i = 0; i < w.n; i++) {
-        const excess = balance[i]! - days * potential(w, cur, i); // above the allowance
+      for (let i = 0; i < n; i++) {
+        const excess = balance[i]! - days * pot[i]!; // above the allowance
         if (excess <= 0) continue;
-        const fee = Math.floor(perDay * excess);
-        if (fee <= 0) continue;
-        L.post(cur, kind, i, to, fee);
-        fees += fee;
+        const f = Math.floor(perDay * excess);
+        if (f <= 0) continue;
+        payers[m] = i;
+        fee[m++] = f;
+        fees += f;
       }
+      L.postToOne(cur, kind, payers, to, fee, 0, m);
       w.stats.demurrage[cur]! += fees;
       if (burn) w.stats.burned[cur]! += fees;
     }
@@ -58,14 +65,15 @@ function dividend(w: World, cur: number): void {
   let extra = pot - each * m;
   const start = below(w.rng.dividend, m);
   // active[start..m), then active[0..start): the first `extra` of them get one more.
+  const amount = w.bufC; // by position in `active`
   for (let k = start; k < m; k++) {
-    const amount = each + (extra > 0 ? 1 : 0);
+    amount[k] = each + (extra > 0 ? 1 : 0);
     if (extra > 0) extra--;
-    if (amount > 0) L.post(cur, KIND.dividend, L.commons, active[k]!, amount);
   }
   for (let k = 0; k < start; k++) {
-    const amount = each + (extra > 0 ? 1 : 0);
+    amount[k] = each + (extra > 0 ? 1 : 0);
     if (extra > 0) extra--;
-    if (amount > 0) L.post(cur, KIND.dividend, L.commons, active[k]!, amount);
   }
+  L.postFromOne(cur, KIND.dividend, L.commons, active, amount, start, m);
+  L.postFromOne(cur, KIND.dividend, L.commons, active, amount, 0, start);
 }

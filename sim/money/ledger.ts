@@ -2,7 +2,8 @@
  * The ledger: integer milli-token balances, two-sided postings and the daily flow matrix.
  *
  * Money moves only through `post`: one debit account, one credit account, one currency and an integer
- * amount > 0 of milli-tokens (TigerBeetle's transfer). So all balances of a currency sum to zero at every
+ * amount > 0 of milli-tokens (TigerBeetle's transfer); `postFromOne` and `postToOne` make many postings
+ * from or to one account at once (a dividend, the day's fees), the same postings with the same checks. So all balances of a currency sum to zero at every
  * moment. Accounts are the agents 0..n-1, then `escrow`, `commons`, `exchange` and `bank` (minting debits
  * the bank, burning credits it). A posting that would take an account below its floor (minus the credit
  * limit, 0, or no floor for the bank) throws, naming the day, the account and the amounts (invariant 4).
@@ -77,6 +78,78 @@ export class Ledger {
     this.paid[row + (from < n ? 0 : from - n + 1)]! += amount;
     this.received[row + (to < n ? 0 : to - n + 1)]! += amount;
     if (this.log !== null) this.record(cur, kind, from, to, amount);
+  }
+
+  /**
+   * Postings from one account: `amounts[k]` of `cur` from `from` to account `to[k]`, for k in [lo, hi),
+   * skipping amounts that are not > 0 (as callers of `post` do): the postings `post` would make one by
+   * one, in that order, with the same checks and audit log, but the payer's balance and the flow
+   * matrix's cells are written once (integers: their sums are exact in any order). At a posting `post`
+   * would refuse, the ones before it are completed first, so the ledger is as `post` leaves it when it throws.
+   */
+  postFromOne(cur: number, kind: number, from: number, to: Int32Array, amounts: Float64Array, lo: number, hi: number): void {
+    const b = this.balance[cur]!;
+    const floor = this.floor[cur]![from]!;
+    const n = this.n;
+    const row = (cur * NK + kind) * NS;
+    const received = this.received;
+    const logged = this.log !== null;
+    let balance = b[from]!;
+    let total = 0;
+    let toAgents = 0;
+    let k = lo;
+    for (; k < hi; k++) {
+      const amount = amounts[k]!;
+      if (!(amount > 0)) continue;
+      const j = to[k]!;
+      const after = balance - amount;
+      if (amount > MAX_SAFE || Math.floor(amount) !== amount || j === from || after < floor) break;
+      balance = after;
+      b[j] = b[j]! + amount;
+      total += amount;
+      if (j < n) toAgents += amount;
+      else received[row + j - n + 1]! += amount;
+      if (logged) this.record(cur, kind, from, j, amount);
+    }
+    b[from] = balance;
+    this.paid[row + (from < n ? 0 : from - n + 1)]! += total;
+    received[row]! += toAgents;
+    if (k < hi) this.post(cur, kind, from, to[k]!, amounts[k]!); // throws
+  }
+
+  /**
+   * Postings to one account: `amounts[k]` of `cur` from account `from[k]` to `to`, for k in [lo, hi),
+   * skipping amounts that are not > 0: the postings `post` would make one by one, in that order, with
+   * the same checks and audit log, but the payee's balance and the flow matrix's cells are written
+   * once. At a posting `post` would refuse, the ones before it are completed first, so the ledger is as
+   * `post` leaves it when it throws.
+   */
+  postToOne(cur: number, kind: number, from: Int32Array, to: number, amounts: Float64Array, lo: number, hi: number): void {
+    const b = this.balance[cur]!;
+    const floor = this.floor[cur]!;
+    const n = this.n;
+    const row = (cur * NK + kind) * NS;
+    const paid = this.paid;
+    const logged = this.log !== null;
+    let total = 0;
+    let fromAgents = 0;
+    let k = lo;
+    for (; k < hi; k++) {
+      const amount = amounts[k]!;
+      if (!(amount > 0)) continue;
+      const i = from[k]!;
+      const after = b[i]! - amount;
+      if (amount > MAX_SAFE || Math.floor(amount) !== amount || i === to || after < floor[i]!) break;
+      b[i] = after;
+      total += amount;
+      if (i < n) fromAgents += amount;
+      else paid[row + i - n + 1]! += amount;
+      if (logged) this.record(cur, kind, i, to, amount);
+    }
+    b[to] = b[to]! + total;
+    paid[row]! += fromAgents;
+    this.received[row + (to < n ? 0 : to - n + 1)]! += total;
+    if (k < hi) this.post(cur, kind, from[k]!, to, amounts[k]!); // throws
   }
 
   /** Invariant 8: a posting is a positive integer between distinct accounts. */

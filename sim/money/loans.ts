@@ -94,15 +94,17 @@ export class LoanBook {
   }
 
   /**
-   * Share `amount` among the lenders pro rata to their claims (largest remainder), lowering each claim
-   * by its part; `out` gets each lender's part, `idx` lists the lenders. Returns how many lenders.
+   * Share `amount` among the lenders pro rata to their claims (largest remainder; the claims are the
+   * weights, read before any is lowered), lowering each claim by its part; `out` gets each lender's
+   * part, `idx` lists the lenders. Returns how many lenders.
    */
-  splitClaims(cur: number, amount: number, idx: Int32Array, weights: Float64Array, out: Float64Array): number {
+  splitClaims(cur: number, amount: number, idx: Int32Array, out: Float64Array): number {
     const c = this.claim[cur]!;
+    const n = this.n;
     let m = 0;
-    for (let j = 0; j < this.n; j++) if (c[j]! > 0) { idx[m] = j; weights[j] = c[j]!; m++; }
+    for (let j = 0; j < n; j++) if (c[j]! > 0) idx[m++] = j;
     if (m === 0 || amount <= 0) return m;
-    prorata(amount, weights, idx, m, out);
+    prorata(amount, c, idx, m, out);
     for (let k = 0; k < m; k++) c[idx[k]!]! -= out[k]!;
     return m;
   }
@@ -145,7 +147,7 @@ export function forgiveLoans(w: World, i: number): void {
   for (const cur of w.currencies) {
     if (!book.has(cur, i)) continue;
     const lost = book.forgive(cur, i);
-    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufA, w.bufC);
+    if (lost > 0) book.splitClaims(cur, lost, w.idxB, w.bufC);
     w.stats.writtenOff[cur]! += lost;
   }
 }

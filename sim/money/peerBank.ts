@@ -119,13 +119,14 @@ function distribute(w: World, cur: number, amount: number): void {
   const bank = w.bank!;
   const weights = bank.delivered[cur]!.sum;
   const suppliers = w.idxA;
+  const n = w.n;
   let m = 0;
-  for (let i = 0; i < w.n; i++) if (weights[i]! > 0) suppliers[m++] = i;
+  for (let i = 0; i < n; i++) if (weights[i]! > 0) suppliers[m++] = i;
   if (m === 0) return; // nobody delivered in the window: nothing to pay
   const parts = w.bufC;
   prorata(amount, weights, suppliers, m, parts);
   const L = w.ledger;
-  for (let k = 0; k < m; k++) if (parts[k]! > 0) L.post(cur, KIND.issuance, L.bank, suppliers[k]!, parts[k]!);
+  L.postFromOne(cur, KIND.issuance, L.bank, suppliers, parts, 0, m);
   bank.issuedToday[cur]! += amount;
   w.stats.issued[cur]! += amount;
 }

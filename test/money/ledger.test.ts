@@ -114,4 +114,32 @@ describe('money/ledger', () => {
     L.balance[CUR.ch]![L.escrow] = 3;
     expect(violation(() => L.audit()).message).toContain('escrow holds 0.003 ch tokens but its postings give 0');
   });
+
+  it('postFromOne and postToOne make the postings post makes one by one: balances, flows, audit log, errors', () => {
+    const one = new Ledger(4, true);
+    const many = new Ledger(4, true);
+    for (const L of [one, many]) {
+      L.beginDay(3);
+      for (let i = 0; i < 4; i++) L.setFloor(CUR.mh, i, -5_000);
+      L.post(CUR.mh, KIND.demurrage, 0, L.commons, 3_000); // the commons' floor is 0
+    }
+    const to = Int32Array.from([1, 2, one.exchange, 3, 2]);
+    const amounts = Float64Array.from([700, 0, 300, 1_200, 50]); // 0 is skipped, as callers of post skip it
+    for (let k = 1; k < 5; k++) if (amounts[k]! > 0) one.post(CUR.mh, KIND.dividend, one.commons, to[k]!, amounts[k]!);
+    for (let k = 0; k < 4; k++) if (amounts[k]! > 0) one.post(CUR.mh, KIND.demurrage, to[k]!, 0, amounts[k]!);
+    many.postFromOne(CUR.mh, KIND.dividend, many.commons, to, amounts, 1, 5);
+    many.postToOne(CUR.mh, KIND.demurrage, to, 0, amounts, 0, 4);
+    expect(Array.from(many.balance[CUR.mh]!)).toEqual(Array.from(one.balance[CUR.mh]!));
+    expect(Array.from(many.paid)).toEqual(Array.from(one.paid));
+    expect(Array.from(many.received)).toEqual(Array.from(one.received));
+    many.audit();
+    // An overdraft or a refused posting throws what post throws.
+    const from = Int32Array.from([1, 2]);
+    expect(violation(() => many.postToOne(CUR.mh, KIND.input, from, 0, Float64Array.from([10, 9_000]), 0, 2)).message)
+      .toContain('agent 2');
+    expect(violation(() => many.postFromOne(CUR.mh, KIND.input, 3, from, Float64Array.from([10, 9_000]), 0, 2)).invariant)
+      .toBe('4/limits');
+    expect(violation(() => many.postFromOne(CUR.mh, KIND.input, 2, from, Float64Array.from([1.5, 1]), 0, 2)).invariant)
+      .toBe('8/postings');
+  });
 });
