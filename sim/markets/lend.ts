@@ -119,20 +119,16 @@ export function lend(w: World): void {
   const pcMilli = Math.round(toMilli(w.s.pc.priceMh));
   const rndDays = lo.rndDays;
   const carried = lo.incomeShare * lo.termDays; // (incomeShare x termDays) x work value, as written out below
-  const status = a.status;
   const pcAlive = a.pcAlive;
   const n = w.n;
   for (const cur of w.currencies) {
     const withCh = single || cur === CUR.ch;
     const withMh = single || cur === CUR.mh;
     const perUnit = cur === CUR.ch ? w.e : 1; // work value (MH-equivalents) per unit of this currency
-    const issued = book.issuedDay[cur]!;
     let nb = 0;
     let bids = 0;
     for (let i = 0; i < n; i++) {
-      const st = status[i];
-      // A producer (or re-entered) with a working PC and no loan in this currency (LoanBook.has).
-      if ((st !== STATUS.producer && st !== STATUS.reentered) || pcAlive[i] === 0 || issued[i]! >= 0) continue;
+      if (!a.isProducer(i) || pcAlive[i] === 0 || book.has(cur, i)) continue;
       const need = investment(w, cur, i, rnd, withCh, withMh, priceCh, priceMh, pcMilli, rndDays);
       if (need <= 0) continue;
       // What it can carry: incomeShare of a term of its work value, in this currency, with interest.

@@ -26,17 +26,21 @@ export function potential(w: World, cur: number, i: number): number {
 
 /** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
 export function potentialCh(w: World, i: number): number {
-  return Math.round(toMilli(w.agents.rmax[i]! * w.s.pc.onHoursPerDay));
+  return chMilli(w.agents.rmax[i]!, w.s.pc.onHoursPerDay);
 }
 export function potentialMh(w: World, i: number): number {
-  return Math.round(toMilli(Math.max(0, w.agents.workHours[i]! - w.s.work.upkeepMh)));
+  return mhMilli(w.agents.workHours[i]!, w.s.work.upkeepMh);
 }
+
+/** The rules of potentialCh and potentialMh, from the agent's Rmax (hours) or work hours. */
+const chMilli = (rmax: number, onHoursPerDay: number): number => Math.round(toMilli(rmax * onHoursPerDay));
+const mhMilli = (workHours: number, upkeepMh: number): number => Math.round(toMilli(Math.max(0, workHours - upkeepMh)));
 
 let potentialBuf = new Float64Array(0);
 
 /**
  * Every agent's potential(w, cur, i), milli-tokens, into a scratch array (valid until the next call):
- * the same arithmetic as `potential`, with the scenario's fields and the currency's branch read once
+ * the same rules (chMilli, mhMilli), with the scenario's fields and the currency's branch read once
  * instead of per agent (limits and demurrage read it for every agent, every day).
  */
 export function potentials(w: World, cur: number): Float64Array {
@@ -48,15 +52,12 @@ export function potentials(w: World, cur: number): Float64Array {
   const onHours = w.s.pc.onHoursPerDay;
   const upkeep = w.s.work.upkeepMh;
   if (cur === CUR.ch) {
-    for (let i = 0; i < n; i++) out[i] = Math.round(toMilli(rmax[i]! * onHours));
+    for (let i = 0; i < n; i++) out[i] = chMilli(rmax[i]!, onHours);
   } else if (cur === CUR.mh) {
-    for (let i = 0; i < n; i++) out[i] = Math.round(toMilli(Math.max(0, workHours[i]! - upkeep)));
+    for (let i = 0; i < n; i++) out[i] = mhMilli(workHours[i]!, upkeep);
   } else {
     const e = w.e;
-    for (let i = 0; i < n; i++) {
-      const ch = Math.round(toMilli(rmax[i]! * onHours));
-      out[i] = Math.round(Math.round(toMilli(Math.max(0, workHours[i]! - upkeep))) + e * ch);
-    }
+    for (let i = 0; i < n; i++) out[i] = Math.round(mhMilli(workHours[i]!, upkeep) + e * chMilli(rmax[i]!, onHours));
   }
   return out;
 }
