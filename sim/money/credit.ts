@@ -90,12 +90,14 @@ export function defaults(w: World): void {
   const n = w.n;
   // The balances and floors of the money's one or two currencies (a write-off changes them in place);
   // with one, the second pair is the first again (nearLimit is pure: asking twice answers the same).
-  const cur = w.currencies;
-  if (cur.length === 0 || cur.length > 2) throw new Error(`defaults: ${cur.length} currencies (1 or 2)`);
-  const b0 = L.balance[cur[0]!]!;
-  const f0 = L.floor[cur[0]!]!;
-  const b1 = L.balance[cur[cur.length - 1]!]!;
-  const f1 = L.floor[cur[cur.length - 1]!]!;
+  const currencies = w.currencies; // a credit money's: [CH, MH] or its one currency
+  if (currencies.length === 0 || currencies.length > 2) throw new Error(`defaults: a credit money has 1 or 2 currencies, not ${currencies.length}`);
+  const first = currencies[0]!;
+  const last = currencies[currencies.length - 1]!;
+  const b0 = L.balance[first]!;
+  const f0 = L.floor[first]!;
+  const b1 = L.balance[last]!;
+  const f1 = L.floor[last]!;
   for (let i = 0; i < n; i++) {
     if (status[i] === STATUS.droppedDefault) continue; // out already: a debt the haircut could not cover waits
     const atLimit = nearLimit(b0[i]!, f0[i]!, share) || nearLimit(b1[i]!, f1[i]!, share);

@@ -3,9 +3,9 @@
  *
  * Money moves only through `post`: one debit account, one credit account, one currency and an integer
  * amount > 0 of milli-tokens (TigerBeetle's transfer); `postFromOne` and `postToOne` make many postings
- * from or to one account at once (a dividend, the day's fees), the same postings with the same checks. So all balances of a currency sum to zero at every
- * moment. Accounts are the agents 0..n-1, then `escrow`, `commons`, `exchange` and `bank` (minting debits
- * the bank, burning credits it). A posting that would take an account below its floor (minus the credit
+ * from or to one account at once (a dividend, the day's fees), the same postings with the same checks.
+ * So all balances of a currency sum to zero at every moment. Accounts are the agents 0..n-1, then
+ * `escrow`, `commons`, `exchange` and `bank` (minting debits the bank, burning credits it). A posting that would take an account below its floor (minus the credit
  * limit, 0, or no floor for the bank) throws, naming the day, the account and the amounts (invariant 4).
  *
  * Each posting is also added to the day's (gross) flow matrix (rows: flow kinds; columns: sectors) and, in audit
@@ -82,7 +82,7 @@ export class Ledger {
 
   /**
    * Postings from one account: `amounts[k]` of `cur` from `from` to account `to[k]`, for k in [lo, hi),
-   * skipping amounts that are not > 0 (as callers of `post` do): the postings `post` would make one by
+   * skipping amounts of 0 (as callers of `post` do; a negative or NaN one is refused, as by `post`): the postings `post` would make one by
    * one, in that order, with the same checks and audit log, but the payer's balance and the flow
    * matrix's cells are written once (integers: their sums are exact in any order). At a posting `post`
    * would refuse, the ones before it are completed first, so the ledger is as `post` leaves it when it throws.
@@ -100,10 +100,10 @@ export class Ledger {
     let k = lo;
     for (; k < hi; k++) {
       const amount = amounts[k]!;
-      if (!(amount > 0)) continue;
+      if (amount === 0) continue; // as callers of post skip a nothing; any other amount post would refuse is refused by it, below
       const j = to[k]!;
       const after = balance - amount;
-      if (amount > MAX_SAFE || Math.floor(amount) !== amount || j === from || after < floor) break;
+      if (!(amount > 0) || amount > MAX_SAFE || Math.floor(amount) !== amount || j === from || after < floor) break;
       balance = after;
       b[j] = b[j]! + amount;
       total += amount;
@@ -119,7 +119,7 @@ export class Ledger {
 
   /**
    * Postings to one account: `amounts[k]` of `cur` from account `from[k]` to `to`, for k in [lo, hi),
-   * skipping amounts that are not > 0: the postings `post` would make one by one, in that order, with
+   * skipping amounts of 0 (a negative or NaN one is refused, as by `post`): the postings `post` would make one by one, in that order, with
    * the same checks and audit log, but the payee's balance and the flow matrix's cells are written
    * once. At a posting `post` would refuse, the ones before it are completed first, so the ledger is as
    * `post` leaves it when it throws.
@@ -136,10 +136,10 @@ export class Ledger {
     let k = lo;
     for (; k < hi; k++) {
       const amount = amounts[k]!;
-      if (!(amount > 0)) continue;
+      if (amount === 0) continue; // as callers of post skip a nothing; any other amount post would refuse is refused by it, below
       const i = from[k]!;
       const after = b[i]! - amount;
-      if (amount > MAX_SAFE || Math.floor(amount) !== amount || i === to || after < floor[i]!) break;
+      if (!(amount > 0) || amount > MAX_SAFE || Math.floor(amount) !== amount || i === to || after < floor[i]!) break;
       b[i] = after;
       total += amount;
       if (i < n) fromAgents += amount;

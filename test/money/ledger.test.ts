@@ -141,5 +141,10 @@ describe('money/ledger', () => {
       .toBe('4/limits');
     expect(violation(() => many.postFromOne(CUR.mh, KIND.input, 2, from, Float64Array.from([1.5, 1]), 0, 2)).invariant)
       .toBe('8/postings');
+    // A negative or NaN amount is refused, as post refuses it; only an amount of 0 is passed over.
+    for (const bad of [-10, NaN]) {
+      expect(violation(() => many.postToOne(CUR.mh, KIND.input, from, 0, Float64Array.from([0, bad]), 0, 2)).invariant).toBe('8/postings');
+      expect(violation(() => many.postFromOne(CUR.mh, KIND.input, 3, from, Float64Array.from([0, bad]), 0, 2)).invariant).toBe('8/postings');
+    }
   });
 });
