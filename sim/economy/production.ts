@@ -33,9 +33,9 @@ export function ces(t: Technology, x: number, y: number): number {
  * as pow(0.5 pow(x, r) + 0.5 pow(y, r), 1 / r).
  *
  * At the default sigma 0.5 (r = -1) q is the harmonic mean 1 / (0.5 / x + 0.5 / y), computed as such:
- * IEEE division is correctly rounded on every engine, where libm's pow is exp(r log x), within about
- * 1e-14 of the true power. The closed form is the exact formula, not an approximation of it, and it
- * skips six exp/log evaluations per producer a day (about 7 % of a run; docs/model.md, "production").
+ * four IEEE operations, each correctly rounded, so the same bits on every engine and within a few units
+ * in the last place of the true mean, where libm's pow is exp(r log x), within about 1e-14 of the true
+ * power. It skips six exp/log evaluations per producer a day (about 7 % of a run; docs/model.md, phase 6).
  */
 const io = new Float64Array(2);
 function cesIo(t: Technology): void {
