@@ -1,5 +1,10 @@
 /** Types of sim/io/bundleCache.js (plain JavaScript: the `abundance` bin runs it before any TypeScript can). */
 
+/** The `code` of an error saying the temporary folder cannot hold the bundles. */
+export const UNUSABLE_FOLDER: string;
+/** An error of code UNUSABLE_FOLDER with `message`. */
+export function unusableFolder(message: string): Error & { code: string };
+
 /** The stamp's name in a bundle's folder. */
 export const STAMP: string;
 
@@ -29,5 +34,9 @@ export function packagesOf(root: string): string;
 export function esbuildVersion(root: string): string;
 /** The file URL of the command line's bundle of the checkout at `root` if its stamp holds, else undefined. */
 export function freshCliEntry(root: string): URL | undefined;
-/** The worker thread built from `source` with the command line's bundle of the checkout at `root`, if its stamp holds: its file URL and every file of the bundle; else undefined. */
-export function freshWorkerFile(root: string, source: string): { url: URL; files: string[] } | undefined;
+/** The command line's bundle of the checkout at `root` if its stamp holds: entry, folder and stamp; else undefined. */
+export function freshCliBundle(root: string): { entry: URL; folder: string; stamp: CliStamp } | undefined;
+/** Record that this process runs the command line from the bundle in `folder` with `stamp`. */
+export function markStarted(folder: string, stamp: CliStamp): void;
+/** The worker built from `source` with the bundle this process started from: its file URL and every file of that bundle; else undefined. */
+export function startedWorkerFile(source: string): { url: URL; files: string[] } | undefined;

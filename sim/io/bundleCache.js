@@ -14,9 +14,12 @@
  *
  * The stamp names the entry file, the worker threads' entry files (sim/io/workerEntries.ts, built with
  * it, so a command started from the bundle starts its threads from it too: sim/io/workerBundle.ts), every
- * file of the bundle, esbuild's version and the SHA-256 of every file the bundle was built from (recorded as esbuild read them, sim/io/bundle.ts). The bundle is used
- * only if all of them still hold: hashing the ~200 sources takes a few milliseconds, a build about 0.3
- * CPU s. A stale or missing stamp means a build, never a stale bundle.
+ * file of the bundle, esbuild's version and the SHA-256 of every file the bundle was built from
+ * (recorded as esbuild read them, sim/io/bundle.ts; tsconfig.json and package.json too). The bundle is
+ * used only if all of them still hold: hashing the ~210 sources takes about 20-30 ms, a build about 0.3
+ * CPU s. A stale or missing stamp means a build. (What the stamp cannot see: a new file that changes how
+ * an unchanged import resolves; a project file's `./x.js` resolves to its `x.ts`, which closes the
+ * likeliest case.)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
@@ -24,6 +27,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/** The `code` of an error saying the temporary folder cannot hold the bundles (the bin then runs from the sources without a word). */
+export const UNUSABLE_FOLDER = 'ABUNDANCE_UNUSABLE_FOLDER';
+
+/** An error of code UNUSABLE_FOLDER with `message`. */
+export function unusableFolder(message) {
+  return Object.assign(new Error(message), { code: UNUSABLE_FOLDER });
+}
 
 /** The stamp's name in a bundle's folder. */
 export const STAMP = 'stamp.json';
@@ -42,7 +53,7 @@ function checkOwn(folder) {
   const uid = process.getuid?.();
   const st = statSync(folder);
   if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) {
-    throw new Error(`${folder} holds the code abundance runs, but ${st.uid !== uid ? `user ${st.uid} owns it` : 'other users may write to it'}: remove it (it is made again), or set TMPDIR to a folder of your own`);
+    throw unusableFolder(`${folder} holds the code abundance runs, but ${st.uid !== uid ? `user ${st.uid} owns it` : 'other users may write to it'}: remove it (it is made again), or set TMPDIR to a folder of your own`);
   }
 }
 
@@ -57,7 +68,7 @@ export function bundleFolder() {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     folder = realpathSync(folder);
   } catch (error) {
-    throw new Error(`cannot make the folder for the code abundance runs, ${folder} (${error.message}): set TMPDIR to a folder you can write to`);
+    throw unusableFolder(`cannot make the folder for the code abundance runs, ${folder} (${error.message}): set TMPDIR to a folder you can write to`);
   }
   checkOwn(folder);
   return folder;
@@ -120,20 +131,47 @@ function freshStamp(root) {
   return { folder, stamp };
 }
 
+/**
+ * The command line's bundle of the checkout at `root` if its stamp holds: its entry's file URL, its
+ * folder and its stamp; else undefined. Never makes or writes anything.
+ */
+export function freshCliBundle(root) {
+  const fresh = freshStamp(root);
+  return fresh === undefined ? undefined : { entry: pathToFileURL(join(fresh.folder, fresh.stamp.entry)), ...fresh };
+}
+
 /** The file URL of the command line's bundle of the checkout at `root` if its stamp holds, else undefined. */
 export function freshCliEntry(root) {
-  const fresh = freshStamp(root);
-  return fresh === undefined ? undefined : pathToFileURL(join(fresh.folder, fresh.stamp.entry));
+  return freshCliBundle(root)?.entry;
+}
+
+/**
+ * Where this process records the bundle it started from (a symbol on globalThis: the bin and the
+ * bundle's own copy of this module must both see it).
+ */
+const STARTED = Symbol.for('abundance.startedFromBundle');
+
+/** Record that this process runs the command line from the bundle in `folder` with `stamp` (the bin calls it). */
+export function markStarted(folder, stamp) {
+  globalThis[STARTED] = { folder, stamp };
 }
 
 /**
  * The worker thread built from `source` (an absolute path, one of sim/io/workerEntries.ts) with the
- * command line's bundle of the checkout at `root`, if that bundle's stamp holds: its file URL, and the
- * paths of every file of the bundle (the chunks it imports among them), else undefined.
+ * bundle this process started from (`markStarted`): its file URL and the paths of every file of that
+ * bundle (the chunks it imports among them); undefined in a process that did not start from a bundle
+ * (under tsx, in a test), which then bundles its workers itself, or for another source.
  */
-export function freshWorkerFile(root, source) {
-  const fresh = freshStamp(root);
-  const name = fresh?.stamp.workers[realpathSync(source)];
+export function startedWorkerFile(source) {
+  const started = globalThis[STARTED];
+  if (started === undefined) return undefined;
+  let real;
+  try {
+    real = realpathSync(source);
+  } catch {
+    return undefined;
+  }
+  const name = started.stamp.workers[real];
   if (typeof name !== 'string') return undefined;
-  return { url: pathToFileURL(join(fresh.folder, name)), files: fresh.stamp.files.map((f) => join(fresh.folder, f)) };
+  return { url: pathToFileURL(join(started.folder, name)), files: started.stamp.files.map((f) => join(started.folder, f)) };
 }

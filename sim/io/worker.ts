@@ -21,7 +21,6 @@ export type WorkerReply =
   | { type: 'done'; result: RunResult }
   | { type: 'error'; name: string; message: string; stack: string };
 
-
 /** Simulate `task.scenario` into `task.dir` on a worker thread; `onDay` gets throttled progress. */
 export async function runInWorker(task: WorkerTask, onDay?: (day: number, days: number) => void): Promise<RunResult> {
   const worker = new Worker(await workerFile(RUN_WORKER), { workerData: task, execArgv: [...WORKER_EXEC_ARGV] });

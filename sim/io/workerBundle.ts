@@ -2,11 +2,11 @@
  * Worker threads that start without tsx: a worker's TypeScript entry, bundled by esbuild into an ES
  * module with an inline source map, kept in a folder of this user's in the system's temporary folder
  * (`abundance-<uid>/`, mode 0700), which the thread loads as plain JavaScript. A command started from the
- * command line's bundle (sim/cli/abundance.js) finds its workers' entries built with it (sim/io/bundle.ts,
- * sim/io/workerEntries.ts) and uses them while that bundle's stamp holds: no build at all (about 0.25 s
- * less wall time per sweep and run; the CPU saved, esbuild's, was within the noise). Otherwise (the sources changed since, or
- * under tsx or vitest) the entry is bundled on its own, once per process, with the packages in, under a
- * name made from its content (`<entry>-<sha256 prefix>.mjs`).
+ * command line's bundle (sim/cli/abundance.js) starts its threads from the workers' entries built with
+ * it (sim/io/bundle.ts, sim/io/workerEntries.ts): the same build as its main thread's, and no build at
+ * all (about 0.25 s less wall time per sweep and run; the CPU saved, esbuild's, was within the noise).
+ * A process started otherwise (under tsx, in a test) bundles each entry on its own, once, with the
+ * packages in, under a name made from its content (`<entry>-<sha256 prefix>.mjs`).
  *
  * Why: a thread started the old way ran tsx again. It inherited the parent's `--import tsx` (execArgv),
  * registered the loader in a hooks thread of its own and transpiled every module it loaded: 0.7-1 CPU s
@@ -29,7 +29,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS, keep, ownImportMeta, refuseImportMeta } from './bundle.js';
-import { bundleFolder, freshWorkerFile } from './bundleCache.js';
+import { bundleFolder, startedWorkerFile } from './bundleCache.js';
 
 /**
  * A bundled thread's execArgv. None of the parent's flags: its loaders (tsx, vitest's) are what the
@@ -50,8 +50,8 @@ const built = new Map<string, Promise<Bundle>>();
 
 /**
  * The file URL of `entry` (a URL of a .ts file) bundled with everything it imports, for a worker thread:
- * the one built with the command line's bundle when its stamp holds (a command started from that bundle,
- * sim/cli/abundance.js: no build at all), else a bundle of its own, built once per process.
+ * the one built with the command line's bundle this process started from, if it did, else a bundle of
+ * its own, built once per process.
  */
 export async function workerFile(entry: URL): Promise<URL> {
   const stamped = stampedWorker(sourceOf(entry));
@@ -70,20 +70,16 @@ export async function workerFile(entry: URL): Promise<URL> {
   return pathToFileURL(file);
 }
 
-/** Per source, the command line's build of it if that bundle's stamp held when first asked (checked once per process: it hashes every source). */
-const stampedOnce = new Map<string, { url: URL; files: string[] } | undefined>();
+/** The checkout of a worker's source: <checkout>/sim/<folder>/<entry>. */
+const checkoutOf = (source: string): string => resolve(dirname(source), '..', '..');
 
+/**
+ * The worker built with the bundle this process started from, if it did (sim/cli/abundance.js records
+ * it): the same build as the main thread's, checked by the bin at the start, so no hashing here. Every
+ * file of it is checked again before each thread: a cleaner of the temporary folder may have taken one.
+ */
 function stampedWorker(source: string): URL | undefined {
-  let built = stampedOnce.get(source);
-  if (!stampedOnce.has(source)) {
-    try {
-      built = freshWorkerFile(resolve(dirname(source), '..', '..'), source); // <checkout>/sim/<folder>/<entry>
-    } catch {
-      built = undefined; // no usable folder or stamp: the build below says what is wrong, if anything is
-    }
-    stampedOnce.set(source, built);
-  }
-  // Every file again before each thread: a cleaner of the temporary folder may have taken one since.
+  const built = startedWorkerFile(source);
   return built !== undefined && built.files.every((f) => existsSync(f)) ? built.url : undefined;
 }
 
@@ -93,7 +89,7 @@ async function bundle(source: string): Promise<Bundle> {
     ...BUNDLE_OPTIONS,
     entryPoints: [source],
     outdir: folder, // the source map's paths are relative to the folder the bundle is kept in
-    plugins: [ownImportMeta()],
+    plugins: [ownImportMeta(checkoutOf(source))],
   });
   refuseImportMeta(result.warnings, source);
   const code = result.outputFiles[0]?.text;

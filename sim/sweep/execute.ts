@@ -28,7 +28,6 @@ import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.
 import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
-
 export interface ExecuteOptions {
   workers: number;
   /** What each run folder keeps: its CSVs (default) or only Parquet (sim/io/runData.ts). */
