@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSpec } from '../sim/sweep/spec.js';
 import { parseScenarioText } from '../sim/scenario/file.js';
+import { freshCliEntry } from '../sim/io/bundleCache.js';
 
 export const CLAIMS_PRESETS = ['market', 'two-token', 'peer-bank'] as const;
 
@@ -53,6 +54,10 @@ function childrenCpuSeconds(): number {
 
 const warm = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
 if (warm.status !== 0) throw new Error(`bench/claims: abundance --version failed: ${warm.stderr}`);
+// The command must start from its bundle, as a user's does, not from the sources under tsx.
+if (warm.stderr !== '' || freshCliEntry(fileURLToPath(new URL('..', import.meta.url))) === undefined) {
+  throw new Error(`bench/claims: the command line does not start from its bundle here, so it would be timed under tsx${warm.stderr === '' ? ' (is the temporary folder usable?)' : `: ${warm.stderr.trim()}`}`);
+}
 const dir = mkdtempSync(join(tmpdir(), 'abundance-bench-claims-'));
 try {
   const file = join(dir, 'claims.yaml');
