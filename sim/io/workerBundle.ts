@@ -54,12 +54,13 @@ const built = new Map<string, Promise<Bundle>>();
  * its own, built once per process.
  */
 export async function workerFile(entry: URL): Promise<URL> {
-  const stamped = stampedWorker(sourceOf(entry));
+  const source = sourceOf(entry);
+  const stamped = stampedWorker(source);
   if (stamped !== undefined) return stamped;
   const key = entry.href;
   let made = built.get(key);
   if (made === undefined) {
-    made = bundle(sourceOf(entry)).catch((error: unknown) => {
+    made = bundle(source).catch((error: unknown) => {
       built.delete(key); // a failed build is tried again by the next worker
       throw error;
     });
@@ -79,8 +80,8 @@ const checkoutOf = (source: string): string => resolve(dirname(source), '..', '.
  * file of it is checked again before each thread: a cleaner of the temporary folder may have taken one.
  */
 function stampedWorker(source: string): URL | undefined {
-  const built = startedWorkerFile(source);
-  return built !== undefined && built.files.every((f) => existsSync(f)) ? built.url : undefined;
+  const started = startedWorkerFile(source);
+  return started !== undefined && started.files.every((f) => existsSync(f)) ? started.url : undefined;
 }
 
 async function bundle(source: string): Promise<Bundle> {

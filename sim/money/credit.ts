@@ -21,7 +21,7 @@ import { toMilli } from './milli.js';
 export function potential(w: World, cur: number, i: number): number {
   if (cur === CUR.ch) return potentialCh(w, i);
   if (cur === CUR.mh) return potentialMh(w, i);
-  return Math.round(potentialMh(w, i) + w.e * potentialCh(w, i));
+  return mergedMilli(potentialMh(w, i), potentialCh(w, i), w.e);
 }
 
 /** Potential daily capacity of agent i, milli-hours: [CH, MH]. */
@@ -35,12 +35,14 @@ export function potentialMh(w: World, i: number): number {
 /** The rules of potentialCh and potentialMh, from the agent's Rmax (hours) or work hours. */
 const chMilli = (rmax: number, onHoursPerDay: number): number => Math.round(toMilli(rmax * onHoursPerDay));
 const mhMilli = (workHours: number, upkeepMh: number): number => Math.round(toMilli(Math.max(0, workHours - upkeepMh)));
+/** The rule of a merged token's potential: its MH and CH potentials valued in MH-equivalents at rate e. */
+const mergedMilli = (mh: number, ch: number, e: number): number => Math.round(mh + e * ch);
 
 let potentialBuf = new Float64Array(0);
 
 /**
  * Every agent's potential(w, cur, i), milli-tokens, into a scratch array (valid until the next call):
- * the same rules (chMilli, mhMilli), with the scenario's fields and the currency's branch read once
+ * the same rules (chMilli, mhMilli, mergedMilli), with the scenario's fields and the currency's branch read once
  * instead of per agent (limits and demurrage read it for every agent, every day).
  */
 export function potentials(w: World, cur: number): Float64Array {
@@ -57,7 +59,7 @@ export function potentials(w: World, cur: number): Float64Array {
     for (let i = 0; i < n; i++) out[i] = mhMilli(workHours[i]!, upkeep);
   } else {
     const e = w.e;
-    for (let i = 0; i < n; i++) out[i] = Math.round(mhMilli(workHours[i]!, upkeep) + e * chMilli(rmax[i]!, onHours));
+    for (let i = 0; i < n; i++) out[i] = mergedMilli(mhMilli(workHours[i]!, upkeep), chMilli(rmax[i]!, onHours), e);
   }
   return out;
 }

@@ -5,8 +5,9 @@
  * amount > 0 of milli-tokens (TigerBeetle's transfer); `postFromOne` and `postToOne` make many postings
  * from or to one account at once (a dividend, the day's fees), the same postings with the same checks.
  * So all balances of a currency sum to zero at every moment. Accounts are the agents 0..n-1, then
- * `escrow`, `commons`, `exchange` and `bank` (minting debits the bank, burning credits it). A posting that would take an account below its floor (minus the credit
- * limit, 0, or no floor for the bank) throws, naming the day, the account and the amounts (invariant 4).
+ * `escrow`, `commons`, `exchange` and `bank` (minting debits the bank, burning credits it). A posting
+ * that would take an account below its floor (minus the credit limit, 0, or no floor for the bank)
+ * throws, naming the day, the account and the amounts (invariant 4).
  *
  * Each posting is also added to the day's (gross) flow matrix (rows: flow kinds; columns: sectors) and, in audit
  * mode, to a posting log from which every balance is re-derived (invariant 3).
