@@ -27,8 +27,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { BUNDLE_OPTIONS, keep, ownImportMeta, refuseImportMeta } from './bundle.js';
+import { BUNDLE_OPTIONS, esbuild, keep, ownImportMeta, refuseImportMeta } from './bundle.js';
 import { bundleFolder, startedWorkerFile } from './bundleCache.js';
 
 /**
@@ -86,6 +85,7 @@ function stampedWorker(source: string): URL | undefined {
 
 async function bundle(source: string): Promise<Bundle> {
   const folder = bundleFolder();
+  const { build } = await esbuild();
   const result = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: [source],
