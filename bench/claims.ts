@@ -11,12 +11,18 @@
  *
  * Linux only: the CPU is this process's children's (`cutime` + `cstime` of /proc/self/stat, in ticks of
  * 1/100 s, before and after the command), the peak memory the command's own (`process.resourceUsage()`
- * at its exit, written to a pipe by a one-line `--import`).
+ * at its exit, written to a pipe by a one-line `--import`). Where the CPU went, by thread: the command's
+ * /proc/<pid>/task/<tid>/stat read every 20 ms while it runs (a thread's last reading is at most 20 ms
+ * before it ends), as `threads`: the main thread's seconds (start-up, the progress of the runs,
+ * finishing: runs.csv, summary.csv, the Parquet files), then every other thread's, largest first. With
+ * one worker the largest is the sweep's worker thread (the runs and their files); the others are
+ * Node's and V8's own, mostly V8's optimising compiler, which compiles in background threads (they fall
+ * to almost nothing under `node --no-concurrent-recompilation`, and the worker's time grows instead).
  *
  *   tsx bench/claims.ts [seeds = 1] [agents = 500] [days = 1095] [--set path=value ...]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,12 +50,59 @@ const BIN = fileURLToPath(new URL('../sim/cli/abundance.js', import.meta.url));
 /** Writes the command's own resource usage to fd 3 as it exits (its peak memory: getrusage(RUSAGE_SELF)). */
 const USAGE_AT_EXIT = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(3,JSON.stringify(process.resourceUsage())))";
 const TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/<pid>/stat times on every Linux ABI
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** CPU seconds of this process's children that have been waited for (/proc/self/stat fields 16 and 17). */
 function childrenCpuSeconds(): number {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": field 3 onwards
   return (Number(fields[16 - 3]) + Number(fields[17 - 3])) / TICKS_PER_SECOND;
+}
+
+/** utime + stime of /proc/<field 3 onwards> of a stat line, in seconds. */
+function statCpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[14 - 3]) + Number(fields[15 - 3])) / TICKS_PER_SECOND;
+}
+
+/** The CPU seconds of each thread of process `pid` now, added to `last` (a thread that has ended keeps its last reading). */
+function readThreads(pid: number, last: Map<string, number>): void {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return; // the process has ended
+  }
+  for (const tid of tids) {
+    try {
+      last.set(tid, statCpuSeconds(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+}
+
+interface Finished { status: number | null; signal: NodeJS.Signals | null; stderr: string; usage: string; threads: { main: number; others: number[] } }
+
+/** Run the command, reading its threads' CPU every 20 ms; resolves when it has exited. */
+function runWatched(args: string[]): Promise<Finished> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const pid = child.pid!;
+    const last = new Map<string, number>();
+    const timer = setInterval(() => readThreads(pid, last), 20);
+    let stderr = '';
+    let usage = '';
+    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => { usage += d.toString(); });
+    child.on('error', fail);
+    child.on('close', (status, signal) => {
+      clearInterval(timer);
+      const main = last.get(String(pid)) ?? 0;
+      const others = [...last].filter(([tid]) => tid !== String(pid)).map(([, s]) => s).filter((s) => s > 0).sort((a, b) => b - a);
+      done({ status, signal, stderr, usage, threads: { main, others } });
+    });
+  });
 }
 
 const warm = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
@@ -66,11 +119,11 @@ try {
   const args = ['--import', USAGE_AT_EXIT, BIN, 'sweep', file, '--out', out, '--workers', '1', '--quiet', ...set.flatMap((s) => ['--set', s])];
   const cpuBefore = childrenCpuSeconds();
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  const child = await runWatched(args);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuSeconds = childrenCpuSeconds() - cpuBefore;
   if (child.status !== 0) throw new Error(`bench/claims: the sweep exited with ${child.status ?? child.signal}: ${child.stderr}`);
-  const usage = JSON.parse(String(child.output[3])) as NodeJS.ResourceUsage;
+  const usage = JSON.parse(child.usage) as NodeJS.ResourceUsage;
   const runs = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').length - 1;
   process.stdout.write(JSON.stringify({
     runs,
@@ -78,6 +131,7 @@ try {
     cpuSeconds,
     wallSeconds,
     maxRssBytes: usage.maxRSS * 1024,
+    threads: { main: round2(child.threads.main), others: child.threads.others.map(round2) },
   }) + '\n');
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,8 @@
  *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
  *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; 2 seeds by default
  *   (the protocol has 30 per point, so its per-point work, summary.csv and summary.parquet, weighs
- *   more here than there);
+ *   more here than there); then its CPU by thread, and the rate it would have if the worker's thread
+ *   cost nothing (a bound on what speeding up the runs alone can give this workload);
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
  *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
  *   365 days untimed (JIT warm-up), then times whole runs of 100 days (a million agents too: the memory
@@ -83,7 +84,7 @@ const pct = (rate: number): string => `${((100 * rate) / yardstick()).toFixed(2)
 const fmt = (x: number): string => Math.round(x).toLocaleString('en');
 if (!args.includes('--no-goals')) {
   loops.push(boltzmann().agentStepsPerCpuSec);
-  const claims = (): { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number } =>
+  const claims = (): { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number; threads: { main: number; others: number[] } } =>
     JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), flag('claims-seeds') ?? '2'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
   let c = claims();
   for (let k = 1; k < repeat; k++) { const r = claims(); if (r.cpuSeconds < c.cpuSeconds) c = r; }
@@ -96,6 +97,12 @@ if (!args.includes('--no-goals')) {
   console.log('| claims workload (one sweep process, 1 worker) | runs | agent-days | CPU s | wall s | agent-days/s (CPU) | agent-days/s (wall) | share of the loop | peak MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
+  console.log('');
+  // Where its CPU went (bench/claims.ts reads the command's threads): the sweep's worker thread is the
+  // largest of the others; what is not in it would remain if the runs cost nothing.
+  const [worker = 0, ...rest] = c.threads.others;
+  const outside = c.threads.main + rest.reduce((x, y) => x + y, 0);
+  console.log(`Its CPU by thread: the main thread ${c.threads.main.toFixed(1)} s (start-up, finishing: runs.csv, summary.csv, the Parquet files), the sweep's worker ${worker.toFixed(1)} s (the runs and their files), ${rest.length} other threads ${(outside - c.threads.main).toFixed(1)} s (${rest.map((x) => x.toFixed(2)).join(', ')}: V8's optimising compiler, mostly). Outside the worker, ${outside.toFixed(1)} s: were the runs free, the workload would make at most ${fmt(c.agentDays / outside)} agent-days per CPU second (${pct(c.agentDays / outside)} of the loop).`);
   console.log('');
   const ten = scaling.find((x) => x.agents === 10_000)!.r.agentDaysPerCpuSec;
   console.log('| two-token agents | days | agent-days/s (CPU) | ns per agent-day (CPU) | cost / cost at 10,000 | share of the loop | peak MB | bytes per agent |');
