@@ -1,7 +1,7 @@
 /**
  * The Parquet files of a sweep against its CSVs (docs/data.md): run a sweep file (both --run-files
- * modes if asked), then write its derived files again (runs.csv, summary.csv and metrics.parquet in
- * aggregateSweep's one pass over the runs, then runs.parquet and summary.parquet), timed, with the peak
+ * modes if asked), then write its derived files again (runs.csv, summary.csv and the three Parquet files,
+ * in aggregateSweep's one pass over the runs), timed, with the peak
  * RSS of this process while they are written, and print the sizes of every CSV and Parquet file. A benchmark, not a test: times
  * vary with the machine and its load; sizes do not.
  *
@@ -10,7 +10,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSweep } from '../sim/sweep/load.js';
-import { writeSweepParquet } from '../sim/sweep/parquet.js';
 import { aggregateSweep } from '../sim/sweep/aggregate.js';
 import { readManifest } from '../sim/io/manifest.js';
 import { runSweep } from '../sim/sweep/run.js';
@@ -46,7 +45,6 @@ const before = process.memoryUsage().rss;
 const t0 = performance.now();
 const paths = { runsCsv: join(out, 'bench-runs.csv'), summaryCsv: join(out, 'bench-summary.csv'), runsParquet: join(out, 'bench-runs.parquet'), summaryParquet: join(out, 'bench-summary.parquet'), metricsParquet: join(out, 'bench-metrics.parquet') };
 await aggregateSweep(plan, out, paths, (run) => readManifest(join(out, run.run)).scenario);
-writeSweepParquet(plan, paths);
 const ms = performance.now() - t0;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);

@@ -127,15 +127,17 @@ export class ParquetRowWriter {
 
   /** One row of CSV cells, in column order (converted by each column's kind). */
   csvRow(row: readonly string[], where: () => string): void {
-    if (row.length !== this.columns.length) throw new Error(`${where()}: ${row.length} cells, expected ${this.columns.length}`);
-    this.columns.forEach((c, j) => {
-      try {
-        this.cells[j]!.push(cellValue(row[j]!, c.kind));
-      } catch (error) {
-        throw new Error(`${where()}, column ${c.name}: ${(error as Error).message}`);
-      }
-    });
-    if (this.cells[0]!.length >= this.groupRows) this.flush();
+    const columns = this.columns;
+    const cells = this.cells;
+    if (row.length !== columns.length) throw new Error(`${where()}: ${row.length} cells, expected ${columns.length}`);
+    // A plain loop, the error named after it: a closure per cell was a tenth of finishing a sweep.
+    let j = 0;
+    try {
+      for (; j < columns.length; j++) cells[j]!.push(cellValue(row[j]!, columns[j]!.kind));
+    } catch (error) {
+      throw new Error(`${where()}, column ${columns[j]!.name}: ${(error as Error).message}`);
+    }
+    if (cells[0]!.length >= this.groupRows) this.flush();
   }
 
   private flush(): void {

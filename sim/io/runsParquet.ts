@@ -1,11 +1,12 @@
 /**
  * runs.parquet (docs/data.md): runs.csv (sim/io/runsCsv.ts) as Parquet, column for column and cell for
- * cell: written from the finished runs.csv, so the two cannot disagree. Types: run, preset, point and
+ * cell: each row converted from the texts of its CSV line as the sweep's aggregation writes it
+ * (sim/sweep/aggregate.ts), so the two cannot disagree. Types: run, preset, point and
  * viability_failed UTF8; replicate and viable INT32; seed INT64; a swept key DOUBLE when all its
  * values are numbers (BOOLEAN for flags, else UTF8); every metric and statistic DOUBLE. Empty cells
  * are nulls.
  */
-import { csvFileToParquet, valueKind, type ParquetColumn, type ParquetKind } from './parquet.js';
+import { valueKind, type ParquetColumn, type ParquetKind } from './parquet.js';
 import { runsHeader } from './runsCsv.js';
 
 export const RUNS_PARQUET = 'runs.parquet';
@@ -18,9 +19,4 @@ const FIXED: Readonly<Record<string, ParquetKind>> = {
 export function runsParquetColumns(sweptKeys: readonly string[], points: readonly { params: Record<string, unknown> }[]): ParquetColumn[] {
   const swept = new Map(sweptKeys.map((k) => [k, valueKind(points.map((p) => p.params[k]))]));
   return runsHeader(sweptKeys).map((name) => ({ name, kind: swept.get(name) ?? FIXED[name] ?? 'double' }));
-}
-
-/** Write runs.parquet from a runs.csv; returns the rows written. */
-export function writeRunsParquet(runsCsv: string, path: string, columns: readonly ParquetColumn[]): number {
-  return csvFileToParquet(runsCsv, path, columns);
 }

@@ -80,14 +80,44 @@ export function summaryLines(
   metrics: readonly string[],
   everyDays: number,
 ): string[] {
+  const lines: string[] = [];
+  summaryRows(preset, point, params, sweptKeys, tables, metrics, everyDays, (line) => lines.push(line));
+  return lines;
+}
+
+/**
+ * One row of summary.csv: its line (without a newline), and the text of each of its cells as the line
+ * reads back (`parseCsvLine(line)`, unquoted), which summary.parquet converts by its columns' kinds
+ * (sim/io/summaryParquet.ts). The cells array is reused from row to row: copy what is kept.
+ */
+export type SummaryRowSink = (line: string, cells: readonly string[]) => void;
+
+/**
+ * summaryLines' rows handed to `sink` one by one, each line with its cells (so summary.parquet is
+ * written from the very texts of summary.csv in the same pass, without reading 30 MB back).
+ */
+export function summaryRows(
+  preset: string,
+  point: string,
+  params: Params,
+  sweptKeys: readonly string[],
+  tables: readonly MetricsTable[],
+  metrics: readonly string[],
+  everyDays: number,
+  sink: SummaryRowSink,
+): void {
   const lastDay = Math.max(-1, ...tables.map((t) => lastDayOf(t)));
   const index = tables.map((t) => rowsByDay(t, lastDay));
   const days = strideDays(lastDay, everyDays);
-  const prefix = [csvText(preset), csvText(point), ...sweptKeys.map((k) => valueCell(params[k]))].join(',');
-  const lines: string[] = [];
+  const swept = sweptKeys.map((k) => valueCell(params[k]));
+  const prefix = [csvText(preset), csvText(point), ...swept].join(',');
+  // The cells: the prefix's as the line reads back, then metric, day, n and the statistics.
+  const cells = [preset, point, ...swept.map((c) => parseCsvLine(c)[0] ?? '')];
+  const at = cells.length;
   const values: number[] = [];
   for (const metric of metrics) {
     const cols = tables.map((t) => t.columns.indexOf(metric));
+    const metricCell = csvText(metric);
     for (const day of days) {
       values.length = 0;
       tables.forEach((t, k) => {
@@ -100,10 +130,15 @@ export function summaryLines(
       if (values.length === 0) continue;
       const ci = interval95(values);
       const qs = quantilesOf(values, SUMMARY_QUANTILES);
-      lines.push(`${prefix},${csvText(metric)},${day},${ci.n},${num6(ci.mean)},${num6(ci.sd)},${num6(ci.lo)},${num6(ci.hi)},${qs.map(num6).join(',')}`);
+      let c = at;
+      cells[c++] = metric;
+      cells[c++] = `${day}`;
+      cells[c++] = `${ci.n}`;
+      cells[c++] = num6(ci.mean); cells[c++] = num6(ci.sd); cells[c++] = num6(ci.lo); cells[c++] = num6(ci.hi);
+      for (const q of qs) cells[c++] = num6(q);
+      sink(`${prefix},${metricCell},${cells.slice(at + 1).join(',')}`, cells);
     }
   }
-  return lines;
 }
 
 function lastDayOf(table: MetricsTable): number {

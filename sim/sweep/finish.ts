@@ -1,7 +1,7 @@
 /**
  * finishSweep(dir, json, failed, timing): the one code path that turns a folder of finished runs into a
- * sweep folder: runs.csv and summary.csv (aggregate.ts), runs.parquet, summary.parquet and metrics.parquet
- * (parquet.ts, docs/data.md), failed.csv (when a run failed), sweep.json, timings.json and manifest.json,
+ * sweep folder: runs.csv, summary.csv and their Parquet forms, and metrics.parquet (aggregate.ts,
+ * docs/data.md), failed.csv (when a run failed), sweep.json, timings.json and manifest.json,
  * each written to a temporary sibling and renamed into place, manifest.json last. Both `abundance sweep` (sim/sweep/run.ts) and `abundance merge` (sim/sweep/merge.ts) end here,
  * so a merged folder is what the one-machine sweep writes, file for file, byte for byte: a file added
  * to a sweep folder is added here, and both get it.
@@ -24,7 +24,6 @@ import { DERIVED_FILES, foreignTargets, OutputPathError } from '../io/outputPath
 import { REPORT_FILES } from '../io/runFiles.js';
 import { aggregateSweep } from './aggregate.js';
 import { commitFiles } from './folder.js';
-import { writeSweepParquet } from './parquet.js';
 
 export { DERIVED_FILES };
 
@@ -61,8 +60,6 @@ export async function finishSweep(dir: string, json: SweepJson, failed: readonly
     const aggregateStarted = Date.now();
     const skip = new Set(failed.map((f) => f.run));
     await aggregateSweep(json, dir, temps, (run) => readManifest(join(dir, run.run)).scenario, skip);
-    // From the CSVs just written: a failed run is in none of them.
-    writeSweepParquet(json, temps);
     const aggregateMs = Date.now() - aggregateStarted;
     if (failed.length > 0) writeFileSync(temps.failedCsv, failedCsvText(failed));
     writeFileSync(temps.sweepJson, sweepJsonText(json));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../sim/stats/interval.js';
-import { interval95, strideDays, summaryHeader, summaryLines } from '../../sim/io/summaryCsv.js';
+import { interval95, strideDays, summaryHeader, summaryLines, summaryRows } from '../../sim/io/summaryCsv.js';
+import { parseCsvLine } from '../../sim/io/csvRecords.js';
 
 const table = (values: number[]) => ({ columns: ['day', 'a', 'b'], rows: values.map((v, d) => Float64Array.from([d, v, NaN])) });
 
@@ -46,5 +47,16 @@ describe('io/summaryCsv', () => {
   it('counts only replicates with a value, leaves the interval empty below two, and writes the swept values', () => {
     const lines = summaryLines('peer-bank', 's-bank.k-7', { 'bank.k': 7 }, ['demurrage.rate', 'bank.k'], [table([5]), table([NaN])], ['a'], 1);
     expect(lines).toEqual(['peer-bank,s-bank.k-7,,7,a,0,1,5,,,,5,5,5,5,5']);
+  });
+
+  it('hands each row to a sink with the cells its line reads back as (what summary.parquet converts)', () => {
+    const got: { line: string; cells: string[] }[] = [];
+    // Names and a swept text that need quotes, a missing swept value, a metric with a comma.
+    summaryRows('my "preset"', 'p,1', { 'a.b': 'x,"y"', 'c.d': 0.5 }, ['a.b', 'c.d', 'e.f'], [table([0, 1]), table([2, NaN])], ['a', 'b'], 1,
+      (line, cells) => got.push({ line, cells: [...cells] }));
+    expect(got.map((r) => r.line)).toEqual(summaryLines('my "preset"', 'p,1', { 'a.b': 'x,"y"', 'c.d': 0.5 }, ['a.b', 'c.d', 'e.f'], [table([0, 1]), table([2, NaN])], ['a', 'b'], 1));
+    expect(got).toHaveLength(2);
+    for (const { line, cells } of got) expect(cells).toEqual(parseCsvLine(line));
+    expect(got[0]!.cells.slice(0, 8)).toEqual(['my "preset"', 'p,1', 'x,"y"', '0.5', '', 'a', '0', '2']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * sim/sweep/parquet: the Parquet files of a small sweep (2 presets x 2 points x 2 replicates of 30
+ * The Parquet files a sweep writes (sim/sweep/aggregate.ts): a small sweep (2 presets x 2 points x 2 replicates of 30
  * agents x 60 days), read back with hyparquet: the same bytes with 1 and 2 workers, the columns typed,
  * and every cell equal to the cell of its CSV (runs.csv, summary.csv, each run's metrics.csv); and
  * --run-files none: run folders with only Parquet files and manifest.json, the same sweep files, --resume.
