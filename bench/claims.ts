@@ -12,8 +12,8 @@
  * Linux only: the CPU is this process's children's (`cutime` + `cstime` of /proc/self/stat, in ticks of
  * 1/100 s, before and after the command), the peak memory the command's own (`process.resourceUsage()`
  * at its exit, written to a pipe by a one-line `--import`). Where the CPU went, by thread: the command's
- * /proc/<pid>/task/<tid>/stat read every 20 ms while it runs (a thread's last reading is at most 20 ms
- * before it ends), as `threads`: the main thread's seconds (start-up, the progress of the runs,
+ * /proc/<pid>/task/<tid>/stat read every 20 ms while it runs (a thread's last reading is about 20 ms
+ * before it ends, so they add up to a little less than the CPU above), as `threads`: the main thread's seconds (start-up, the progress of the runs,
  * finishing: runs.csv, summary.csv, the Parquet files), then every other thread's, largest first. With
  * one worker the largest is the sweep's worker thread (the runs and their files); the others are
  * Node's and V8's own, mostly V8's optimising compiler, which compiles in background threads (they fall
@@ -88,16 +88,21 @@ interface Finished { status: number | null; signal: NodeJS.Signals | null; stder
 function runWatched(args: string[]): Promise<Finished> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
-    const pid = child.pid!;
+    const pid = child.pid;
     const last = new Map<string, number>();
+    if (pid === undefined) return; // not started: 'error' follows
     const timer = setInterval(() => readThreads(pid, last), 20);
     let stderr = '';
     let usage = '';
     child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => { usage += d.toString(); });
-    child.on('error', fail);
-    child.on('close', (status, signal) => {
+    // The readings stop when the child is reaped: after that its pid may be another process's.
+    child.on('exit', () => clearInterval(timer));
+    child.on('error', (error) => {
       clearInterval(timer);
+      fail(error);
+    });
+    child.on('close', (status, signal) => {
       const main = last.get(String(pid)) ?? 0;
       const others = [...last].filter(([tid]) => tid !== String(pid)).map(([, s]) => s).filter((s) => s > 0).sort((a, b) => b - a);
       done({ status, signal, stderr, usage, threads: { main, others } });

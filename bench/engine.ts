@@ -18,8 +18,8 @@
  *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
  *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; 2 seeds by default
  *   (the protocol has 30 per point, so its per-point work, summary.csv and summary.parquet, weighs
- *   more here than there); then its CPU by thread, and the rate it would have if the worker's thread
- *   cost nothing (a bound on what speeding up the runs alone can give this workload);
+ *   more here than there); then its CPU by thread, an estimate of its rate were the worker's thread
+ *   free, and the bound its main thread (start-up and finishing) sets on any speed-up of the runs;
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
  *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
  *   365 days untimed (JIT warm-up), then times whole runs of 100 days (a million agents too: the memory
@@ -99,10 +99,17 @@ if (!args.includes('--no-goals')) {
   console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
   console.log('');
   // Where its CPU went (bench/claims.ts reads the command's threads): the sweep's worker thread is the
-  // largest of the others; what is not in it would remain if the runs cost nothing.
+  // largest of the others. The main thread's work (start-up, finishing) does not shrink with the runs,
+  // so the workload can go no faster than its agent-days over that; the compiler threads' work shrinks
+  // in part with the code the runs execute, so the rate without the worker's thread is an estimate.
   const [worker = 0, ...rest] = c.threads.others;
-  const outside = c.threads.main + rest.reduce((x, y) => x + y, 0);
-  console.log(`Its CPU by thread: the main thread ${c.threads.main.toFixed(1)} s (start-up, finishing: runs.csv, summary.csv, the Parquet files), the sweep's worker ${worker.toFixed(1)} s (the runs and their files), ${rest.length} other threads ${(outside - c.threads.main).toFixed(1)} s (${rest.map((x) => x.toFixed(2)).join(', ')}: V8's optimising compiler, mostly). Outside the worker, ${outside.toFixed(1)} s: were the runs free, the workload would make at most ${fmt(c.agentDays / outside)} agent-days per CPU second (${pct(c.agentDays / outside)} of the loop).`);
+  if (c.threads.main > 0 && worker > 0) {
+    const compiler = rest.reduce((x, y) => x + y, 0);
+    const outside = c.cpuSeconds - worker;
+    console.log(`Its CPU by thread (read every 20 ms): the main thread ${c.threads.main.toFixed(1)} s (start-up, finishing: runs.csv, summary.csv, the Parquet files), the sweep's worker ${worker.toFixed(1)} s (the runs and their files), ${rest.length} other threads ${compiler.toFixed(1)} s (V8's optimising compiler, mostly). Were the worker's thread free, the workload would make about ${fmt(c.agentDays / outside)} agent-days per CPU second (${pct(c.agentDays / outside)} of the loop), and it can make no more than ${fmt(c.agentDays / c.threads.main)} (${pct(c.agentDays / c.threads.main)}) while its main thread costs what it does.`);
+  } else {
+    console.log('Its CPU by thread: no readings of its threads (/proc/<pid>/task could not be read).');
+  }
   console.log('');
   const ten = scaling.find((x) => x.agents === 10_000)!.r.agentDaysPerCpuSec;
   console.log('| two-token agents | days | agent-days/s (CPU) | ns per agent-day (CPU) | cost / cost at 10,000 | share of the loop | peak MB | bytes per agent |');

@@ -70,9 +70,14 @@ function significant(x: number, digits: number): string {
 
 /** A swept value (number, text or flag) as a cell; '' when the point does not set it. */
 export function valueCell(v: unknown): string {
+  return csvText(valueText(v)); // num6's digits never need quotes
+}
+
+/** The text of a swept value's cell as it reads back (unquoted): what the Parquet forms convert. */
+export function valueText(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number') return num6(v);
-  return csvText(String(v));
+  return String(v);
 }
 
 /** An enum cell: the label at index x, empty when there is none. */

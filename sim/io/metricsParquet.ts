@@ -49,7 +49,7 @@ export function metricsCsvCells(text: string, file: string): ParquetCell[][] {
   if (lines[0] !== names) throw new Error(`${file}: the header is not metrics.csv's columns of this version (${names.slice(0, 60)}...)`);
   const columns = METRIC_PARQUET_COLUMNS;
   const cells: ParquetCell[][] = columns.map(() => new Array<ParquetCell>(lines.length - 1));
-  // Plain loops, each error named after them: a closure per cell cost more than the cell's conversion.
+  // One try around a plain loop, its error naming column j: a closure per cell cost more than the cell's conversion.
   for (let i = 1; i < lines.length; i++) {
     const row = lines[i]!.split(',');
     if (row.length !== columns.length) throw new Error(`${file} line ${i + 1}: ${row.length} cells, expected ${columns.length}`);

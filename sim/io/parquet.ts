@@ -130,7 +130,7 @@ export class ParquetRowWriter {
     const columns = this.columns;
     const cells = this.cells;
     if (row.length !== columns.length) throw new Error(`${where()}: ${row.length} cells, expected ${columns.length}`);
-    // A plain loop, the error named after it: a closure per cell was a tenth of finishing a sweep.
+    // One try around a plain loop, its error naming column j: a closure per cell was a tenth of finishing a sweep.
     let j = 0;
     try {
       for (; j < columns.length; j++) cells[j]!.push(cellValue(row[j]!, columns[j]!.kind));

@@ -17,7 +17,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { quantilesOf, tQuantile, type MeanInterval } from '../stats/interval.js';
 import type { MetricsTable } from './metricsCsv.js';
 import type { Params } from '../sweep/plan.js';
-import { csvText, num6, valueCell } from './csv.js';
+import { csvText, num6, valueText } from './csv.js';
 import { cellNumber, parseCsvLine } from './csvRecords.js';
 
 export const SUMMARY_CSV = 'summary.csv';
@@ -68,24 +68,6 @@ function rowsByDay(table: MetricsTable, lastDay: number): Int32Array {
 }
 
 /**
- * The lines (without newlines) of summary.csv for one (preset, point), given its replicates' tables.
- * `metrics` are the metric names in metrics.csv order (`day` excluded).
- */
-export function summaryLines(
-  preset: string,
-  point: string,
-  params: Params,
-  sweptKeys: readonly string[],
-  tables: readonly MetricsTable[],
-  metrics: readonly string[],
-  everyDays: number,
-): string[] {
-  const lines: string[] = [];
-  summaryRows(preset, point, params, sweptKeys, tables, metrics, everyDays, (line) => lines.push(line));
-  return lines;
-}
-
-/**
  * One row of summary.csv: its line (without a newline), and the text of each of its cells as the line
  * reads back (`parseCsvLine(line)`, unquoted), which summary.parquet converts by its columns' kinds
  * (sim/io/summaryParquet.ts). The cells array is reused from row to row: copy what is kept.
@@ -93,8 +75,10 @@ export function summaryLines(
 export type SummaryRowSink = (line: string, cells: readonly string[]) => void;
 
 /**
- * summaryLines' rows handed to `sink` one by one, each line with its cells (so summary.parquet is
- * written from the very texts of summary.csv in the same pass, without reading 30 MB back).
+ * The rows of summary.csv for one (preset, point), given its replicates' tables, handed to `sink` one
+ * by one, each line with its cells (so summary.parquet is written from the very texts of summary.csv
+ * in the same pass, without reading the file back). `metrics` are the metric names in metrics.csv
+ * order (`day` excluded).
  */
 export function summaryRows(
   preset: string,
@@ -109,10 +93,10 @@ export function summaryRows(
   const lastDay = Math.max(-1, ...tables.map((t) => lastDayOf(t)));
   const index = tables.map((t) => rowsByDay(t, lastDay));
   const days = strideDays(lastDay, everyDays);
-  const swept = sweptKeys.map((k) => valueCell(params[k]));
-  const prefix = [csvText(preset), csvText(point), ...swept].join(',');
+  const swept = sweptKeys.map((k) => valueText(params[k]));
+  const prefix = [preset, point, ...swept].map(csvText).join(',');
   // The cells: the prefix's as the line reads back, then metric, day, n and the statistics.
-  const cells = [preset, point, ...swept.map((c) => parseCsvLine(c)[0] ?? '')];
+  const cells = [preset, point, ...swept];
   const at = cells.length;
   const values: number[] = [];
   for (const metric of metrics) {

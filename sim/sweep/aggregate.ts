@@ -4,8 +4,9 @@
  * at a time: each replicate's files are read once (metrics.csv and agents.csv, or their Parquet forms
  * under --run-files none: sim/io/runData.ts runColumns), its row of runs.csv and runs.parquet and its row
  * group of metrics.parquet written, then the group's rows of summary.csv and summary.parquet, and the
- * tables dropped, so memory is flat in the number of points. Each Parquet row is converted from the
- * texts of its CSV line (sim/io/parquet.ts), so the two never disagree. (metrics.parquet was written in
+ * tables dropped, so memory is flat in the number of points. Each row of runs.parquet and
+ * summary.parquet is converted from the texts of its CSV line (sim/io/parquet.ts), so the two never
+ * disagree; metrics.parquet from the run's metrics cells. (metrics.parquet was written in
  * a second pass that parsed every run's metrics again: 9 of the 59 s the 900-run claims protocol spent
  * finishing; runs.parquet and summary.parquet by reading the CSVs back, a third of what the 90 runs of
  * claims-small.yaml spent finishing.)
@@ -68,17 +69,26 @@ export async function aggregateSweep(
   scenarioFor: (run: RunPlace) => Scenario,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const runs = new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys));
-  const runsParquet = new ParquetRowWriter(paths.runsParquet, runsParquetColumns(plan.sweptKeys, plan.points));
-  let runsLine = 1; // the header's
+  const runsColumns = runsParquetColumns(plan.sweptKeys, plan.points);
+  const summaryColumns = summaryParquetColumns(plan.sweptKeys, plan.points);
+  // Every file opened is closed, whatever fails (finish.ts deletes them); in the order they are written.
+  const opened: { close(): void }[] = [];
+  const open = <T extends { close(): void }>(file: T): T => {
+    opened.push(file);
+    return file;
+  };
+  // The CSVs' line numbers, for errors: the header is line 1.
+  let runsLine = 1;
   const runsWhere = (): string => `runs.csv line ${runsLine}`;
-  const summary = new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys));
-  const summaryParquet = new ParquetRowWriter(paths.summaryParquet, summaryParquetColumns(plan.sweptKeys, plan.points));
-  const metrics = new SweepMetricsParquet(paths.metricsParquet);
-  let summaryLine = 1; // the header's
+  let summaryLine = 1;
   const summaryWhere = (): string => `summary.csv line ${summaryLine}`;
   let failed = true;
   try {
+    const runs = open(new CsvWriter(paths.runsCsv, runsHeader(plan.sweptKeys)));
+    const runsParquet = open(new ParquetRowWriter(paths.runsParquet, runsColumns));
+    const metrics = open(new SweepMetricsParquet(paths.metricsParquet));
+    const summary = open(new CsvWriter(paths.summaryCsv, summaryHeader(plan.sweptKeys)));
+    const summaryParquet = open(new ParquetRowWriter(paths.summaryParquet, summaryColumns));
     for (const group of groupsOf(plan.runs.filter((r) => !skip.has(r.run)))) {
       const first = group[0]!;
       const tables: MetricsTable[] = [];
@@ -99,10 +109,9 @@ export async function aggregateSweep(
     }
     failed = false;
   } finally {
-    // Every file is closed; the first error of a close is thrown unless an earlier one is on its way
-    // (the one to report). finish.ts deletes the files.
+    // The first error of a close is thrown unless an earlier one is on its way (the one to report).
     let closing: { error: unknown } | undefined;
-    for (const file of [metrics, runsParquet, summaryParquet, runs, summary]) {
+    for (const file of opened) {
       try {
         file.close();
       } catch (error) {

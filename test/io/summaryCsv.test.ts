@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../sim/stats/interval.js';
-import { interval95, strideDays, summaryHeader, summaryLines, summaryRows } from '../../sim/io/summaryCsv.js';
+import { interval95, strideDays, summaryHeader, summaryRows } from '../../sim/io/summaryCsv.js';
 import { parseCsvLine } from '../../sim/io/csvRecords.js';
 
 const table = (values: number[]) => ({ columns: ['day', 'a', 'b'], rows: values.map((v, d) => Float64Array.from([d, v, NaN])) });
+
+/** The lines summaryRows hands on, in order. */
+function summaryLines(...args: Parameters<typeof summaryRows> extends [...infer A, unknown] ? A : never): string[] {
+  const lines: string[] = [];
+  summaryRows(...args, (line) => lines.push(line));
+  return lines;
+}
 
 describe('io/summaryCsv', () => {
   it('has the header of docs/sweeps.md, with the swept keys after the point', () => {
@@ -51,12 +58,15 @@ describe('io/summaryCsv', () => {
 
   it('hands each row to a sink with the cells its line reads back as (what summary.parquet converts)', () => {
     const got: { line: string; cells: string[] }[] = [];
-    // Names and a swept text that need quotes, a missing swept value, a metric with a comma.
-    summaryRows('my "preset"', 'p,1', { 'a.b': 'x,"y"', 'c.d': 0.5 }, ['a.b', 'c.d', 'e.f'], [table([0, 1]), table([2, NaN])], ['a', 'b'], 1,
+    // Names, a swept text and a metric that need quotes, and a swept key the point does not set.
+    const odd = { columns: ['day', 'm,"1"'], rows: [Float64Array.from([0, 1]), Float64Array.from([1, 3])] };
+    summaryRows('my "preset"', 'p,1', { 'a.b': 'x,"y"', 'c.d': 0.5 }, ['a.b', 'c.d', 'e.f'], [odd, { ...odd, rows: [Float64Array.from([0, 2])] }], ['m,"1"'], 1,
       (line, cells) => got.push({ line, cells: [...cells] }));
-    expect(got.map((r) => r.line)).toEqual(summaryLines('my "preset"', 'p,1', { 'a.b': 'x,"y"', 'c.d': 0.5 }, ['a.b', 'c.d', 'e.f'], [table([0, 1]), table([2, NaN])], ['a', 'b'], 1));
-    expect(got).toHaveLength(2);
+    expect(got.map((r) => r.line)).toEqual([
+      '"my ""preset""","p,1","x,""y""",0.5,,"m,""1""",0,2,1.5,0.707107,-4.8531,7.8531,1.05,1.25,1.5,1.75,1.95',
+      '"my ""preset""","p,1","x,""y""",0.5,,"m,""1""",1,1,3,,,,3,3,3,3,3',
+    ]);
     for (const { line, cells } of got) expect(cells).toEqual(parseCsvLine(line));
-    expect(got[0]!.cells.slice(0, 8)).toEqual(['my "preset"', 'p,1', 'x,"y"', '0.5', '', 'a', '0', '2']);
+    expect(got[0]!.cells.slice(0, 8)).toEqual(['my "preset"', 'p,1', 'x,"y"', '0.5', '', 'm,"1"', '0', '2']);
   });
 });

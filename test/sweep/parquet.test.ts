@@ -48,7 +48,7 @@ const schemaOf = (path: string): Record<string, string> => {
   return Object.fromEntries(meta.schema.slice(1).map((e) => [e.name, `${e.type}${e.converted_type === 'UTF8' ? '/UTF8' : ''}`]));
 };
 
-describe('sweep/parquet', { timeout: 300_000 }, () => {
+describe('a sweep\'s Parquet files', { timeout: 300_000 }, () => {
   it('writes runs.parquet, summary.parquet and metrics.parquet, byte-identical with 1 and 2 workers', async () => {
     const a = await sweep(file, { out: one, workers: 1 });
     await sweep(file, { out: two, workers: 2 });
