@@ -26,6 +26,7 @@ import { TIMINGS_JSON } from '../io/sweepTimings.js';
 import { finishSweep, type SweepFolderFiles } from './finish.js';
 import { shardOf } from './shard.js';
 import { shq } from './emit.js';
+import { folderSafe } from '../scenario/names.js';
 
 /** A merge refused: the CLI prints the message and exits 2; nothing was written. */
 export class MergeError extends Error {
@@ -74,6 +75,13 @@ function readShard(dir: string): ShardFolder {
   return { dir, json, index: json.shard.index, count: json.shard.count, hash };
 }
 
+/**
+ * Whether a run's manifest is of the sweep base the plan labels `label` (plan.ts labelOf): a preset
+ * by its name, a scenario file by its `name` made folder-safe (its manifest's preset is the root preset
+ * the file extends).
+ */
+const ofBase = (manifest: Manifest, label: string): boolean => manifest.preset === label || folderSafe(manifest.name, 'scenario') === label;
+
 /** Why the run folder cannot be merged as planned run `run`, or undefined if it can; `seen` gets its manifest. */
 function runProblem(dir: string, run: SweepJson['runs'][number], version: string, seen?: (m: Manifest) => void): string | undefined {
   const runDir = join(dir, run.run);
@@ -86,7 +94,7 @@ function runProblem(dir: string, run: SweepJson['runs'][number], version: string
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no manifest.json (incomplete)' : `manifest.json unreadable: ${(error as Error).message.split('\n')[0]}`;
   }
   if (manifest.engineVersion !== version) return `made by engine version ${manifest.engineVersion}, this is ${version}`;
-  if (manifest.preset !== run.preset || manifest.seed !== run.seed) return `holds ${manifest.preset} seed ${manifest.seed}, the plan says ${run.preset} seed ${run.seed}`;
+  if (!ofBase(manifest, run.preset) || manifest.seed !== run.seed) return `holds ${manifest.preset} seed ${manifest.seed}, the plan says ${run.preset} seed ${run.seed}`;
   if (Object.keys(manifest.bytes).length === 0) return 'manifest.json records no file sizes';
   for (const [name, size] of Object.entries(manifest.bytes)) {
     let actual: number;

@@ -3,7 +3,8 @@
  * x 60 days) made on one machine and as 3 shards merged gives the same folder, every file byte for
  * byte (timings.json aside: it says when and where), the Parquet files included, also with failed runs
  * and with shards made under --run-files none; a missing, incomplete, foreign or failed shard is
- * refused naming the runs and shards to rerun, with nothing written.
+ * refused naming the runs and shards to rerun, with nothing written; a sweep whose base is a named
+ * scenario file merges too.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,20 @@ describe('sweep/merge', { timeout: 300_000 }, () => {
     for (const name of PARQUET) expect(readFileSync(join(at('merged'), name)).equals(readFileSync(join(at('one'), name))), name).toBe(true);
     const timings = JSON.parse(readFileSync(join(at('merged'), 'timings.json'), 'utf8'));
     expect(timings.shards.map((s: { shard: string }) => s.shard)).toEqual(['1/3', '2/3', '3/3']);
+  });
+
+  it('merges the shards of a sweep whose base is a named scenario file (its runs are labelled by that name)', async () => {
+    const scenario = at('odd.yaml');
+    writeFileSync(scenario, 'extends: gift\nname: my gift, "odd"\n');
+    const named = at('named.yaml');
+    writeFileSync(named, ['extends: odd.yaml', 'seeds: 2', 'seed: 4', 'agents: 10', 'days: 20'].join('\n') + '\n');
+    await sweep(named, { out: at('n-one'), workers: 1 });
+    for (const i of [1, 2]) await sweep(named, { out: at(`n-shard${i}`), workers: 1, shard: { index: i, count: 2 } });
+    const planned = JSON.parse(readFileSync(join(at('n-one'), 'sweep.json'), 'utf8')).runs.map((r: { run: string }) => r.run);
+    expect(planned[0]).toMatch(/^runs\/my-gift-odd\//); // the label, not the root preset gift
+    const merged = await mergeShards([at('n-shard1'), at('n-shard2')], { out: at('n-merged') });
+    expect(merged).toMatchObject({ runs: 2, failed: [] });
+    expect(treeDiff(at('n-one'), at('n-merged'))).toEqual([]);
   });
 
   it('refuses a missing shard and an incomplete run, naming the runs and the shards to rerun, and writes nothing', async () => {
