@@ -6,7 +6,10 @@
  * good is released as a gift).
  *
  * Layout, for the pledging phase, where every agent pledges to several campaigns a day:
- * - Campaigns live in growable typed-array pools with a free list. What a pledge reads and writes
+ * - Campaigns live in growable typed-array pools with a free list. The lists of ids the book keeps
+ *   (free, closed, refunding, a genre's new campaigns) are typed-array stacks, emptied by resetting a
+ *   count: a plain array emptied by `length = 0` gives up its storage, which the next pushes
+ *   reallocate, every day. What a pledge reads and writes
  *   (price, pledged value, escrowed tokens, pledge count) is one record of `HOT` numbers per campaign,
  *   so a pledge touches one cache line of its campaign.
  * - Pledges are appended to a log (campaign, agent, MH, CH), written in order, never searched while
@@ -47,6 +50,21 @@ export class GenreList {
   }
 }
 
+/** A stack of campaign ids in a growable Int32Array: `ids[0..length)`. */
+class IdStack {
+  ids = new Int32Array(64);
+  length = 0;
+
+  push(c: number): void {
+    if (this.length === this.ids.length) this.ids = grow(this.ids, 2 * this.ids.length);
+    this.ids[this.length++] = c;
+  }
+
+  pop(): number {
+    return this.ids[--this.length]!;
+  }
+}
+
 function grow<T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
@@ -64,12 +82,12 @@ export class CampaignBook {
   state = new Uint8Array(0);
   /** Hot records, HOT numbers per campaign (see `price`, `pledged`, `escrowMh`, `escrowCh`, `pledges`). */
   hot = new Float64Array(0);
-  private free: number[] = [];
+  private readonly free = new IdStack();
   /** Closed ids wait here until the next admit has dropped them from the genre lists: an id reused
    * earlier would sit in two lists at once. */
-  private recycle: number[] = [];
+  private readonly recycle = new IdStack();
   /** Campaigns closed for a refund since the last sweep. */
-  private refunding: number[] = [];
+  private readonly refunding = new IdStack();
   openCount = 0;
   /** Per genre: its campaigns ordered by key (closed ones, flagged, stay until the next admit). */
   byGenre: GenreList[];
@@ -77,7 +95,7 @@ export class CampaignBook {
   pos = new Int32Array(0);
   /** Per genre, the list of the day before (its arrays are reused at the next admit). */
   private spare: GenreList[];
-  private readonly pending: number[][];
+  private readonly pending: IdStack[];
   /** The day's new campaigns of one genre during an admit, and their keys. */
   private fresh = new Int32Array(64);
   private freshKeys = new Float64Array(64);
@@ -94,12 +112,12 @@ export class CampaignBook {
   constructor(genres: number) {
     this.byGenre = Array.from({ length: genres }, () => new GenreList());
     this.spare = Array.from({ length: genres }, () => new GenreList());
-    this.pending = Array.from({ length: genres }, () => []);
+    this.pending = Array.from({ length: genres }, () => new IdStack());
   }
 
   open(producer: number, genre: number, priceMilli: number, costMilli: number, quality: number, key: number, day: number): number {
     if (this.free.length === 0) this.growCampaigns();
-    const c = this.free.pop()!;
+    const c = this.free.pop();
     this.producer[c] = producer; this.genre[c] = genre; this.cost[c] = costMilli; this.openDay[c] = day;
     this.quality[c] = quality; this.key[c] = key; this.state[c] = OPEN;
     const r = c * HOT;
@@ -143,7 +161,8 @@ export class CampaignBook {
       const nf = pending.length;
       if (this.fresh.length < nf) { this.fresh = new Int32Array(2 * nf); this.freshKeys = new Float64Array(2 * nf); }
       const fresh = this.fresh, freshKeys = this.freshKeys;
-      for (let j = 0; j < nf; j++) { const c = pending[j]!; fresh[j] = c; freshKeys[j] = key[c]!; }
+      const pendingIds = pending.ids;
+      for (let j = 0; j < nf; j++) { const c = pendingIds[j]!; fresh[j] = c; freshKeys[j] = key[c]!; }
       sortIdsWithKeys(fresh, freshKeys, nf);
       const merged = this.spare[g]!;
       merged.reserve(old.length + nf);
@@ -175,7 +194,8 @@ export class CampaignBook {
       this.spare[g] = old;
       pending.length = 0;
     }
-    for (const c of this.recycle) this.free.push(c);
+    const recycled = this.recycle.ids;
+    for (let k = 0; k < this.recycle.length; k++) this.free.push(recycled[k]!);
     this.recycle.length = 0;
   }
 
@@ -232,7 +252,8 @@ export class CampaignBook {
       }
     }
     this.logLength = kept;
-    for (const c of this.refunding) state[c] = 0;
+    const refunded = this.refunding.ids;
+    for (let k = 0; k < this.refunding.length; k++) state[refunded[k]!] = 0;
     this.refunding.length = 0;
   }
 

@@ -4,13 +4,17 @@
  * Every pledger walks the cheapest open campaigns of its liked genres, and for nearly everyone these
  * are the same few: the first open entries of each genre's list (sim/economy/campaigns.ts). So each
  * genre keeps its front, its first `size` open entries (position, id, key, producer), in small compact
- * arrays, rebuilt only after a campaign of the genre closes; a pledger merges fronts instead of walking
- * the lists. Deeper than a front, skip links lead over closed entries: skip[h] >= h is a position at
+ * arrays, built at its first use in a day; after campaigns of the genre close, it drops them and refills
+ * from the list past its last entry (the entries it skips there were closed before); a pledger merges
+ * fronts instead of walking the lists. Deeper than a front, skip links lead over closed entries: skip[h] >= h is a position at
  * or before the next open one after h, compressed on every walk (as in union-find), so each closed
  * entry is walked over about once a day. Either way a pledger sees the same open campaigns in the
  * same order.
  */
 import type { CampaignBook, GenreList } from './campaigns.js';
+
+/** `valid` of a front some of whose campaigns closed since it was built. */
+const STALE = 2;
 
 export class Fronts {
   readonly genres: number;
@@ -21,6 +25,7 @@ export class Fronts {
   keys = new Float64Array(0);
   producers = new Int32Array(0);
   readonly len: Int32Array;
+  /** Per genre: 0 to build, 1 current, STALE when some of its campaigns closed (see `invalidate`). */
   private readonly valid: Uint8Array;
   readonly skips: Int32Array[] = [];
   private book: CampaignBook | null = null;
@@ -49,14 +54,15 @@ export class Fronts {
     this.valid.fill(0);
   }
 
-  /** A campaign of genre g closed: its front is rebuilt before its next use. */
+  /** Campaigns of genre g closed: its front is refreshed before its next use. */
   invalidate(g: number): void {
-    this.valid[g] = 0;
+    if (this.valid[g] === 1) this.valid[g] = STALE;
   }
 
   /** Make genre g's front current; returns its first entry's index (g * size). */
   front(g: number): number {
-    if (this.valid[g] === 0) this.rebuild(g);
+    const v = this.valid[g]!;
+    if (v !== 1) { if (v === 0) this.rebuild(g); else this.refresh(g); }
     return g * this.size;
   }
 
@@ -74,6 +80,37 @@ export class Fronts {
   nextOpen(g: number, h: number): number {
     const list = this.book!.byGenre[g]!;
     return nextOpen(list, this.skips[g]!, h);
+  }
+
+  /**
+   * Genre g's front after some of its campaigns closed: its open entries move up, in order, and if it was
+   * full, the list's next open entries past its last one fill it (those before are closed: the front
+   * held the first open ones). The same front `rebuild` would build, without walking from the start.
+   */
+  private refresh(g: number): void {
+    const list = this.book!.byGenre[g]!;
+    const open = list.open;
+    const base = g * this.size;
+    const len = this.len[g]!;
+    const pos = this.pos, ids = this.ids, keys = this.keys, producers = this.producers;
+    let n = 0;
+    for (let f = 0; f < len; f++) {
+      if (open[pos[base + f]!] !== 1) continue;
+      if (n !== f) {
+        pos[base + n] = pos[base + f]!; ids[base + n] = ids[base + f]!;
+        keys[base + n] = keys[base + f]!; producers[base + n] = producers[base + f]!;
+      }
+      n++;
+    }
+    if (len === this.size && n < len) {
+      const skip = this.skips[g]!;
+      for (let h = nextOpen(list, skip, pos[base + len - 1]! + 1); h < list.length && n < this.size; h = nextOpen(list, skip, h + 1)) {
+        pos[base + n] = h; ids[base + n] = list.ids[h]!; keys[base + n] = list.keys[h]!; producers[base + n] = list.producers[h]!;
+        n++;
+      }
+    }
+    this.len[g] = n;
+    this.valid[g] = 1;
   }
 
   private rebuild(g: number): void {

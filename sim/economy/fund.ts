@@ -16,7 +16,7 @@
  *
  * For speed the walk is lazy: the agent merges the heads of its genres' fronts (sim/economy/fronts.ts)
  * one campaign at a time, so its cost follows the campaigns it visits, not the guard. The campaigns it
- * funds close behind its heads; their genres' fronts are rebuilt only after its walk.
+ * funds close behind its heads; their genres' fronts are refreshed only after its walk.
  */
 import { shuffle } from '../engine/random.js';
 import { CUR, KIND, type Ledger } from '../money/ledger.js';
@@ -35,7 +35,7 @@ const budgetOf = new Float64Array(1);
 let heads = new Int32Array(8);
 let headKey = new Float64Array(8);
 let slotGenre = new Int32Array(8);
-/** Genres whose campaigns the current pledger funded: their fronts are rebuilt after its walk. */
+/** Genres whose campaigns the current pledger funded: their fronts are refreshed after its walk. */
 let fundedGenres = new Int32Array(8);
 let fundedGenreCount = 0;
 /** The genres' open fronts and skip links (sim/economy/fronts.ts). */
@@ -43,8 +43,9 @@ let fronts = new Fronts(0);
 /**
  * Entries of a genre's front. A pledger visits 1.2 to 1.4 campaigns on average (500 agents, 3 years,
  * market, two-token and peer-bank), nearly always within a genre's first few, while every funded
- * campaign rebuilds its genre's front (100 to 160 a day): so a short front. With 4, about one walk in
- * 20 days goes past a front into the list; with 24, the rebuilds copied 4 to 6 times the entries.
+ * campaign refreshes its genre's front (100 to 160 a day): so a short front. With 4, about one walk in
+ * 20 days goes past a front into the list; with 24, the rebuilds (before refreshes) copied 4 to 6 times
+ * the entries.
  */
 const FRONT_SIZE = 4;
 
@@ -199,7 +200,7 @@ function pledgeBudget(w: World, i: number, budgetOf: Float64Array): boolean {
   }
   if (dueMain > 0) L.post(main, KIND.pledge, i, L.escrow, dueMain);
   if (dueCh > 0) L.post(CUR.ch, KIND.pledge, i, L.escrow, dueCh);
-  // The campaigns it funded closed behind its heads; their fronts are rebuilt before the next walk.
+  // The campaigns it funded closed behind its heads; their fronts are refreshed before the next walk.
   for (let k = 0; k < fundedGenreCount; k++) F.invalidate(fg[k]!);
   return capped;
 }
@@ -259,7 +260,7 @@ function funded(w: World, c: number): void {
   const genre = book.genre[c]!;
   let seen = false;
   for (let k = 0; k < fundedGenreCount; k++) seen ||= fundedGenres[k] === genre;
-  if (!seen) fundedGenres[fundedGenreCount++] = genre; // its front is rebuilt after the pledger's walk
+  if (!seen) fundedGenres[fundedGenreCount++] = genre; // its front is refreshed after the pledger's walk
   w.genres.fundedToday[genre]!++;
   w.genres.closedToday[genre]!++;
   released(w, p, genre, book.quality[c]!);

@@ -57,6 +57,24 @@ describe('economy/campaigns', () => {
     expect(d).toBe(a); // now recycled
   });
 
+  it('after a day of many closes, every refunded pledge goes back once and the ids come back last closed first', () => {
+    const book = new CampaignBook(2);
+    const ids: number[] = [];
+    for (let k = 0; k < 150; k++) ids.push(book.open(k % 5, k % 2, 1_000, 1, 0.5, k, 0));
+    for (const c of ids) book.addPledge(c, 7, 10, 0, 10);
+    book.admitPending();
+    const closed = [...ids].reverse().filter((_, k) => k % 3 !== 0); // 100 closes, in this order
+    closed.forEach((c, k) => book.close(c, k % 4 !== 0)); // three in four for a refund
+    let refunds = 0;
+    book.sweep(() => refunds++);
+    expect(refunds).toBe(75);
+    expect(book.logLength).toBe(50);
+    book.admitPending();
+    const reused = Array.from({ length: 100 }, (_, k) => book.open(0, 0, 1, 1, 0.5, k, 1));
+    expect(reused).toEqual([...closed].reverse());
+    expect(book.open(0, 0, 1, 1, 0.5, 0, 1)).toBe(150); // then fresh ids
+  });
+
   it('the pools grow past their first capacity without losing campaigns or pledges', () => {
     const book = new CampaignBook(1);
     const ids: number[] = [];

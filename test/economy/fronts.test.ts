@@ -31,6 +31,29 @@ describe('economy/fronts', () => {
     expect(Array.from(f.producers.subarray(base, base + 3))).toEqual([2, 0, 1]);
   });
 
+  it('a front refreshed after closes is the one built from scratch, also when it runs into the list end', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const { book: b, ids } = book(40);
+    const f = new Fronts(1);
+    f.begin(b, 4);
+    const fresh = new Fronts(1);
+    for (let day = 0; day < 12; day++) {
+      front(f, 0); // built, then refreshed after each round of closes
+      const open = ids.filter((c) => b.isOpen(c));
+      for (let j = 0; j < 3 && open.length > 0; j++) {
+        const c = open.splice(next() < 0.7 ? 0 : Math.floor(next() * open.length), 1)[0]!;
+        b.close(c, false);
+      }
+      f.invalidate(0);
+      fresh.begin(b, 4);
+      expect(front(f, 0)).toEqual(front(fresh, 0));
+      expect(Array.from(f.pos.subarray(0, f.len[0]!))).toEqual(Array.from(fresh.pos.subarray(0, fresh.len[0]!)));
+      expect(f.deeper(0)).toBe(fresh.deeper(0));
+    }
+    expect(front(f, 0).length).toBe(4); // 36 of 40 closed: the last 4 are left
+  });
+
   it('past the front, the walk skips closed campaigns and finds the end of the list', () => {
     const { book: b, ids } = book(12);
     const f = new Fronts(1);
