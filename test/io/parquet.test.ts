@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellValue, csvFileToParquet, fileLines, readParquetRows, valueKind } from '../../sim/io/parquet.js';
+import { cellValue, csvFileToParquet, fileLines, numberCellValue, readParquetRows, valueKind } from '../../sim/io/parquet.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'abundance-parquet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +29,37 @@ describe('io/parquet', () => {
     expect(() => cellValue('x', 'double')).toThrow('"x" is not a double');
     expect(() => cellValue('1e3', 'int64')).toThrow(/not an int64/);
     expect(() => cellValue('yes', 'boolean')).toThrow(/not a boolean/);
+  });
+
+  it('numberCellValue reads a cell in place as cellValue reads its text, to the bit, and refuses as it does', () => {
+    const same = (cell: string, kind: 'double' | 'int32' | 'string'): void => {
+      const text = `x,${cell},y`;
+      let want: unknown;
+      try {
+        want = cellValue(cell, kind);
+      } catch (error) {
+        expect(() => numberCellValue(text, 2, 2 + cell.length, kind), cell).toThrow((error as Error).message);
+        return;
+      }
+      expect(Object.is(numberCellValue(text, 2, 2 + cell.length, kind), want), `${kind} ${cell}`).toBe(true);
+    };
+    for (const cell of ['', '0', '-0', '7', '-12.345', '0.1', '0.30000000', '00.5', '1.', '.5', '1e-7', '123456789012345', '1234567890123456',
+      '9007199254740993', '0.000000123456789', '-999999.999', 'NaN', 'Infinity', '1,5', ' 1', '2147483647', '2147483648', '-2147483648', '3.5', 'abc']) {
+      same(cell, 'double');
+      same(cell, 'int32');
+      same(cell, 'string');
+    }
+    // Random plain decimals of 1 to 17 digits, the point anywhere: every fast-path case and beyond it.
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let k = 0; k < 20_000; k++) {
+      const digits = 1 + Math.floor(next() * 17);
+      let s = '';
+      for (let d = 0; d < digits; d++) s += Math.floor(next() * 10);
+      const point = Math.floor(next() * digits);
+      if (point > 0 && next() < 0.8) s = `${s.slice(0, point)}.${s.slice(point)}`;
+      same(next() < 0.3 ? `-${s}` : s, 'double');
+    }
   });
 
   it('valueKind: numbers are double, flags boolean, anything else or mixed string; unset values do not count', () => {
