@@ -5,7 +5,7 @@
  * exchange account, which pays the sellers pro rata to the hours they deliver, so it ends empty.
  * Payments are recorded in MH-equivalents for rho (at the day's price unit). Returns the amount paid.
  */
-import { prorata } from './prorata.js';
+import { prorata, splitOrCopy } from './prorata.js';
 import { KIND } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 import { MILLI } from '../money/milli.js';
@@ -54,8 +54,10 @@ export function settleProRata(
   L.postToOne(cur, KIND.input, buyers, exchange, py, 0, nb);
   if (asks > bids) prorata(volume, want, sellers, ns, fl);
   else for (let k = 0; k < ns; k++) fl[k] = want[sellers[k]!]!;
-  for (let k = 0; k < ns; k++) want[sellers[k]!] = fl[k]!;
-  if (paid > 0) prorata(paid, want, sellers, ns, py);
+  let filled = 0;
+  for (let k = 0; k < ns; k++) { want[sellers[k]!] = fl[k]!; filled += fl[k]!; }
+  // At par the payment is the hours filled, and each seller is paid its fill (splitOrCopy).
+  if (paid > 0) splitOrCopy(paid, filled, want, sellers, ns, py);
   else py.fill(0, 0, ns);
   for (let k = 0; k < ns; k++) {
     const j = sellers[k]!;
