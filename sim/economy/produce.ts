@@ -31,7 +31,8 @@ export function produce(w: World): void {
   // Locals for the every-agent part: the loop calls out (usedInputs, the goods' draws), after which
   // V8 reloads every field it reads.
   const { availCh: availChs, availMh: availMhs, soldCh, soldMh, givenCh, givenMh, boughtCh, boughtMh,
-    receivedCh, receivedMh, slot, ownUseCh: ownUseChs, ownUseMh: ownUseMhs, idleCh, idleMh, workValueToday } = a;
+    receivedCh, receivedMh, slot, m, likedGenre, ownUseCh: ownUseChs, ownUseMh: ownUseMhs, idleCh, idleMh, workValueToday } = a;
+  const Lk = a.liked;
   const n = w.n;
   for (let i = 0; i < n; i++) {
     const availCh = availChs[i]!;
@@ -41,7 +42,9 @@ export function produce(w: World): void {
     const ownMh = availMh - soldMh[i]! - givenMh[i]!;
     const extCh = boughtCh[i]! + receivedCh[i]!;
     const extMh = boughtMh[i]! + receivedMh[i]!;
-    const f = w.factor(i, slot[i]!);
+    const j = i * Lk + slot[i]!; // its liked entry: the genre it produces in
+    const efficiency = w.efficiency(j); // kept for the completed goods' near-floor count
+    const f = m[j]! * efficiency; // w.factor(i, slot)
     const q = usedInputs(tech, fromMilli(ownCh + extCh), fromMilli(ownMh + extMh), baseCh * f, baseMh * f, used);
     const useCh = Math.min(ownCh + extCh, Math.round(toMilli(used[0]!)));
     const useMh = Math.min(ownMh + extMh, Math.round(toMilli(used[1]!)));
@@ -66,7 +69,7 @@ export function produce(w: World): void {
     let worth = ownValue;
     if (!free && !markup && q > 0) {
       const usedValue = fromMilli(useCh * e + useMh);
-      const genre = w.genreOf(i);
+      const genre = likedGenre[j]!;
       const goodsValue = usedValue > 0 ? (q * g.priceMilli[genre]! * g.fundedShare(genre)) / unit * (ownValue / usedValue) : 0;
       if (goodsValue < worth) worth = goodsValue;
     }
@@ -76,16 +79,16 @@ export function produce(w: World): void {
     const goods = Math.floor(progress);
     a.progress[i] = progress - goods;
     if (goods === 0) continue;
-    const genre = w.genreOf(i);
+    const genre = likedGenre[j]!;
     const costMh = fromMilli(useMh) / q; // hours per good
     const costCh = fromMilli(useCh) / q;
     st.goodsCompleted += goods;
     st.costMhSum += goods * costMh;
     st.costChSum += goods * costCh;
     st.costIndexSum += goods * f;
-    if (nearFloor(w, w.efficiency(i * a.liked + a.slot[i]!))) st.goodsNearFloor += goods;
+    if (nearFloor(w, efficiency)) st.goodsNearFloor += goods;
     g.made[genre]! += goods;
-    a.made[i * a.liked + a.slot[i]!]! += goods;
+    a.made[j]! += goods;
     a.goodsMade[i]! += goods;
     a.chooseGenre[i] = 1;
     for (let k = 0; k < goods; k++) {
