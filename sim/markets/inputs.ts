@@ -57,7 +57,8 @@ function market(w: World, cur: number): void {
   // The long side in random order; both sides then walk their queues until the volume is delivered.
   if (bids > asks) shuffle(w.rng.rationing, buyers, nb);
   else if (asks > bids) shuffle(w.rng.rationing, sellers, ns);
-  // The queues' fields, prefetched a block ahead on the shuffled side (sim/markets/prefetch.ts).
+  // The queues' fields, prefetched a block ahead on the shuffled side in a large population
+  // (sim/markets/prefetch.ts; PREFETCH_AGENTS).
   const shuffled = bids > asks ? buyers : sellers;
   const fields = bids > asks ? [want, L.balance[cur]!, L.floor[cur]!, bought, a.inputPayToday] : [want, L.balance[cur]!, sold, a.receiptsToday];
   let touchedTo = w.n >= PREFETCH_AGENTS ? 0 : Infinity;
