@@ -63,7 +63,8 @@ export function invest(w: World): void {
     // Effort in base recipes, not in today's goods (docs/model.md, "R&D effort at the base recipe").
     const worth = fromMilli(rndMh + e * rndCh) / unitValue;
     const tech = techs[j]!;
-    if (rng() < 1 - exp(-zeta * worth * powers.pow(j, tech))) { // pow(T, 0) = 1 exactly: beta 0 is MODEL.md's hazard
+    const u = rng();
+    if (succeeds(u, -zeta * worth * powers.pow(j, tech))) { // pow(T, 0) = 1 exactly: beta 0 is MODEL.md's hazard
       const lowered = tech * (1 - rng() * maxGain); // T falls without bound (the floor is M, in w.efficiency)
       const imitated = imitate === 'none' ? Infinity : target[genre]!;
       techs[j] = lowered < imitated ? lowered : imitated;
@@ -71,6 +72,19 @@ export function invest(w: World): void {
     }
   }
   w.stats.rndSuccesses = successes;
+}
+
+/**
+ * Whether a draw u in [0, 1) succeeds at hazard x, given as minusHazard = -x: u < 1 - exp(-x), with
+ * libm's exp (fdlibm, within an ulp). Since 1 - exp(-x) <= x, and for 0 <= x < 1 exp and the
+ * subtraction add less than 1e-15 to it, a draw at or above x + 1e-12 fails without the exp; most do
+ * (about 99.6 % in the presets, where R&D succeeds rarely), and the exp was the phase's largest cost.
+ * Every other draw is decided by the exp itself, so the outcome is the same bit for bit.
+ */
+export function succeeds(u: number, minusHazard: number): boolean {
+  const hazard = -minusHazard;
+  if (hazard >= 0 && hazard < 1 && u >= hazard + 1e-12) return false;
+  return u < 1 - exp(minusHazard);
 }
 
 let best = new Float64Array(0);
