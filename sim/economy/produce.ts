@@ -27,29 +27,38 @@ export function produce(w: World): void {
   const baseMh = s.goods.baseMh;
   const baseCh = w.baseCh;
   const used = w.pair;
-  for (let i = 0; i < w.n; i++) {
-    const availCh = a.availCh[i]!;
-    const availMh = a.availMh[i]!;
+  const tech = w.tech;
+  // Locals for the every-agent part: the loop calls out (usedInputs, the goods' draws), after which
+  // V8 reloads every field it reads.
+  const { availCh: availChs, availMh: availMhs, soldCh, soldMh, givenCh, givenMh, boughtCh, boughtMh,
+    receivedCh, receivedMh, slot, m, likedGenre, ownUseCh: ownUseChs, ownUseMh: ownUseMhs, idleCh, idleMh, workValueToday } = a;
+  const Lk = a.liked;
+  const n = w.n;
+  for (let i = 0; i < n; i++) {
+    const availCh = availChs[i]!;
+    const availMh = availMhs[i]!;
     if (availCh + availMh === 0) continue;
-    const ownCh = availCh - a.soldCh[i]! - a.givenCh[i]!;
-    const ownMh = availMh - a.soldMh[i]! - a.givenMh[i]!;
-    const extCh = a.boughtCh[i]! + a.receivedCh[i]!;
-    const extMh = a.boughtMh[i]! + a.receivedMh[i]!;
-    const f = w.factor(i, a.slot[i]!);
-    const q = usedInputs(w.tech, fromMilli(ownCh + extCh), fromMilli(ownMh + extMh), baseCh * f, baseMh * f, used);
+    const ownCh = availCh - soldCh[i]! - givenCh[i]!;
+    const ownMh = availMh - soldMh[i]! - givenMh[i]!;
+    const extCh = boughtCh[i]! + receivedCh[i]!;
+    const extMh = boughtMh[i]! + receivedMh[i]!;
+    const j = i * Lk + slot[i]!; // its liked entry: the genre it produces in
+    const efficiency = w.efficiency(j); // kept for the completed goods' near-floor count
+    const f = m[j]! * efficiency; // w.factor(i, slot)
+    const q = usedInputs(tech, fromMilli(ownCh + extCh), fromMilli(ownMh + extMh), baseCh * f, baseMh * f, used);
     const useCh = Math.min(ownCh + extCh, Math.round(toMilli(used[0]!)));
     const useMh = Math.min(ownMh + extMh, Math.round(toMilli(used[1]!)));
     const ownUseCh = Math.max(0, Math.min(ownCh, useCh - extCh));
     const ownUseMh = Math.max(0, Math.min(ownMh, useMh - extMh));
-    a.ownUseCh[i] = ownUseCh;
-    a.ownUseMh[i] = ownUseMh;
-    a.idleCh[i]! += ownCh - ownUseCh;
-    a.idleMh[i]! += ownMh - ownUseMh;
+    ownUseChs[i] = ownUseCh;
+    ownUseMhs[i] = ownUseMh;
+    idleCh[i]! += ownCh - ownUseCh;
+    idleMh[i]! += ownMh - ownUseMh;
     st.productionCh += useCh;
     st.productionMh += useMh;
-    const soldValue = fromMilli(a.soldCh[i]! * e + a.soldMh[i]!);
+    const soldValue = fromMilli(soldCh[i]! * e + soldMh[i]!);
     const ownValue = fromMilli(ownUseCh * e + ownUseMh);
-    a.workValueToday[i] = soldValue + ownValue;
+    workValueToday[i] = soldValue + ownValue;
     // What the work is worth, behind budgets (MODEL.md section 5, "people spend what their work is
     // worth"): own hours count at most at the expected price of the goods they made today (the list
     // price x the genre's funded share over 30 days, as the plan phase reckons), their share of it.
@@ -60,7 +69,7 @@ export function produce(w: World): void {
     let worth = ownValue;
     if (!free && !markup && q > 0) {
       const usedValue = fromMilli(useCh * e + useMh);
-      const genre = w.genreOf(i);
+      const genre = likedGenre[j]!;
       const goodsValue = usedValue > 0 ? (q * g.priceMilli[genre]! * g.fundedShare(genre)) / unit * (ownValue / usedValue) : 0;
       if (goodsValue < worth) worth = goodsValue;
     }
@@ -70,16 +79,16 @@ export function produce(w: World): void {
     const goods = Math.floor(progress);
     a.progress[i] = progress - goods;
     if (goods === 0) continue;
-    const genre = w.genreOf(i);
+    const genre = likedGenre[j]!;
     const costMh = fromMilli(useMh) / q; // hours per good
     const costCh = fromMilli(useCh) / q;
     st.goodsCompleted += goods;
     st.costMhSum += goods * costMh;
     st.costChSum += goods * costCh;
     st.costIndexSum += goods * f;
-    if (nearFloor(w, w.efficiency(i * a.liked + a.slot[i]!))) st.goodsNearFloor += goods;
+    if (nearFloor(w, efficiency)) st.goodsNearFloor += goods;
     g.made[genre]! += goods;
-    a.made[i * a.liked + a.slot[i]!]! += goods;
+    a.made[j]! += goods;
     a.goodsMade[i]! += goods;
     a.chooseGenre[i] = 1;
     for (let k = 0; k < goods; k++) {

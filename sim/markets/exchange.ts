@@ -12,7 +12,7 @@
  * Nobody's orders depend on yesterday's print.
  */
 import { clearingRate } from './clearing.js';
-import { prorata } from './prorata.js';
+import { prorata, splitOrCopy } from './prorata.js';
 import { affordable } from './settle.js';
 import { shareCh } from '../economy/production.js';
 import { CUR, KIND } from '../money/ledger.js';
@@ -72,17 +72,6 @@ function fixPlans(w: World, rate: number): void {
     }
   }
 }
-
-/**
- * out[k] = weights[idx[k]], the pro-rata split of `total` when total is the weights' sum, as `prorata`
- * would give it: weights and total are integers with total x weight <= total^2 <= 2^53, so each exact
- * share total x w / total is w itself, with no remainder. Else it is `prorata`.
- */
-function splitOrCopy(total: number, sum: number, weights: Float64Array, idx: Int32Array, m: number, out: Float64Array): void {
-  if (total === sum && total * total <= EXACT) for (let k = 0; k < m; k++) out[k] = weights[idx[k]!]!;
-  else prorata(total, weights, idx, m, out);
-}
-const EXACT = 2 ** 53;
 
 /** Swap CH tokens for MH tokens at the rate, each side capped by its means, pro rata. */
 function swapTokens(w: World, rate: number): void {

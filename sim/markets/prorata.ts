@@ -90,3 +90,15 @@ export function prorata(total: number, weights: Float64Array, idx: Int32Array, m
 const SHORT = 32;
 const MAX_BUCKETS = 1024;
 const counts = new Int32Array(MAX_BUCKETS);
+
+/**
+ * out[k] = weights[idx[k]], the pro-rata split of `total` when total is the weights' sum, as `prorata`
+ * would give it: weights and total are integers with total x weight <= total^2 <= 2^53, so each exact
+ * share total x w / total is w itself, with no remainder. Else it is `prorata`. For the markets, where
+ * the split of a payment over the fills it pays for is often such a copy (par prices).
+ */
+export function splitOrCopy(total: number, sum: number, weights: Float64Array, idx: Int32Array, m: number, out: Float64Array): void {
+  if (total === sum && total * total <= EXACT) for (let k = 0; k < m; k++) out[k] = weights[idx[k]!]!;
+  else prorata(total, weights, idx, m, out);
+}
+const EXACT = 2 ** 53;

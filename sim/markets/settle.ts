@@ -5,7 +5,7 @@
  * exchange account, which pays the sellers pro rata to the hours they deliver, so it ends empty.
  * Payments are recorded in MH-equivalents for rho (at the day's price unit). Returns the amount paid.
  */
-import { prorata } from './prorata.js';
+import { prorata, splitOrCopy } from './prorata.js';
 import { KIND } from '../money/ledger.js';
 import type { World } from '../engine/world.js';
 import { MILLI } from '../money/milli.js';
@@ -45,22 +45,28 @@ export function settleProRata(
     const i = buyers[k]!;
     const amount = Math.round(price * fl[k]!);
     bought[i]! += fl[k]!;
-    if (amount > 0) L.post(cur, KIND.input, i, exchange, amount);
+    py[k] = amount;
     inputPay[i]! += amount * toValue;
     paid += amount;
   }
+  // The buyers' payments in one batch: the postings one by one would make, in buyer order (postToOne
+  // skips the payments of 0, as a posting per buyer did); nothing above reads a balance.
+  L.postToOne(cur, KIND.input, buyers, exchange, py, 0, nb);
   if (asks > bids) prorata(volume, want, sellers, ns, fl);
   else for (let k = 0; k < ns; k++) fl[k] = want[sellers[k]!]!;
-  for (let k = 0; k < ns; k++) want[sellers[k]!] = fl[k]!;
-  if (paid > 0) prorata(paid, want, sellers, ns, py);
+  let filled = 0;
+  for (let k = 0; k < ns; k++) { want[sellers[k]!] = fl[k]!; filled += fl[k]!; }
+  // At par the payment is the hours filled, and each seller is paid its fill (splitOrCopy).
+  if (paid > 0) splitOrCopy(paid, filled, want, sellers, ns, py);
+  else py.fill(0, 0, ns);
   for (let k = 0; k < ns; k++) {
     const j = sellers[k]!;
     sold[j]! += fl[k]!;
-    const amount = paid > 0 ? py[k]! : 0;
-    if (amount > 0) L.post(cur, KIND.input, exchange, j, amount);
+    const amount = py[k]!;
     if (delivered !== null) delivered[j]! += amount;
     receipts[j]! += amount * toValue;
   }
+  L.postFromOne(cur, KIND.input, exchange, sellers, py, 0, ns); // in seller order, as above
   w.stats.flow[cur]! += paid;
   w.stats.inputPaid[cur]! += paid;
   return paid;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canImprove, invest } from '../../sim/economy/invest.js';
+import { canImprove, invest, succeeds } from '../../sim/economy/invest.js';
+import { exp } from '../../sim/engine/libm.js';
 import { updateMedians } from '../../sim/economy/pricing.js';
 import { makeWorld } from '../helpers/world.js';
 
@@ -100,4 +102,23 @@ describe('economy/invest: R&D and imitation', () => {
     expect(share(0.1, 0)).toBeGreaterThan(frontier * 0.8); // beta 0: the technique reached does not matter
     expect(share(0.1, 2)).toBeLessThan(advanced);
   });
+
+  it('succeeds(u, -x) is u < 1 - exp(-x) for every draw, those it decides without the exp included', () => {
+    const exact = (u: number, x: number): boolean => u < 1 - exp(-x);
+    // Draws at and around the shortcut's bound x + 1e-12, and anywhere, for hazards in and out of [0, 1).
+    fc.assert(fc.property(
+      fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: -1e-11, max: 1e-11, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+      (x, offset, anywhere) => {
+        for (const u of [x + 1e-12 + offset, x + offset, anywhere]) {
+          if (!(u >= 0 && u < 1)) continue;
+          expect(succeeds(u, -x)).toBe(exact(u, x));
+        }
+      },
+    ), { numRuns: 20000 });
+    // At hazard x the chance of success is below x: a draw just above x fails, one well below succeeds.
+    expect(succeeds(0.011, -0.01)).toBe(false);
+    expect(succeeds(0.009, -0.01)).toBe(true);
+    expect(succeeds(0, -0)).toBe(false); // zero hazard: 1 - exp(0) = 0
+  });
 });
+

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prorata } from '../../sim/markets/prorata.js';
+import { prorata, splitOrCopy } from '../../sim/markets/prorata.js';
 
 /** prorata over weights given as a plain list (idx = 0..m-1). */
 function split(total: number, weights: number[]): number[] {
@@ -125,4 +125,24 @@ describe('markets/prorata', () => {
       { numRuns: 25 },
     );
   });
+
+  it('splitOrCopy gives what prorata gives: a copy of integer weights split over their own sum, a split otherwise', () => {
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: -3, max: 3 }),
+      (weights, shift) => {
+        const sum = weights.reduce((s, x) => s + x, 0);
+        const total = sum + shift; // the sum itself (a copy) or near it (a real split)
+        fc.pre(sum > 0 && total > 0);
+        const w = Float64Array.from(weights);
+        const idx = Int32Array.from(weights.map((_, i) => weights.length - 1 - i)); // not in index order
+        const viaProrata = new Float64Array(weights.length);
+        const viaCopy = new Float64Array(weights.length);
+        prorata(total, w, idx, weights.length, viaProrata);
+        splitOrCopy(total, sum, w, idx, weights.length, viaCopy);
+        expect(Array.from(viaCopy)).toEqual(Array.from(viaProrata));
+        if (shift === 0) expect(Array.from(viaCopy)).toEqual(Array.from(idx, (i) => weights[i]));
+      },
+    ));
+  });
 });
+
