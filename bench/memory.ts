@@ -10,11 +10,10 @@
 import { loadScenarioFile } from '../sim/scenario/file.js';
 import { simulate } from '../sim/engine/simulate.js';
 import type { World } from '../sim/engine/world.js';
-import type { RunSink } from '../sim/engine/sink.js';
+import { DROP_ROWS as drop } from '../sim/engine/sink.js';
 
 const [preset = 'two-token', agentsArg = '100000', daysArg = '100'] = process.argv.slice(2);
 const { scenario } = loadScenarioFile(preset, { overrides: { agents: Number(agentsArg), days: Number(daysArg), seed: 1 } });
-const drop: RunSink = { metrics() {}, agent() {}, flow() {} };
 let world: World | undefined;
 simulate(scenario, drop, { onDay: (day, days, w) => { if (day === days - 1) world = w; } });
 const w = world!;

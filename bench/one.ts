@@ -16,7 +16,7 @@
  */
 import { loadScenarioFile } from '../sim/scenario/file.js';
 import { simulate } from '../sim/engine/simulate.js';
-import type { RunSink } from '../sim/engine/sink.js';
+import { DROP_ROWS as drop } from '../sim/engine/sink.js';
 import { abundanceFlags } from '../sim/cli/viability.js';
 
 const [preset = 'two-token', agentsArg = '1000', daysArg = '100', mode = 'defaults', warm = ''] = process.argv.slice(2);
@@ -25,7 +25,6 @@ const days = Number(daysArg);
 const overrides = { agents, days, seed: 1 };
 const defaults = loadScenarioFile(preset, { overrides }).scenario;
 const { scenario } = mode === 'stress' ? loadScenarioFile(preset, { overrides, set: abundanceFlags(defaults) }) : { scenario: defaults };
-const drop: RunSink = { metrics() {}, agent() {}, flow() {} };
 const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 if (warm === 'warm') {
   simulate({ ...scenario, agents: 500, days: 365 }, drop);

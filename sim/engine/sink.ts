@@ -31,3 +31,6 @@ export function memorySink(): RunSink & { run: MemoryRun } {
       void run.flows.push({ day, currency, kind, sector, amountMilli, paidMilli, receivedMilli }),
   };
 }
+
+/** A sink that drops every row: for runs made only for their timing or their state (benchmarks, a sweep worker's warm-up). */
+export const DROP_ROWS: RunSink = { metrics() {}, agent() {}, flow() {} };

@@ -25,6 +25,7 @@ import { SWEEP_WORKER } from '../io/workerEntries.js';
 import { buildManifest, fileSizes } from '../io/manifest.js';
 import { errorLine, type FailedRun } from '../io/failedCsv.js';
 import { resolvedOf, scenarioOf, type PlannedRun, type SweepPlan } from './plan.js';
+import { warmUpScenarios } from './warmUp.js';
 import { RUN_DATA_FILES, type RunFilesMode } from '../io/runData.js';
 import type { SweepTask } from './worker.js';
 
@@ -69,6 +70,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
   const failures = new Map<string, FailedRun>();
   const runTimes: Record<string, { simulate: number; total: number }> = {};
   const runFiles = opts.runFiles ?? 'csv';
+  const warmUp = warmUpScenarios(pending, (run) => scenarioOf(plan, run)); // every task carries them; a thread runs them before its first (warmUp.ts)
 
   const lane = async (): Promise<void> => {
     while (!stopping && next < pending.length) {
@@ -81,7 +83,7 @@ export async function executeRuns(plan: SweepPlan, sweepDir: string, pending: re
       try {
         const started = Date.now();
         const scenario = scenarioOf(plan, run);
-        const result = await pool.run({ dir: tmp, scenario, run: run.run, runFiles });
+        const result = await pool.run({ dir: tmp, scenario, run: run.run, runFiles, warmUp });
         if (stopping) return;
         const bytes = fileSizes(tmp, RUN_DATA_FILES[runFiles]);
         const manifest = buildManifest({ ...resolvedOf(plan, run), scenario }, result, undefined, [...RUN_DATA_FILES[runFiles], 'manifest.json'], bytes);

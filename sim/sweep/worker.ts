@@ -1,7 +1,8 @@
 /**
  * The sweep's worker (one per piscina thread): simulate one run's scenario into a folder, streaming
  * metrics.csv and agents.csv (no flows.csv: sweeps stay small), under `--run-files none` convert them
- * to Parquet, and return the engine's RunResult.
+ * to Parquet, and return the engine's RunResult. A thread's first task first warms it up on the sweep's
+ * bases (sim/sweep/warmUp.ts).
  * The folder is a temporary sibling made by the main thread, which also writes manifest.json and
  * renames it into place (sim/sweep/execute.ts), so a run the worker did not finish is never trusted.
  */
@@ -14,6 +15,7 @@ import { METRICS_PARQUET, writeRunMetricsParquet } from '../io/metricsParquet.js
 import { RUN_FILES, simulateToFiles } from '../io/runFiles.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunFilesMode } from '../io/runData.js';
+import { warmUp } from './warmUp.js';
 
 export interface SweepTask {
   dir: string;
@@ -22,7 +24,11 @@ export interface SweepTask {
   run: string;
   /** `none`: the CSVs become metrics.parquet and agents.parquet (docs/sweeps.md, --run-files). */
   runFiles?: RunFilesMode;
+  /** The sweep's warm-up runs (warmUp.ts), made by a thread before its first run. */
+  warmUp?: Scenario[];
 }
+
+let warmedUp = false;
 
 /**
  * A test hook, read here at the worker's edge and nowhere in the simulation: the runs named in
@@ -32,6 +38,10 @@ export interface SweepTask {
 export const FAIL_RUNS_ENV = 'ABUNDANCE_FAIL_RUNS';
 
 export default function runOne(task: SweepTask): RunResult {
+  if (!warmedUp) {
+    warmedUp = true;
+    warmUp(task.warmUp ?? []);
+  }
   const failing = (process.env[FAIL_RUNS_ENV] ?? '').split(',').map((s) => s.trim());
   if (failing.includes(task.run)) throw new Error(`${FAIL_RUNS_ENV} names ${task.run}: failing it on purpose (a test hook)\nsecond line`);
   const result = simulateToFiles(task.dir, task.scenario, simulate, {}, { flows: false });
