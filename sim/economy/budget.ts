@@ -13,7 +13,7 @@
  * instalments it owes a day (its disposable income). Under mutual credit, an agent at its default line
  * spends at most incomeShare x what it earns. Used by pledges (sim/economy/fund.ts) and per-copy sales.
  */
-import { CUR } from '../money/ledger.js';
+import { CUR, meansOf } from '../money/ledger.js';
 import { nearLimit } from '../money/credit.js';
 import type { World } from '../engine/world.js';
 import { toMilli } from '../money/milli.js';
@@ -35,9 +35,9 @@ export function dailyBudgetInto(w: World, i: number, out: Float64Array): void {
   const L = w.ledger;
   const e = w.e;
   const workPerDay = w.workValuePerDay(i);
-  // Each balance and floor is read once: for the spendable balance, the means (balance - floor, as
+  // Each balance and floor is read once: for the spendable balance, the means (meansOf, as
   // Ledger.means) and, under mutual credit, whether it is at its default line (sim/money/credit.ts
-  // nearLimit, where 90 days of it default).
+  // nearLimit, where credit.defaultDays of it default).
   let positive: number;
   let means: number;
   let atLine: boolean;
@@ -46,13 +46,13 @@ export function dailyBudgetInto(w: World, i: number, out: Float64Array): void {
     const floor = L.floor[CUR.cur]![i]!;
     const working = w.money.workingBalance(w, CUR.cur, i);
     positive = bal > working ? bal - working : 0;
-    means = Math.max(0, bal - floor);
+    means = Math.max(0, meansOf(bal, floor));
     atLine = w.credit && nearLimit(bal, floor, s.credit.defaultShare);
   } else {
     const mh = L.balance[CUR.mh]![i]!, ch = L.balance[CUR.ch]![i]!;
     const floorMh = L.floor[CUR.mh]![i]!, floorCh = L.floor[CUR.ch]![i]!;
     positive = spendable(w, CUR.mh, i, mh) + e * spendable(w, CUR.ch, i, ch);
-    means = Math.max(0, mh - floorMh) + e * Math.max(0, ch - floorCh);
+    means = Math.max(0, meansOf(mh, floorMh)) + e * Math.max(0, meansOf(ch, floorCh));
     atLine = w.credit && (nearLimit(mh, floorMh, s.credit.defaultShare) || nearLimit(ch, floorCh, s.credit.defaultShare));
   }
   // A borrower spends what its work is worth less the instalments it owes (docs/model.md, "A borrower
@@ -62,9 +62,9 @@ export function dailyBudgetInto(w: World, i: number, out: Float64Array): void {
   let budget = s.demand.incomeShare * disposable + s.demand.balanceShare * positive;
   if (atLine) {
     // An agent at its default line under mutual credit (a balance at credit.defaultShare of its limit
-    // or deeper, where 90 days make a default) pledges at most incomeShare x what it earned, net of its
-    // input payments, over the rho window, so that it pays its way back out instead of hovering at the
-    // line until it defaults (docs/model.md, "At the default line, spend what you earn").
+    // or deeper, where credit.defaultDays of it make a default) pledges at most incomeShare x what it
+    // earned, net of its input payments, over the rho window, so that it pays its way back out instead
+    // of hovering at the line until it defaults (docs/model.md, "At the default line, spend what you earn").
     const span = Math.max(1, w.netRho.span);
     const earned = toMilli(s.demand.incomeShare * Math.max(0, w.netRho.sum[i]! / span)) * w.priceUnit;
     if (earned < budget) budget = earned;

@@ -7,11 +7,11 @@
  *
  * Layout, for the pledging phase, where every agent pledges to several campaigns a day:
  * - Campaigns live in growable typed-array pools with a free list. The lists of ids the book keeps
- *   (free, closed, refunding, a genre's new campaigns) are typed-array stacks, emptied by resetting a
- *   count: a plain array emptied by `length = 0` gives up its storage, which the next pushes
- *   reallocate, every day. What a pledge reads and writes
- *   (price, pledged value, escrowed tokens, pledge count) is one record of `HOT` numbers per campaign,
- *   so a pledge touches one cache line of its campaign.
+ *   (free, recycle: closed since the last admit, refunding, a genre's new campaigns) are typed-array
+ *   stacks, emptied by resetting a count: a plain array emptied by `length = 0` gives up its storage,
+ *   which the next pushes reallocate, every day. What a pledge reads and writes (price, pledged value,
+ *   escrowed tokens, pledge count) is one record of `HOT` numbers per campaign, so a pledge touches one
+ *   cache line of its campaign.
  * - Pledges are appended to a log (campaign, agent, MH, CH), written in order, never searched while
  *   pledging. A pledge is only read again if its campaign is refunded: `sweep` passes over the log once
  *   a day, refunds the pledges of the campaigns closed for a refund, and keeps those of open campaigns.

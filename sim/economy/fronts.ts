@@ -6,14 +6,16 @@
  * genre keeps its front, its first `size` open entries (position, id, key, producer), in small compact
  * arrays, built at its first use in a day; after campaigns of the genre close, it drops them and refills
  * from the list past its last entry (the entries it skips there were closed before); a pledger merges
- * fronts instead of walking the lists. Deeper than a front, skip links lead over closed entries: skip[h] >= h is a position at
- * or before the next open one after h, compressed on every walk (as in union-find), so each closed
- * entry is walked over about once a day. Either way a pledger sees the same open campaigns in the
+ * fronts instead of walking the lists. Deeper than a front, skip links lead over closed entries:
+ * skip[h] >= h is a position at or before the next open one after h, compressed on every walk (as in
+ * union-find), so each closed entry is walked over about once a day. Either way a pledger sees the same open campaigns in the
  * same order.
  */
 import type { CampaignBook, GenreList } from './campaigns.js';
 
-/** `valid` of a front some of whose campaigns closed since it was built. */
+/** `valid` of a front: not built today, current, or some of its campaigns closed since it was made current. */
+const UNBUILT = 0;
+const CURRENT = 1;
 const STALE = 2;
 
 export class Fronts {
@@ -25,7 +27,7 @@ export class Fronts {
   keys = new Float64Array(0);
   producers = new Int32Array(0);
   readonly len: Int32Array;
-  /** Per genre: 0 to build, 1 current, STALE when some of its campaigns closed (see `invalidate`). */
+  /** Per genre: UNBUILT, CURRENT or STALE (see `invalidate`). */
   private readonly valid: Uint8Array;
   readonly skips: Int32Array[] = [];
   private book: CampaignBook | null = null;
@@ -51,18 +53,18 @@ export class Fronts {
       if (skip === undefined || skip.length < length + 1) skip = this.skips[g] = new Int32Array(2 * length + 64);
       for (let h = 0; h <= length; h++) skip[h] = h;
     }
-    this.valid.fill(0);
+    this.valid.fill(UNBUILT);
   }
 
   /** Campaigns of genre g closed: its front is refreshed before its next use. */
   invalidate(g: number): void {
-    if (this.valid[g] === 1) this.valid[g] = STALE;
+    if (this.valid[g] === CURRENT) this.valid[g] = STALE;
   }
 
   /** Make genre g's front current; returns its first entry's index (g * size). */
   front(g: number): number {
     const v = this.valid[g]!;
-    if (v !== 1) { if (v === 0) this.rebuild(g); else this.refresh(g); }
+    if (v !== CURRENT) { if (v === UNBUILT) this.rebuild(g); else this.refresh(g); }
     return g * this.size;
   }
 
@@ -110,7 +112,7 @@ export class Fronts {
       }
     }
     this.len[g] = n;
-    this.valid[g] = 1;
+    this.valid[g] = CURRENT;
   }
 
   private rebuild(g: number): void {
@@ -126,7 +128,7 @@ export class Fronts {
       n++;
     }
     this.len[g] = n;
-    this.valid[g] = 1;
+    this.valid[g] = CURRENT;
   }
 }
 

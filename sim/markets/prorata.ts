@@ -7,7 +7,7 @@
  * quickselect over all the remainders, whose unpredictable comparisons were most of a split's cost, is
  * left to short splits). In the same pass that lists that bucket, every remainder in a bucket above it
  * gets its unit, without a branch; then the bucket's own remainders above the cut, and its ties at the
- * cut, lowest index first.
+ * cut, lowest index first. `splitOrCopy` skips the split where its shares are the weights themselves.
  */
 import { select } from '../metrics/stats.js';
 

@@ -50,7 +50,8 @@ export function settleProRata(
     paid += amount;
   }
   // The buyers' payments in one batch: the postings one by one would make, in buyer order (postToOne
-  // skips the payments of 0, as a posting per buyer did); nothing above reads a balance.
+  // skips the payments of 0, as a posting per buyer did, and refuses a negative or NaN one, which a
+  // posting per buyer passed over; bids are capped at what a buyer can pay); nothing above reads a balance.
   L.postToOne(cur, KIND.input, buyers, exchange, py, 0, nb);
   if (asks > bids) prorata(volume, want, sellers, ns, fl);
   else for (let k = 0; k < ns; k++) fl[k] = want[sellers[k]!]!;

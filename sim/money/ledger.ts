@@ -23,6 +23,9 @@ const NK = FLOW_KINDS.length;
 const NS = SECTORS.length;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/** What an account with this balance and floor may still pay: the balance plus its headroom above the floor. */
+export const meansOf = (balanceMilli: number, floorMilli: number): number => balanceMilli - floorMilli;
+
 export class Ledger {
   readonly n: number;
   readonly escrow: number;
@@ -177,9 +180,9 @@ export class Ledger {
     this.floor[cur]![agent] = floorMilli;
   }
 
-  /** Balance plus headroom above the floor: what an account may still pay. */
+  /** Balance plus headroom above the floor: what an account may still pay (meansOf). */
   means(cur: number, account: number): number {
-    return this.balance[cur]![account]! - this.floor[cur]![account]!;
+    return meansOf(this.balance[cur]![account]!, this.floor[cur]![account]!);
   }
 
   /** Start a new day: clear the flow matrix. */

@@ -36,6 +36,31 @@ describe('economy/budget dailyBudget', () => {
     expect(dailyBudget(w, 0)).toBeCloseTo(3_850, 9);
   });
 
+  it('the default line of either token, and of the one currency under merged credit, limits the pledge the same way', () => {
+    // MH at the line (the two-token test above puts CH there).
+    const w = makeWorld({ agents: 3 });
+    for (const cur of [CUR.mh, CUR.ch]) { w.ledger.setFloor(cur, 0, -10_000); w.ledger.setFloor(cur, 2, -1e9); }
+    pay(w, 'ch', 2, 0, 5_000);
+    w.ledger.post(CUR.mh, KIND.input, 0, 2, 9_600);
+    worked(w, 0, 4);
+    const net = new Float64Array(w.n);
+    net[0] = 1;
+    w.netRho.push(net);
+    expect(dailyBudget(w, 0)).toBeCloseTo(900, 9);
+    // One currency with mutual credit: the line of its only balance.
+    const m = makeWorld({ agents: 3, institutions: { money: 'merged-credit', inputs: 'auction', pricing: 'benchmark' } });
+    expect(m.single && m.credit).toBe(true);
+    m.ledger.setFloor(CUR.cur, 0, -1_000_000); m.ledger.setFloor(CUR.cur, 2, -1e9); // room to pay (means)
+    m.ledger.post(CUR.cur, KIND.input, 0, 2, 960_000);
+    worked(m, 0, 4);
+    const earned = new Float64Array(m.n);
+    earned[0] = 1;
+    m.netRho.push(earned);
+    const atLine = dailyBudget(m, 0);
+    m.ledger.post(CUR.cur, KIND.input, 2, 0, 20_000); // 94 %: above the line
+    expect(dailyBudget(m, 0)).toBeGreaterThan(atLine);
+    expect(atLine).toBeCloseTo(900 * m.priceUnit, 6);
+  });
 
   it('two-token: 0.9 x work + 0.05 x every positive balance (CH at the rate), capped by means', () => {
     const w = makeWorld({ agents: 3 }); // incomeShare 0.9, balanceShare 0.05

@@ -73,6 +73,16 @@ describe('economy/campaigns', () => {
     const reused = Array.from({ length: 100 }, (_, k) => book.open(0, 0, 1, 1, 0.5, k, 1));
     expect(reused).toEqual([...closed].reverse());
     expect(book.open(0, 0, 1, 1, 0.5, 0, 1)).toBe(150); // then fresh ids
+    // A second day with no closes: the reused campaigns keep their new pledges, nothing is refunded
+    // again, and no id is handed out twice.
+    book.admitPending();
+    for (const c of reused) book.addPledge(c, 8, 5, 0, 5);
+    let again = 0;
+    book.sweep(() => again++);
+    expect(again).toBe(0);
+    book.admitPending();
+    expect(reused.every((c) => book.isOpen(c) && book.escrowMh(c) === 5)).toBe(true);
+    expect(book.open(0, 0, 1, 1, 0.5, 0, 2)).toBe(151);
   });
 
   it('the pools grow past their first capacity without losing campaigns or pledges', () => {

@@ -121,4 +121,3 @@ describe('economy/invest: R&D and imitation', () => {
     expect(succeeds(0, -0)).toBe(false); // zero hazard: 1 - exp(0) = 0
   });
 });
-
