@@ -33,4 +33,4 @@ export function memorySink(): RunSink & { run: MemoryRun } {
 }
 
 /** A sink that drops every row: for runs made only for their timing or their state (benchmarks, a sweep worker's warm-up). */
-export const DROP_ROWS: RunSink = { metrics() {}, agent() {}, flow() {} };
+export const DROP_ROWS: RunSink = Object.freeze({ metrics() {}, agent() {}, flow() {} });

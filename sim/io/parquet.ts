@@ -78,7 +78,7 @@ export function cellValue(cell: string, kind: ParquetKind): ParquetCell {
   throw new Error(`"${cell}" is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`);
 }
 
-/** 10^k, exact in a double for k <= 22. */
+/** 10^k for k <= 15 (exact in a double up to k = 22). */
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**

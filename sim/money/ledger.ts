@@ -23,7 +23,7 @@ const NK = FLOW_KINDS.length;
 const NS = SECTORS.length;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** What an account with this balance and floor may still pay: the balance plus its headroom above the floor. */
+/** What an account with this balance and floor may still pay: the balance less its floor (so plus its credit limit). */
 export const meansOf = (balanceMilli: number, floorMilli: number): number => balanceMilli - floorMilli;
 
 export class Ledger {
