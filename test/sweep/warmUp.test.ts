@@ -50,7 +50,7 @@ describe('sweep/warmUp', { timeout: 120_000 }, () => {
     const run = plan.runs.find((r) => r.preset === 'two-token')!;
     const scenarios = warmUpScenarios(plan.runs, (r) => scenarioOf(plan, r));
     expect(scenarios).toHaveLength(2);
-    // A warm-up that throws part of the way into its run (the engine is already running when it fails).
+    // A warm-up that throws (here as its World is made: an unknown money), after two that ran.
     const broken = { ...scenarios[1]!, institutions: { ...scenarios[1]!.institutions, money: 'no-such-money' } } as unknown as Scenario;
     // As a worker does it: the warm-up is the first thing the thread's engine runs.
     const warm = await freshEngine();
