@@ -13,8 +13,9 @@
  * 1/100 s, before and after the command), the peak memory the command's own (`process.resourceUsage()`
  * at its exit, written to a pipe by a one-line `--import`). Where the CPU went, by thread: the command's
  * /proc/<pid>/task/<tid>/stat read every 20 ms while it runs (a thread's last reading is about 20 ms
- * before it ends, so they add up to a little less than the CPU above), as `threads`: the main thread's seconds (start-up, the progress of the runs,
- * finishing: runs.csv, summary.csv, the Parquet files), then every other thread's, largest first. With
+ * before it ends, so they add up to a little less than the CPU above), as `threads`: the main
+ * thread's seconds (start-up, the progress of the runs, finishing: runs.csv, summary.csv, the Parquet
+ * files), then every other thread's, largest first. With
  * one worker the largest is the sweep's worker thread (the runs and their files); the others are
  * Node's and V8's own, mostly V8's optimising compiler, which compiles in background threads (they fall
  * to almost nothing under `node --no-concurrent-recompilation`, and the worker's time grows instead).

@@ -1,8 +1,8 @@
 /**
  * The Parquet files of a sweep against its CSVs (docs/data.md): run a sweep file (both --run-files
- * modes if asked), then write its derived files again (runs.csv, summary.csv and the three Parquet files,
- * in aggregateSweep's one pass over the runs), timed, with the peak
- * RSS of this process while they are written, and print the sizes of every CSV and Parquet file. A benchmark, not a test: times
+ * modes if asked), then write its derived files again (runs.csv, summary.csv and the three Parquet
+ * files, in aggregateSweep's one pass over the runs), timed, with the peak RSS of this process while
+ * they are written, and print the sizes of every CSV and Parquet file. A benchmark, not a test: times
  * vary with the machine and its load; sizes do not.
  *
  *   tsx bench/parquet.ts <sweep file> <out dir> [--workers 2] [--replicates N] [--set k=v ...]

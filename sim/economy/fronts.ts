@@ -8,8 +8,8 @@
  * from the list past its last entry (the entries it skips there were closed before); a pledger merges
  * fronts instead of walking the lists. Deeper than a front, skip links lead over closed entries:
  * skip[h] >= h is a position at or before the next open one after h, compressed on every walk (as in
- * union-find), so each closed entry is walked over about once a day. Either way a pledger sees the same open campaigns in the
- * same order.
+ * union-find), so each closed entry is walked over about once a day. Either way a pledger sees the
+ * same open campaigns in the same order.
  */
 import type { CampaignBook, GenreList } from './campaigns.js';
 

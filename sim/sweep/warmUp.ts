@@ -14,8 +14,11 @@
  * 1095, one worker) about a third of the whole command's CPU. A tiny run of each first fills in that
  * record in the interpreter, before anything is optimised. Measured on that workload: 486 optimised
  * compilations became 407 and their time fell by about 40 % (`node --single-threaded --trace-opt`),
- * the whole command's CPU by about 10 % (5 alternating pairs). 20 x 30 compiled least of the sizes tried (5 x 10 to 80 x 90): a
- * larger warm-up is hot enough to be optimised itself, a smaller one misses branches.
+ * the whole command's CPU by about 10 % (5 alternating pairs). 20 x 30 compiled least of the sizes
+ * tried (5 x 10 to 80 x 90): a larger warm-up is hot enough to be optimised itself, a smaller one
+ * misses branches. The institutions decide most of the engine's branches, not all of them (a point
+ * with production.sigma 1 takes the CES's general form): what a warm-up misses is compiled again, as
+ * before.
  *
  * It changes no result: a warm-up run is a run like any other whose rows are dropped, and a run never
  * depends on what ran before it in its thread (the sweep's files are the same bytes whatever the
@@ -34,8 +37,8 @@ export const WARM_UP_DAYS = 30;
 /**
  * The warm-up runs of a sweep's `pending` runs, whose scenarios `scenarioOf` gives (plan.ts: this
  * module is the worker's, which loads no scenario code): the first run of each set of institutions
- * (money, inputs, pricing: what decides the engine's branches), in plan order, made tiny; none when
- * the runs all have the same (their first run meets the branches the rest will).
+ * (money, inputs, pricing: what decides most of the engine's branches), in plan order, made tiny; none
+ * when the runs all have the same (their first run meets the branches the rest will).
  */
 export function warmUpScenarios(pending: readonly PlannedRun[], scenarioOf: (run: PlannedRun) => Scenario): Scenario[] {
   const first = new Map<string, Scenario>();

@@ -1,8 +1,8 @@
 /**
  * The sweep's worker (one per piscina thread): simulate one run's scenario into a folder, streaming
  * metrics.csv and agents.csv (no flows.csv: sweeps stay small), under `--run-files none` convert them
- * to Parquet, and return the engine's RunResult. A thread's first task first warms it up on the sweep's
- * bases (sim/sweep/warmUp.ts).
+ * to Parquet, and return the engine's RunResult. A thread's first task first warms it up on each set
+ * of institutions of the sweep's runs (sim/sweep/warmUp.ts).
  * The folder is a temporary sibling made by the main thread, which also writes manifest.json and
  * renames it into place (sim/sweep/execute.ts), so a run the worker did not finish is never trusted.
  */
