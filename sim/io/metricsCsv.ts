@@ -56,7 +56,11 @@ export function formatMetricsCsv(table: MetricsTable): string {
 export function columnOf(table: MetricsTable, name: string): Float64Array | undefined {
   const j = table.columns.indexOf(name);
   if (j < 0) return undefined;
-  return Float64Array.from(table.rows, (row) => row[j] ?? NaN);
+  // A plain loop: Float64Array.from with a mapping function took 5 % of finishing the claims protocol.
+  const rows = table.rows;
+  const column = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) column[i] = rows[i]![j] ?? NaN;
+  return column;
 }
 
 /** The day of each row: the `day` column, or the row index when the file has none. */

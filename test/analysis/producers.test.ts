@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { lastSnapshotProducers, middleQuintile, middleQuintileRho, rhoEfficiencySpearman } from '../../sim/analysis/producers.js';
 import { agentsCsv } from './fixture.js';
 
@@ -11,6 +12,30 @@ describe('analysis/producers', () => {
       { agent: 0, rho: 1.1, efficiency: 1 },
       { agent: 1, rho: 1.2, efficiency: 2 },
     ]);
+  });
+
+  it('reads any agents.csv text as splitting every line would: CRLF or LF, blank lines, short rows, a day that is not a number', () => {
+    // The plain reading the function replaced: split every line, take the largest day.
+    const plain = (text: string): unknown => {
+      const lines = text.split(/\r?\n/).filter((l) => l !== '');
+      const header = (lines[0] ?? '').split(',');
+      const at = (name: string): number => header.indexOf(name);
+      const rows = lines.slice(1).map((l) => l.split(','));
+      const num = (cell: string | undefined): number => (cell === undefined || cell.trim() === '' ? NaN : Number(cell));
+      let last = -Infinity;
+      for (const r of rows) last = Math.max(last, num(r[at('day')]));
+      return rows.filter((r) => num(r[at('day')]) === last && ['producer', 're-entered'].includes(r[at('status')] ?? ''))
+        .map((r) => ({ agent: num(r[at('agent')]), rho: num(r[at('rho')]), efficiency: num(r[at('efficiency')]) }))
+        .filter((p) => Number.isFinite(p.rho) && Number.isFinite(p.efficiency));
+    };
+    const cell = fc.oneof(fc.constantFrom('', ' ', 'x', 'NaN', '1e3'), fc.integer({ min: -2, max: 3 }).map(String), fc.double({ noNaN: true, min: -5, max: 5 }).map(String));
+    const status = fc.constantFrom('producer', 're-entered', 'dropped-pc', '');
+    const row = fc.tuple(fc.integer({ min: 0, max: 3 }).map(String), cell, status, cell, cell, fc.boolean())
+      .map(([day, agent, st, rho, eff, short]) => (short ? [day, agent, st] : [day, agent, st, rho, eff]).join(','));
+    const header = fc.constantFrom('day,agent,status,rho,efficiency', 'agent,day,status,efficiency,rho');
+    const text = fc.tuple(header, fc.array(fc.oneof(row, fc.constant(''), fc.constant('x,1,producer,1,1')), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+      .map(([h, rows, eol, end]) => [h, ...rows].join(eol) + (end ? eol : ''));
+    fc.assert(fc.property(text, (t) => { expect(lastSnapshotProducers(t)).toEqual(plain(t)); }), { numRuns: 2000 });
   });
 
   it('Spearman is 1 for any increasing relation and -1 for a decreasing one', () => {
