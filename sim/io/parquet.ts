@@ -17,6 +17,7 @@ import { fileWriter, ParquetWriter, type ColumnSource, type SchemaElement } from
 import { parquetReadObjects } from 'hyparquet';
 import { parseCsvLine } from './csvRecords.js';
 import { finalName } from './atomic.js';
+import { sampleRejectsDictionary } from './parquetSample.js';
 
 /** How a column is stored: `string` UTF8, `int32`/`int64` integers, `double` IEEE 754, `boolean`. */
 export type ParquetKind = 'string' | 'int32' | 'int64' | 'double' | 'boolean';
@@ -137,6 +138,8 @@ export class ParquetFile {
     const columnData: ColumnSource[] = this.columns.map((c, j) => {
       const data = cells[j];
       if (data === undefined || data.length !== n) throw new Error(`${this.path}: column ${c.name} has ${data?.length ?? 0} values, expected ${n}`);
+      // PLAIN pages where the writer's own sample would choose them (the same bytes, without its sampling).
+      if ((c.kind === 'double' || c.kind === 'int32') && sampleRejectsDictionary(data)) return { name: c.name, data, encoding: 'PLAIN' };
       return { name: c.name, data };
     });
     // fileWriter has no asynchronous flush, so the group is written when write() returns.
