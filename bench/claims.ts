@@ -27,11 +27,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSpec } from '../sim/sweep/spec.js';
-import { parseScenarioText } from '../sim/scenario/file.js';
+import { CLAIMS_PRESETS, claimsEveryDays } from './claimsWorkload.js';
 import { freshCliEntry } from '../sim/io/bundleCache.js';
-
-export const CLAIMS_PRESETS = ['market', 'two-token', 'peer-bank'] as const;
 
 const argv = process.argv.slice(2);
 const set: string[] = [];
@@ -41,12 +38,6 @@ for (let k = 0; k < argv.length; k++) {
   else positional.push(argv[k]!);
 }
 const [seedsArg = '1', agentsArg = '500', daysArg = '1095'] = positional;
-/** The claims protocol's summary stride (scenarios/sweeps/claims.yaml, its one home). */
-function claimsEveryDays(): number {
-  const file = fileURLToPath(new URL('../scenarios/sweeps/claims.yaml', import.meta.url));
-  return buildSpec(parseScenarioText(readFileSync(file, 'utf8'), file), file, 'claims').everyDays;
-}
-
 const BIN = fileURLToPath(new URL('../sim/cli/abundance.js', import.meta.url));
 /** Writes the command's own resource usage to fd 3 as it exits (its peak memory: getrusage(RUSAGE_SELF)). */
 const USAGE_AT_EXIT = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(3,JSON.stringify(process.resourceUsage())))";

@@ -7,7 +7,7 @@
  *   npm run bench -- --no-presets      # skip the per-preset table (the goal tables only)
  *   npm run bench -- --no-goals        # skip the goal tables (the per-preset table and the sweep only)
  *   npm run bench -- --presets two-token --sizes 1000,10000
- *   npm run bench -- --claims-seeds 3  # seeds of the claims workload (default 2: 6 runs)
+ *   npm run bench -- --claims-seeds 3  # seeds of the claims workload, one size or more (default 2,10: 6 and 30 runs)
  *   npm run bench -- --no-sweep        # the engine only (the sweep benchmark, bench/sweep.ts, follows)
  *   npm run bench -- --repeat 3        # the best of 3 runs per row (a shared machine's load varies)
  *
@@ -16,10 +16,13 @@
  * taken at the start and at the end; the share uses the faster of the two):
  * - the claims workload: a whole sweep process (bench/claims.ts) of market, two-token and peer-bank,
  *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
- *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; 2 seeds by default
- *   (the protocol has 30 per point, so its per-point work, summary.csv and summary.parquet, weighs
- *   more here than there); then its CPU by thread, an estimate of its rate were the worker's thread
- *   free, and the bound its main thread (start-up and finishing) sets on any speed-up of the runs;
+ *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; at 2 and at 10
+ *   seeds by default (6 and 30 runs), and from the two, the CPU each further run costs, the part paid
+ *   once (start-up, compiling the engine), and what the protocol's runs of these presets (claims.yaml:
+ *   30 seeds x 6 points, 540 runs) would make: the protocol is what issue 13's first figure measured
+ *   (its 1,200 runs in about 20 minutes on 2 cores), and a sweep of 6 runs is mostly the part paid
+ *   once; then each size's CPU by thread, an estimate of its rate were the worker's thread free, and
+ *   the bound its main thread (start-up and finishing) sets on any speed-up of the runs;
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
  *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
  *   365 days untimed (JIT warm-up), then times whole runs of 100 days (a million agents too: the memory
@@ -35,7 +38,9 @@ import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { boltzmann } from './boltzmann.js';
 import { loadScenarioFile } from '../sim/scenario/file.js';
+import { CLAIMS_PRESETS, claimsProtocolRuns } from './claimsWorkload.js';
 
+interface Claims { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number; threads: { main: number; others: number[] } }
 interface Result { preset: string; agents: number; days: number; reps?: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
 
 const args = process.argv.slice(2);
@@ -84,31 +89,53 @@ const pct = (rate: number): string => `${((100 * rate) / yardstick()).toFixed(2)
 const fmt = (x: number): string => Math.round(x).toLocaleString('en');
 if (!args.includes('--no-goals')) {
   loops.push(boltzmann().agentStepsPerCpuSec);
-  const claims = (): { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number; threads: { main: number; others: number[] } } =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), flag('claims-seeds') ?? '2'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-  let c = claims();
-  for (let k = 1; k < repeat; k++) { const r = claims(); if (r.cpuSeconds < c.cpuSeconds) c = r; }
+  // The claims workload at each size of --claims-seeds (default 2 and 10 seeds: 6 and 30 runs), the best
+  // of --repeat at each.
+  const claimsSeeds = (flag('claims-seeds') ?? '2,10').split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0).sort((x, y) => x - y);
+  const claimsAt = (seeds: number): Claims => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), String(seeds)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Claims;
+  const claimsRows = claimsSeeds.map((seeds) => {
+    let c = claimsAt(seeds);
+    for (let k = 1; k < repeat; k++) { const r = claimsAt(seeds); if (r.cpuSeconds < c.cpuSeconds) c = r; }
+    return c;
+  });
   const scaling = (big ? [500, 10_000, 100_000, 1_000_000] : [500, 10_000, 100_000]).map((agents) => ({ agents, days: GOAL_DAYS, r: measure('two-token', agents, GOAL_DAYS, 'defaults', 'warm') }));
   const twoTokenBase = measure('two-token', 1, 2, 'defaults', 'warm').maxRssBytes;
-  const stress = ['market', 'two-token', 'peer-bank'].map((preset) => ({ preset, d: measure(preset, 500, 1095), s: measure(preset, 500, 1095, 'stress') }));
+  const stress = CLAIMS_PRESETS.map((preset) => ({ preset, d: measure(preset, 500, 1095), s: measure(preset, 500, 1095, 'stress') }));
   loops.push(boltzmann().agentStepsPerCpuSec);
   console.log(`Yardstick: the Boltzmann wealth loop (bench/boltzmann.ts), 100,000 agents, in this process: ${loops.map((l) => fmt(l)).join(' (start) and ')} (end) agent-steps per CPU second; shares below use the faster.`);
   console.log('');
   console.log('| claims workload (one sweep process, 1 worker) | runs | agent-days | CPU s | wall s | agent-days/s (CPU) | agent-days/s (wall) | share of the loop | peak MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
+  for (const c of claimsRows) console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
   console.log('');
-  // Where its CPU went (bench/claims.ts reads the command's threads): the sweep's worker thread is the
-  // largest of the others. The main thread's work (start-up, finishing) does not shrink with the runs,
-  // so the workload can go no faster than its agent-days over that; the compiler threads' work shrinks
-  // in part with the code the runs execute, so the rate without the worker's thread is an estimate.
-  const [worker = 0, ...rest] = c.threads.others;
-  if (c.threads.main > 0 && worker > 0) {
-    const compiler = rest.reduce((x, y) => x + y, 0);
-    const outside = c.cpuSeconds - worker;
-    console.log(`Its CPU by thread (read every 20 ms): the main thread ${c.threads.main.toFixed(1)} s (start-up, finishing: runs.csv, summary.csv, the Parquet files), the sweep's worker ${worker.toFixed(1)} s (the runs and their files), ${rest.length} other threads ${compiler.toFixed(1)} s (V8's optimising compiler, mostly). Were the worker's thread free, the workload would make about ${fmt(c.agentDays / outside)} agent-days per CPU second (${pct(c.agentDays / outside)} of the loop), and it can make no more than ${fmt(c.agentDays / c.threads.main)} (${pct(c.agentDays / c.threads.main)}) while its main thread costs what it does.`);
-  } else {
-    console.log('Its CPU by thread: no readings of its threads (/proc/<pid>/task could not be read).');
+  // A sweep's CPU is a part paid once (starting the command, compiling the engine, the first of its
+  // finishing) and a part per run (the run, its files, its share of finishing). Two sizes give both;
+  // the claims protocol (claims.yaml: these presets at 6 points x 30 seeds) is mostly the second.
+  const small = claimsRows[0];
+  const large = claimsRows[claimsRows.length - 1];
+  if (small !== undefined && large !== undefined && large.runs > small.runs) {
+    const perRun = (large.cpuSeconds - small.cpuSeconds) / (large.runs - small.runs);
+    const once = small.cpuSeconds - small.runs * perRun;
+    const runDays = small.agentDays / small.runs;
+    const protocol = claimsProtocolRuns();
+    const projected = (protocol * runDays) / (once + protocol * perRun);
+    console.log(`Between ${small.runs} and ${large.runs} runs: each further run cost ${perRun.toFixed(3)} CPU s, ${fmt(runDays / perRun)} agent-days per CPU second (${pct(runDays / perRun)} of the loop); the part paid once, ${once.toFixed(1)} CPU s. These presets' ${fmt(protocol)} runs of the claims protocol (scenarios/sweeps/claims.yaml) would make about ${fmt(projected)} agent-days per CPU second (${pct(projected)}).`);
+    console.log('');
+  }
+  // Where the CPU of each size went (bench/claims.ts reads the command's threads): the sweep's worker
+  // thread is the largest of the others. The main thread's work (start-up, finishing) does not shrink
+  // with the runs, so the workload can go no faster than its agent-days over that; the compiler
+  // threads' work shrinks in part with the code the runs execute, so the rate without the worker's
+  // thread is an estimate.
+  for (const c of claimsRows) {
+    const [worker = 0, ...rest] = c.threads.others;
+    if (c.threads.main > 0 && worker > 0) {
+      const compiler = rest.reduce((x, y) => x + y, 0);
+      const outside = c.cpuSeconds - worker;
+      console.log(`${c.runs} runs, CPU by thread (read every 20 ms): the main thread ${c.threads.main.toFixed(1)} s (start-up, finishing: runs.csv, summary.csv, the Parquet files), the sweep's worker ${worker.toFixed(1)} s (the runs and their files), ${rest.length} other threads ${compiler.toFixed(1)} s (V8's optimising compiler, mostly). Were the worker's thread free, the workload would make about ${fmt(c.agentDays / outside)} agent-days per CPU second (${pct(c.agentDays / outside)} of the loop), and it can make no more than ${fmt(c.agentDays / c.threads.main)} (${pct(c.agentDays / c.threads.main)}) while its main thread costs what it does.`);
+    } else {
+      console.log(`${c.runs} runs, CPU by thread: no readings of its threads (/proc/<pid>/task could not be read).`);
+    }
   }
   console.log('');
   const ten = scaling.find((x) => x.agents === 10_000)!.r.agentDaysPerCpuSec;

@@ -1,0 +1,31 @@
+/**
+ * The claims workload of `npm run bench` (bench/claims.ts runs it, bench/engine.ts reports it): the
+ * presets of the claims that the bench times, and what it reads of the claims protocol,
+ * scenarios/sweeps/claims.yaml (their one home): its summary stride, and how many runs of these presets
+ * the protocol makes.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseScenarioText } from '../sim/scenario/file.js';
+import { buildSpec, type SweepSpec } from '../sim/sweep/spec.js';
+
+/** The presets the bench times: the claims' money economies (gift and market-k run cheaper or alike). */
+export const CLAIMS_PRESETS = ['market', 'two-token', 'peer-bank'] as const;
+
+function claimsSpec(): SweepSpec {
+  const file = fileURLToPath(new URL('../scenarios/sweeps/claims.yaml', import.meta.url));
+  return buildSpec(parseScenarioText(readFileSync(file, 'utf8'), file), file, 'claims');
+}
+
+/** The claims protocol's summary stride (`aggregate.everyDays`). */
+export function claimsEveryDays(): number {
+  return claimsSpec().everyDays;
+}
+
+/** The protocol's runs of CLAIMS_PRESETS: its seeds x its points (the defaults and each value of each
+ * sensitivity direction, one key at a time), for each of these presets it compares. */
+export function claimsProtocolRuns(): number {
+  const spec = claimsSpec();
+  const points = 1 + spec.sensitivity.reduce((n, k) => n + k.values.length, 0);
+  return CLAIMS_PRESETS.filter((p) => spec.bases.includes(p)).length * points * spec.replicates;
+}
