@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioText } from '../sim/scenario/file.js';
 import { buildSpec, type SweepSpec } from '../sim/sweep/spec.js';
+import { expandPoints } from '../sim/sweep/plan.js';
 
 /** The presets the bench times: the claims' money economies (gift and market-k run cheaper or alike). */
 export const CLAIMS_PRESETS = ['market', 'two-token', 'peer-bank'] as const;
@@ -22,10 +23,12 @@ export function claimsEveryDays(): number {
   return claimsSpec().everyDays;
 }
 
-/** The protocol's runs of CLAIMS_PRESETS: its seeds x its points (the defaults and each value of each
- * sensitivity direction, one key at a time), for each of these presets it compares. */
+/** The protocol's runs of CLAIMS_PRESETS: its seeds x its points (as the sweep expands them: the grid
+ * points, each with every value of each sensitivity direction, one key at a time), for each of these
+ * presets it compares. */
 export function claimsProtocolRuns(): number {
   const spec = claimsSpec();
-  const points = 1 + spec.sensitivity.reduce((n, k) => n + k.values.length, 0);
+  if (spec.sample !== undefined) throw new Error('bench: scenarios/sweeps/claims.yaml is a sample design; the bench expects the claims protocol\'s points');
+  const points = expandPoints(spec.grid, spec.sensitivity).length;
   return CLAIMS_PRESETS.filter((p) => spec.bases.includes(p)).length * points * spec.replicates;
 }

@@ -18,11 +18,11 @@
  *   500 agents x 1095 days, one worker; agent-days per CPU second of the whole process (start-up,
  *   writing and aggregation included), summarised at claims.yaml's aggregate.everyDays; at 2 and at 10
  *   seeds by default (6 and 30 runs), and from the two, the CPU each further run costs, the part paid
- *   once (start-up, compiling the engine), and what the protocol's runs of these presets (claims.yaml:
- *   30 seeds x 6 points, 540 runs) would make: the protocol is what issue 13's first figure measured
- *   (its 1,200 runs in about 20 minutes on 2 cores), and a sweep of 6 runs is mostly the part paid
- *   once; then each size's CPU by thread, an estimate of its rate were the worker's thread free, and
- *   the bound its main thread (start-up and finishing) sets on any speed-up of the runs;
+ *   once (start-up, compiling the engine), and what the protocol's runs of these presets (claims.yaml's
+ *   seeds x points) would make: issue 13's first figure was the protocol's (then 1,200 runs in about
+ *   20 minutes on 2 cores), and a sweep of 6 runs is mostly the part paid once; then each size's CPU by
+ *   thread, an estimate of its rate were the worker's thread free, and the bound its main thread
+ *   (start-up and finishing) sets on any speed-up of the runs;
  * - two-token at 500, 10,000, 100,000 (and 1,000,000 with --big) agents: CPU cost per agent-day, its ratio
  *   to 10,000 agents', the share of the loop, and bytes per agent; each process first runs 500 agents x
  *   365 days untimed (JIT warm-up), then times whole runs of 100 days (a million agents too: the memory
@@ -91,7 +91,11 @@ if (!args.includes('--no-goals')) {
   loops.push(boltzmann().agentStepsPerCpuSec);
   // The claims workload at each size of --claims-seeds (default 2 and 10 seeds: 6 and 30 runs), the best
   // of --repeat at each.
-  const claimsSeeds = (flag('claims-seeds') ?? '2,10').split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0).sort((x, y) => x - y);
+  const seedsText = flag('claims-seeds') ?? '2,10';
+  const claimsSeeds = seedsText.split(',').map(Number).sort((x, y) => x - y);
+  if (claimsSeeds.some((x, k) => !(Number.isInteger(x) && x > 0) || x === claimsSeeds[k - 1])) {
+    throw new Error(`bench: --claims-seeds ${seedsText}: expected distinct whole numbers of seeds, comma-separated (2,10)`);
+  }
   const claimsAt = (seeds: number): Claims => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), String(seeds)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Claims;
   const claimsRows = claimsSeeds.map((seeds) => {
     let c = claimsAt(seeds);
@@ -108,18 +112,20 @@ if (!args.includes('--no-goals')) {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of claimsRows) console.log(`| market, two-token, peer-bank, 500 x 1095 | ${c.runs} | ${fmt(c.agentDays)} | ${c.cpuSeconds.toFixed(1)} | ${c.wallSeconds.toFixed(1)} | ${fmt(c.agentDays / c.cpuSeconds)} | ${fmt(c.agentDays / c.wallSeconds)} | ${pct(c.agentDays / c.cpuSeconds)} | ${(c.maxRssBytes / 2 ** 20).toFixed(0)} |`);
   console.log('');
-  // A sweep's CPU is a part paid once (starting the command, compiling the engine, the first of its
-  // finishing) and a part per run (the run, its files, its share of finishing). Two sizes give both;
-  // the claims protocol (claims.yaml: these presets at 6 points x 30 seeds) is mostly the second.
+  // A sweep's CPU is a part paid once (starting the command, compiling the engine, its warm-up) and a
+  // part per run (the run, its files, its share of finishing). Two sizes give both; the claims
+  // protocol (claims.yaml), hundreds of runs, is nearly all the second.
   const small = claimsRows[0];
   const large = claimsRows[claimsRows.length - 1];
   if (small !== undefined && large !== undefined && large.runs > small.runs) {
     const perRun = (large.cpuSeconds - small.cpuSeconds) / (large.runs - small.runs);
-    const once = small.cpuSeconds - small.runs * perRun;
+    const fixedCpu = small.cpuSeconds - small.runs * perRun;
     const runDays = small.agentDays / small.runs;
     const protocol = claimsProtocolRuns();
-    const projected = (protocol * runDays) / (once + protocol * perRun);
-    console.log(`Between ${small.runs} and ${large.runs} runs: each further run cost ${perRun.toFixed(3)} CPU s, ${fmt(runDays / perRun)} agent-days per CPU second (${pct(runDays / perRun)} of the loop); the part paid once, ${once.toFixed(1)} CPU s. These presets' ${fmt(protocol)} runs of the claims protocol (scenarios/sweeps/claims.yaml) would make about ${fmt(projected)} agent-days per CPU second (${pct(projected)}).`);
+    const projected = (protocol * runDays) / (fixedCpu + protocol * perRun);
+    // The projection takes every point's runs to cost what the defaults' do, and its finishing to grow
+    // with the runs (the protocol's 6 points per preset summarise more groups than the bench's 1).
+    console.log(`Between ${small.runs} and ${large.runs} runs: each further run cost ${perRun.toFixed(3)} CPU s, ${fmt(runDays / perRun)} agent-days per CPU second (${pct(runDays / perRun)} of the loop); the part paid once, ${fixedCpu.toFixed(1)} CPU s. These presets' ${fmt(protocol)} runs of the claims protocol (scenarios/sweeps/claims.yaml), were each to cost as much, would make about ${fmt(projected)} agent-days per CPU second (${pct(projected)}).`);
     console.log('');
   }
   // Where the CPU of each size went (bench/claims.ts reads the command's threads): the sweep's worker

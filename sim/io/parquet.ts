@@ -138,7 +138,8 @@ export class ParquetFile {
     const columnData: ColumnSource[] = this.columns.map((c, j) => {
       const data = cells[j];
       if (data === undefined || data.length !== n) throw new Error(`${this.path}: column ${c.name} has ${data?.length ?? 0} values, expected ${n}`);
-      // PLAIN pages where the writer's own sample would choose them (the same bytes, without its sampling).
+      // PLAIN pages where the writer's own sample would choose them (the same bytes, without its
+      // sampling): it samples a row group's values, and `write` below is given exactly one group.
       if ((c.kind === 'double' || c.kind === 'int32') && sampleRejectsDictionary(data)) return { name: c.name, data, encoding: 'PLAIN' };
       return { name: c.name, data };
     });

@@ -16,16 +16,16 @@ const dir = mkdtempSync(join(tmpdir(), 'abundance-parquet-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** hyparquet-writer 0.17.0's sample test (src/dictionary.js, useDictionary), transcribed with its Maps. */
-function plainSampleRejects(values: readonly (number | null)[], bytes: number): boolean {
+function plainSampleRejects(values: readonly (number | null | undefined)[], bytes: number): boolean {
   const sampleSize = Math.min(values.length, 1000);
-  const sizes = new Map<number | null, number>();
+  const sizes = new Map<number | null | undefined, number>();
   let dictionary = 0;
   let total = 0;
   for (let i = 0; i < sampleSize; i++) {
-    const value = values[sampleSize === 1 ? 0 : Math.floor(i * (values.length - 1) / (sampleSize - 1))]!;
+    const value = values[sampleSize === 1 ? 0 : Math.floor(i * (values.length - 1) / (sampleSize - 1))];
     let size = sizes.get(value);
     if (size === undefined) {
-      size = value === null ? 0 : bytes;
+      size = value === null || value === undefined ? 0 : bytes;
       sizes.set(value, size);
       dictionary += size;
     }
@@ -47,12 +47,14 @@ const column = fc.tuple(
     const u = next();
     if (u < nullShare) return null;
     const k = Math.floor(next() * kinds);
-    return k === 0 ? (next() < 0.5 ? -0 : 0) : k / 7;
+    if (k === 0) return next() < 0.5 ? -0 : 0;
+    if (k === 1) return [NaN, Infinity, -Infinity][Math.floor(next() * 3)]!; // one key each, as in a Map
+    return k / 7;
   });
 });
 
 describe('io/parquetSample', () => {
-  it('turns the dictionary down exactly when the writer\'s sample would, at any length (0, 1, 1000, 1001, 2500)', () => {
+  it('turns the dictionary down exactly when the writer\'s sample would, at any length (0 to 3,000)', () => {
     for (const n of [0, 1, 2, 999, 1000, 1001, 1095]) {
       const distinct = Array.from({ length: n }, (_, i) => i + 0.5);
       expect(sampleRejectsDictionary(distinct)).toBe(plainSampleRejects(distinct, 8));
@@ -74,6 +76,22 @@ describe('io/parquetSample', () => {
       // And the writer itself writes no dictionary when it says so, for DOUBLE and INT32 alike.
       if (rejects) expect(useDictionary(values, 'DOUBLE', undefined, undefined, undefined, false)).toEqual({});
     }), { numRuns: 400 });
+  });
+
+  it('counts right when every value falls in one slot: a probe chain of 1,000 that runs past the table\'s end', () => {
+    // Doubles whose two 32-bit words xor to one constant hash alike; the constant is chosen so that
+    // their slot is 4090, six from the end of the 4,096 slots.
+    const words = new Uint32Array(2);
+    const value = new Float64Array(words.buffer);
+    let constant = 0;
+    while ((Math.imul(constant, 0x9e3779b1) >>> 20) !== 4090) constant++;
+    const alike = (k: number): number => { words[1] = 0x3ff00000 + k; words[0] = words[1] ^ constant; return value[0]!; };
+    for (const distinct of [900, 901]) {
+      const values = Array.from({ length: 1000 }, (_, i) => alike(i < distinct ? i : distinct - 1)); // repeats of one past the wrap
+      expect(new Set(values).size).toBe(distinct);
+      expect(sampleRejectsDictionary(values)).toBe(distinct > 900);
+      expect(plainSampleRejects(values, 8)).toBe(distinct > 900);
+    }
   });
 
   it('-0 and 0 are one value, as in the writer\'s Map; a column of one value repeated keeps its dictionary', () => {
