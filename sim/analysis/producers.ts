@@ -22,8 +22,8 @@ const PRODUCING = new Set(['producer', 're-entered']);
  * The producers with a defined rho in the last snapshot of an agents.csv text ([] if none): the rows
  * whose day is the largest day of the file (none when a day cell is not a number). Lines end in \n or
  * \r\n; only the day cell of a row is read until the last day is known, then only the last
- * snapshot's rows are split (the file holds every snapshot of the run: splitting all of it was 3 % of
- * finishing the claims protocol).
+ * snapshot's rows are split (the file holds every snapshot of the run: splitting all of it was about 4 %
+ * of finishing the claims protocol).
  */
 export function lastSnapshotProducers(text: string): Producer[] {
   const lines = text.split('\n');

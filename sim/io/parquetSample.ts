@@ -11,8 +11,8 @@
  * sampled value is null. In the columns of metrics.parquet most values of a run are distinct, so the
  * sample nearly always turns the dictionary down, and the Maps were a tenth of finishing the claims
  * protocol. Here the same sample is counted in an open-addressing table of the values' bits.
- * (When the sample does not turn it down, no hint is given: the writer samples again, then builds the
- * whole column's dictionary and keeps it only if it is at most half the column's bytes.) The hint holds
+ * (When the sample does not turn it down, no hint is given: the writer takes its own sample, then
+ * builds the whole column's dictionary and keeps it only if it is at most half the column's bytes.) The hint holds
  * for the values the writer is given as one row group, as ParquetFile.group gives them.
  */
 import type { ParquetCell } from './parquet.js';
