@@ -27,7 +27,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLAIMS_PRESETS, claimsEveryDays } from './claimsWorkload.js';
+import { CLAIMS_PRESETS, claimsEveryDays, type ClaimsMeasurement } from './claimsWorkload.js';
 import { freshCliEntry } from '../sim/io/bundleCache.js';
 
 const argv = process.argv.slice(2);
@@ -122,14 +122,15 @@ try {
   if (child.status !== 0) throw new Error(`bench/claims: the sweep exited with ${child.status ?? child.signal}: ${child.stderr}`);
   const usage = JSON.parse(child.usage) as NodeJS.ResourceUsage;
   const runs = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').length - 1;
-  process.stdout.write(JSON.stringify({
+  const measured: ClaimsMeasurement = {
     runs,
     agentDays: runs * Number(agentsArg) * Number(daysArg),
     cpuSeconds,
     wallSeconds,
     maxRssBytes: usage.maxRSS * 1024,
     threads: { main: round2(child.threads.main), others: child.threads.others.map(round2) },
-  }) + '\n');
+  };
+  process.stdout.write(JSON.stringify(measured) + '\n');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

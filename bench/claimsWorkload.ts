@@ -2,13 +2,25 @@
  * The claims workload of `npm run bench` (bench/claims.ts runs it, bench/engine.ts reports it): the
  * presets of the claims that the bench times, and what it reads of the claims protocol,
  * scenarios/sweeps/claims.yaml (their one home): its summary stride, and how many runs of these presets
- * the protocol makes.
+ * the protocol makes; and what one measurement of it holds.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioText } from '../sim/scenario/file.js';
 import { buildSpec, type SweepSpec } from '../sim/sweep/spec.js';
 import { expandPoints } from '../sim/sweep/plan.js';
+
+/** What bench/claims.ts prints of one run of the workload (JSON), and bench/engine.ts reads. */
+export interface ClaimsMeasurement {
+  runs: number;
+  agentDays: number;
+  /** CPU seconds of the whole command, every thread. */
+  cpuSeconds: number;
+  wallSeconds: number;
+  maxRssBytes: number;
+  /** CPU seconds by thread: the main thread's, then every other's, largest first. */
+  threads: { main: number; others: number[] };
+}
 
 /** The presets the bench times: the claims' money economies (gift and market-k run cheaper or alike). */
 export const CLAIMS_PRESETS = ['market', 'two-token', 'peer-bank'] as const;

@@ -38,9 +38,8 @@ import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { boltzmann } from './boltzmann.js';
 import { loadScenarioFile } from '../sim/scenario/file.js';
-import { CLAIMS_PRESETS, claimsProtocolRuns } from './claimsWorkload.js';
+import { CLAIMS_PRESETS, claimsProtocolRuns, type ClaimsMeasurement } from './claimsWorkload.js';
 
-interface Claims { runs: number; agentDays: number; cpuSeconds: number; wallSeconds: number; maxRssBytes: number; threads: { main: number; others: number[] } }
 interface Result { preset: string; agents: number; days: number; reps?: number; wallMs: number; agentDaysPerSec: number; agentDaysPerCpuSec: number; maxRssBytes: number }
 
 const args = process.argv.slice(2);
@@ -96,7 +95,7 @@ if (!args.includes('--no-goals')) {
   if (claimsSeeds.some((x, k) => !(Number.isInteger(x) && x > 0) || x === claimsSeeds[k - 1])) {
     throw new Error(`bench: --claims-seeds ${seedsText}: expected distinct whole numbers of seeds, comma-separated (2,10)`);
   }
-  const claimsAt = (seeds: number): Claims => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), String(seeds)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Claims;
+  const claimsAt = (seeds: number): ClaimsMeasurement => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./claims.ts', import.meta.url)), String(seeds)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as ClaimsMeasurement;
   const claimsRows = claimsSeeds.map((seeds) => {
     let c = claimsAt(seeds);
     for (let k = 1; k < repeat; k++) { const r = claimsAt(seeds); if (r.cpuSeconds < c.cpuSeconds) c = r; }
