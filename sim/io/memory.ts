@@ -6,7 +6,8 @@
  * The estimate, measured (docs/performance.md; `npm run bench`, bytes per agent = peak RSS above a 1-agent
  * run, 100,000 agents, 100 days): 2,571-3,201 bytes per agent with the default windows. Of those, the
  * rolling windows (sim/metrics/rolling.ts: 4 bytes per agent and day of each window) were 960 bytes
- * (1,296 for peer-bank, whose bank.emaDays window is kept per token); the rest, 1,611-1,905 with money
+ * (1,296 for peer-bank, whose bank.emaDays window was kept for three currencies; since issue 13's seventh
+ * round for its two tokens only, 1,184); the rest, 1,611-1,905 with money
  * and 605 for gift, is the agent table and the day's work. So: FIXED_BYTES + agents x (base + 25 per
  * liked genre + 4 per window day). Checked on 2026-12-06 (peak RSS of `simulate`, 200,000 agents,
  * 100 days): peer-bank 681 MB against an estimate of 899 MB, gift 402 MB against 587 MB; gift at
@@ -17,6 +18,7 @@ import { totalmem } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MONEY_KINDS } from '../money/kinds/index.js';
+import { BANK_TOKENS } from '../money/peerBank.js';
 
 /** Peak RSS of a 1-agent run: Node, the engine and the report's chart renderer (measured 112-115 MB, doubled). */
 const FIXED_BYTES = 256 * 2 ** 20;
@@ -36,7 +38,7 @@ export const MEMORY_SHARE = 0.8;
 export function runBytes(s: Scenario): number {
   const money = MONEY_KINDS[s.institutions.money];
   const windowDays = s.demand.windowDays + 2 * s.participation.rhoWindowDays + 30
-    + (money.bank ? 3 * Math.max(1, Math.round(s.bank.emaDays)) : 0);
+    + (money.bank ? BANK_TOKENS.length * Math.max(1, Math.round(s.bank.emaDays)) : 0);
   const base = money.currencies.length === 0 ? BASE_BYTES_GIFT : BASE_BYTES;
   return FIXED_BYTES + s.agents * (base + LIKED_BYTES * s.genres.liked + WINDOW_DAY_BYTES * windowDays);
 }

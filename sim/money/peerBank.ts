@@ -22,7 +22,9 @@ import { CUR, KIND } from './ledger.js';
 import type { World } from '../engine/world.js';
 import type { Scenario } from '../scenario/schema.js';
 
-const TOKENS = [CUR.ch, CUR.mh] as const;
+/** The bank's tokens. Its per-token arrays are indexed by currency, and these are its first two (0, 1),
+ * so they hold no slot for a single currency (`cur`), which no bank issues. */
+export const BANK_TOKENS = [CUR.ch, CUR.mh] as const;
 
 /** What a rule reads of one token's day, milli-tokens: the flow EMA Fbar, the EMA of hours offered on
  * the par input market, and the money in circulation after today's burning. */
@@ -45,9 +47,9 @@ export const RULES: Record<Scenario['bank']['rule'], (flows: Flows, state: RuleS
 
 /** The bank's state per token (indexed by currency). */
 export class PeerBankState {
-  /** Per agent, tokens received for inputs and funded goods over the last W days. */
+  /** Per agent, tokens received for inputs and funded goods over the last W days, per token (CH, MH). */
   readonly delivered: RollingSum[];
-  /** Today's deliveries per agent, milli-tokens, per currency. */
+  /** Today's deliveries per agent, milli-tokens, per token (CH, MH). */
   readonly deliveredToday: Float64Array[];
   readonly flowEma = [0, 0, 0];
   readonly offeredEma = [0, 0, 0];
@@ -61,8 +63,9 @@ export class PeerBankState {
 
   constructor(n: number, windowDays: number) {
     const w = Math.max(1, Math.round(windowDays));
-    this.delivered = [new RollingSum(n, w), new RollingSum(n, w), new RollingSum(n, w)];
-    this.deliveredToday = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    // Only the tokens' windows: a third, for `cur`, was 128 bytes per agent that nothing read.
+    this.delivered = BANK_TOKENS.map(() => new RollingSum(n, w));
+    this.deliveredToday = BANK_TOKENS.map(() => new Float64Array(n));
   }
 
   beginDay(): void {
@@ -94,7 +97,7 @@ export function issue(w: World): void {
   const alpha = 2 / (s.emaDays + 1);
   const bootstrap = w.day < s.bootstrapDays;
   const rule = RULES[s.rule];
-  for (const cur of TOKENS) {
+  for (const cur of BANK_TOKENS) {
     bank.delivered[cur]!.push(bank.deliveredToday[cur]!);
     const flow = bootstrap ? w.stats.issued[cur]! : w.stats.flow[cur]!; // bootstrap: what the bank paid for inputs
     bank.flowEma[cur] = bank.flowEma[cur]! + (flow - bank.flowEma[cur]!) * alpha;
