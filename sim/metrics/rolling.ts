@@ -35,6 +35,19 @@ export class RollingSum {
   get span(): number {
     return Math.min(this.days, this.window);
   }
+
+  /**
+   * The values (as stored, float32) that entered `daysAgo` days before the last push, 0 = the last, one
+   * per agent: a view into the ring, to be read only, valid until the next push. For measurements of
+   * what the windows hold (bench/windowEntropy.ts); the engine reads only the sums.
+   */
+  row(daysAgo: number): Float32Array {
+    if (!(Number.isInteger(daysAgo) && daysAgo >= 0 && daysAgo < this.span)) {
+      throw new RangeError(`RollingSum.row: daysAgo must be a whole number from 0 to ${this.span - 1}, got ${daysAgo}`);
+    }
+    const start = ((this.days - 1 - daysAgo) % this.window) * this.n;
+    return this.ring.subarray(start, start + this.n);
+  }
 }
 
 /** A trailing window of one scalar per day (velocity over 365 days). */

@@ -27,6 +27,17 @@ describe('metrics/rolling', () => {
     expect(r.sum[0]).toBe(0);
   });
 
+  it('row(k) reads back the values that entered k days before the last push, as float32, across the wrap', () => {
+    const r = new RollingSum(2, 3);
+    expect(() => r.row(0)).toThrow(RangeError);
+    for (let d = 1; d <= 5; d++) r.push(Float64Array.of(d + 0.1, -d));
+    expect(Array.from(r.row(0))).toEqual([Math.fround(5.1), -5]);
+    expect(Array.from(r.row(1))).toEqual([Math.fround(4.1), -4]);
+    expect(Array.from(r.row(2))).toEqual([Math.fround(3.1), -3]);
+    expect(() => r.row(3)).toThrow(/0 to 2, got 3/);
+    expect(() => r.row(0.5)).toThrow(RangeError);
+  });
+
   it('a scalar window keeps a sum and a mean of the last values', () => {
     const r = new RollingScalar(3);
     expect(r.mean).toBeNaN();
