@@ -3,10 +3,10 @@
  * exit code and output, as a user's shell would see them (stderr is a pipe, so no progress bar).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempFolder } from '../helpers/tempFolders.js';
 
 export const BIN = fileURLToPath(new URL('../../sim/cli/abundance.js', import.meta.url));
 
@@ -22,9 +22,9 @@ export function abundance(args: readonly string[], cwd: string): Exec {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh empty folder for one test. */
+/** A fresh empty folder for one test, removed when its test file ends (test/helpers/tempFolders.ts). */
 export function tempDir(tag: string): string {
-  return mkdtempSync(join(tmpdir(), `abundance-${tag}-`));
+  return tempFolder(tag);
 }
 
 /** Write `text` to `dir/name` and return the name (tests pass relative paths, as users do). */

@@ -2,11 +2,11 @@
  * Test helpers for the scenario loader: an in-memory file system for `extends`, a temporary folder
  * for the node loader, and the message of a ScenarioError (failing loudly if something else is thrown).
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { ScenarioError } from '../../sim/scenario/errors.js';
+import { tempFolder } from '../helpers/tempFolders.js';
 
 /** A loadRef over a map of path -> parsed content, resolving refs like a POSIX path join. */
 export function memoryLoader(files: Record<string, unknown>) {
@@ -32,9 +32,9 @@ export function scenarioError(fn: () => unknown): ScenarioError {
   throw new Error('expected a ScenarioError, but nothing was thrown');
 }
 
-/** Write files (path -> text) into a fresh temporary folder and return the folder. */
+/** Write files (path -> text) into a fresh temporary folder (removed when the test file ends) and return the folder. */
 export function tempFiles(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'abundance-scenario-'));
+  const root = tempFolder('scenario');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
